@@ -1,0 +1,212 @@
+//! The public entry points: [`Cleaner`] and its builder.
+
+use crate::Error;
+use crate::article::{Article, Category};
+use crate::engine::{Engine, Verdict};
+use crate::rules::{Rule, builtin_rules};
+use crate::{assemble, context, features, segment};
+
+/// A compiled rule set, built once and reused for any number of documents.
+///
+/// `Cleaner` is `Send + Sync`: share one across threads (by reference or in an
+/// `Arc`); cleaning only reads it.
+///
+/// ```
+/// use deboiler::Cleaner;
+///
+/// let cleaner = Cleaner::builder().disable("caption").build()?;
+/// let article = cleaner.clean("A headline\n\nA photo of the hall. (AP Photo/Jane Doe)\n\nThe body.");
+/// assert_eq!(article.body, "A photo of the hall. (AP Photo/Jane Doe)\n\nThe body.");
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Cleaner {
+    engine: Engine,
+}
+
+impl Cleaner {
+    /// A builder starting from the built-in rules.
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::default()
+    }
+
+    /// Cleans one document. Never fails, never panics.
+    pub fn clean<'a>(&self, text: &'a str) -> Article<'a> {
+        let seg = segment::segment(text);
+        let features = features::compute(text, &seg);
+        let mut verdicts: Vec<Verdict> = seg
+            .units
+            .iter()
+            .zip(&features)
+            .map(|(unit, f)| self.engine.judge(text, unit.span, f))
+            .collect();
+        context::revise(text, &seg, &features, &mut verdicts);
+        assemble::assemble(text, &seg, &verdicts, &self.engine.rules)
+    }
+
+    /// The enabled rules, in priority order.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.engine.rules.iter()
+    }
+}
+
+impl Default for Cleaner {
+    /// The built-in rules, all enabled.
+    fn default() -> Cleaner {
+        // The built-in rules are static data and a unit test compiles them, so
+        // this cannot fail at run time.
+        #[allow(clippy::expect_used)]
+        CleanerBuilder::default()
+            .build()
+            .expect("built-in rules compile")
+    }
+}
+
+/// Configures a [`Cleaner`]: start from the built-in rules, disable some, add your own.
+#[derive(Debug, Default, Clone)]
+#[must_use]
+pub struct CleanerBuilder {
+    disabled: Vec<String>,
+    custom: Vec<Rule>,
+}
+
+impl CleanerBuilder {
+    /// Disables rules by exact id (`caption.photo_credit`), by id prefix
+    /// (`comments.wordpress` disables every `comments.wordpress.*` rule) or by
+    /// category name (`share`). A name that matches nothing makes
+    /// [`build`](CleanerBuilder::build) fail with [`Error::UnknownRule`].
+    /// Default: every built-in rule enabled.
+    ///
+    /// ```
+    /// let cleaner = deboiler::Cleaner::builder().disable("share").build()?;
+    /// assert!(cleaner.rules().all(|r| r.category() != deboiler::Category::Share));
+    /// # Ok::<(), deboiler::Error>(())
+    /// ```
+    pub fn disable(mut self, id_or_category: impl Into<String>) -> CleanerBuilder {
+        self.disabled.push(id_or_category.into());
+        self
+    }
+
+    /// Adds a custom rule. Custom rules take priority over built-in ones, in the
+    /// order they are added. Default: none.
+    pub fn rule(mut self, rule: Rule) -> CleanerBuilder {
+        self.custom.push(rule);
+        self
+    }
+
+    /// Compiles the rule set.
+    ///
+    /// Fails if a custom rule's pattern is invalid, empty or too large, if its id
+    /// is malformed or taken, or if a `disable` name matches nothing.
+    pub fn build(self) -> Result<Cleaner, Error> {
+        for rule in &self.custom {
+            let id = rule.id.as_str();
+            if id.is_empty() || id.chars().any(char::is_whitespace) {
+                return Err(Error::InvalidRuleId {
+                    rule: id.to_string(),
+                });
+            }
+        }
+        let all: Vec<Rule> = self
+            .custom
+            .into_iter()
+            .chain(builtin_rules().cloned())
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        for rule in &all {
+            if !seen.insert(rule.id.as_str()) {
+                return Err(Error::DuplicateRule {
+                    rule: rule.id.to_string(),
+                });
+            }
+        }
+        for name in &self.disabled {
+            if !all.iter().any(|r| disables(name, r)) {
+                return Err(Error::UnknownRule { name: name.clone() });
+            }
+        }
+        let enabled = all
+            .into_iter()
+            .filter(|r| !self.disabled.iter().any(|name| disables(name, r)))
+            .collect();
+        Ok(Cleaner {
+            engine: Engine::new(enabled)?,
+        })
+    }
+}
+
+/// True when the `disable` name `name` covers `rule`.
+fn disables(name: &str, rule: &Rule) -> bool {
+    let id = rule.id.as_str();
+    id == name
+        || id
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
+        || Category::from_name(name) == Some(rule.category)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Action;
+
+    #[test]
+    fn cleaner_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Cleaner>();
+    }
+
+    #[test]
+    fn disable_by_id_prefix_and_category() {
+        let count = |b: CleanerBuilder| b.build().map(|c| c.rules().count()).unwrap_or(0);
+        let all = count(Cleaner::builder());
+        assert_eq!(
+            count(Cleaner::builder().disable("comments.wordpress.connecting")),
+            all - 1
+        );
+        assert!(count(Cleaner::builder().disable("comments.wordpress")) < all - 1);
+        assert!(
+            count(Cleaner::builder().disable("comments"))
+                < count(Cleaner::builder().disable("comments.wordpress"))
+        );
+    }
+
+    #[test]
+    fn unknown_names_and_bad_ids_are_errors() {
+        assert!(matches!(
+            Cleaner::builder().disable("comment").build(),
+            Err(Error::UnknownRule { .. })
+        ));
+        let rule = |id: &str| Rule::new(id, Category::Custom, "x", Action::DropBlock);
+        assert!(matches!(
+            Cleaner::builder().rule(rule("a b")).build(),
+            Err(Error::InvalidRuleId { .. })
+        ));
+        assert!(matches!(
+            Cleaner::builder().rule(rule("")).build(),
+            Err(Error::InvalidRuleId { .. })
+        ));
+        assert!(matches!(
+            Cleaner::builder()
+                .rule(rule("caption.photo_credit"))
+                .build(),
+            Err(Error::DuplicateRule { .. })
+        ));
+    }
+
+    #[test]
+    fn custom_rules_come_first() {
+        let cleaner = Cleaner::builder()
+            .rule(Rule::new(
+                "site.keep_ads",
+                Category::Custom,
+                "^Advertisement$",
+                Action::Metadata(crate::Field::Credit),
+            ))
+            .build()
+            .expect("valid rule");
+        let a = cleaner.clean("Headline of it\n\nAdvertisement\n\nBody.");
+        assert_eq!(a.removed[0].rule, "site.keep_ads");
+        assert_eq!(a.metadata.credits, ["Advertisement"]);
+    }
+}

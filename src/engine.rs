@@ -1,0 +1,227 @@
+//! The rule engine: compiles the enabled rules once and judges each unit with a
+//! single `RegexSet` scan plus the rules' feature guards.
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use crate::Error;
+use crate::article::{Category, Span};
+use crate::features::Features;
+use crate::rules::{Action, Rule};
+
+/// Largest compiled size, in bytes, of one rule's regex. A custom pattern beyond
+/// it (say, `\w{1000}{1000}`) is rejected at build time instead of eating memory.
+pub(crate) const PATTERN_SIZE_LIMIT: usize = 2 << 20;
+
+/// Largest compiled size, in bytes, of the combined `RegexSet` of all rules.
+const SET_SIZE_LIMIT: usize = 256 << 20;
+
+/// Why a unit was removed: a rule of the engine, or a decision of the context stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// The rule at this index of [`Engine::rules`].
+    Rule(usize),
+    /// A context decision with its own id (`title.repeated`).
+    Context(&'static str, Category),
+}
+
+/// What happens to one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Body text.
+    Keep,
+    /// Removed.
+    Drop(Reason),
+    /// Removed, and a comment section starts here (rule index). The context stage
+    /// turns this into `Drop` and decides whether the tail goes too.
+    ToEnd(usize),
+    /// Removed into metadata by this rule; the span is the field's value.
+    Meta(usize, Span),
+    /// Kept, except for these spans, each removed by the rule at the index.
+    Inline(Vec<(Span, usize)>),
+    /// The article's title.
+    Title,
+}
+
+/// The compiled rule set.
+#[derive(Debug)]
+pub(crate) struct Engine {
+    /// Enabled rules in priority order.
+    pub rules: Vec<Rule>,
+    /// One pattern per rule that has one, in rule order.
+    set: RegexSet,
+    /// Set index → rule index.
+    set_rule: Vec<usize>,
+    /// Rule index → its own regex (for spans and captures), if it has a pattern.
+    regexes: Vec<Option<Regex>>,
+    /// Indices of rules with no pattern (decided by features alone).
+    feature_rules: Vec<usize>,
+}
+
+impl Engine {
+    /// Compiles `rules`. Fails on a bad, empty or oversized pattern.
+    pub fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
+        let mut patterns = Vec::new();
+        let mut set_rule = Vec::new();
+        let mut regexes = Vec::with_capacity(rules.len());
+        let mut feature_rules = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            let Some(pattern) = rule.pattern.as_deref() else {
+                feature_rules.push(i);
+                regexes.push(None);
+                continue;
+            };
+            if pattern.trim().is_empty() {
+                return Err(Error::EmptyPattern {
+                    rule: rule.id.to_string(),
+                });
+            }
+            let regex = RegexBuilder::new(pattern)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .build()
+                .map_err(|source| Error::InvalidPattern {
+                    rule: rule.id.to_string(),
+                    source,
+                })?;
+            regexes.push(Some(regex));
+            patterns.push(pattern);
+            set_rule.push(i);
+        }
+        let set = RegexSetBuilder::new(&patterns)
+            .size_limit(SET_SIZE_LIMIT)
+            .build()
+            .map_err(|source| Error::InvalidPattern {
+                rule: "(all rules together)".to_string(),
+                source,
+            })?;
+        Ok(Engine {
+            rules,
+            set,
+            set_rule,
+            regexes,
+            feature_rules,
+        })
+    }
+
+    /// Judges one unit: the first rule (in priority order) whose pattern and
+    /// guards match decides; inline rules only apply when no rule drops the unit.
+    pub fn judge(&self, input: &str, span: Span, features: &Features) -> Verdict {
+        let text = span.slice(input);
+        let matched = self.set.matches(text);
+        let mut inline = Vec::new();
+        let by_pattern = matched.iter().map(|i| self.set_rule[i]);
+        let by_feature = self
+            .feature_rules
+            .iter()
+            .copied()
+            .filter(|&i| self.rules[i].guards_pass(features));
+        let mut candidates: Vec<usize> = by_pattern.chain(by_feature).collect();
+        candidates.sort_unstable();
+        for i in candidates {
+            let rule = &self.rules[i];
+            if !rule.guards_pass(features) {
+                continue;
+            }
+            match rule.action {
+                Action::DropBlock => return Verdict::Drop(Reason::Rule(i)),
+                Action::DropToEnd => return Verdict::ToEnd(i),
+                Action::Metadata(_) => return Verdict::Meta(i, self.value_span(i, text, span)),
+                Action::DropSpan => inline.push(i),
+            }
+        }
+        if inline.is_empty() {
+            return Verdict::Keep;
+        }
+        let mut spans = Vec::new();
+        for i in inline {
+            if let Some(regex) = &self.regexes[i] {
+                for m in regex.find_iter(text) {
+                    if !m.is_empty() {
+                        let s = Span {
+                            start: span.start + m.start(),
+                            end: span.start + m.end(),
+                        };
+                        spans.push((s, i));
+                    }
+                }
+            }
+        }
+        spans.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+        // Overlapping matches of different rules: the earlier match wins.
+        let mut merged: Vec<(Span, usize)> = Vec::with_capacity(spans.len());
+        for (s, i) in spans {
+            if merged.last().is_none_or(|(last, _)| s.start >= last.end) {
+                merged.push((s, i));
+            }
+        }
+        let kept_outside = uncovered_text(text, span.start, &merged);
+        if merged.is_empty() {
+            Verdict::Keep
+        } else if !kept_outside {
+            Verdict::Drop(Reason::Rule(merged[0].1))
+        } else {
+            Verdict::Inline(merged)
+        }
+    }
+
+    /// The span of a metadata rule's `value` (or `value2`) group, else the unit.
+    fn value_span(&self, rule: usize, text: &str, span: Span) -> Span {
+        let group = self.regexes[rule].as_ref().and_then(|r| {
+            let caps = r.captures(text)?;
+            caps.name("value").or_else(|| caps.name("value2"))
+        });
+        match group {
+            Some(m) => Span {
+                start: span.start + m.start(),
+                end: span.start + m.end(),
+            },
+            None => span,
+        }
+    }
+}
+
+/// True when `text` (starting at input offset `base`) has non-whitespace outside `spans`.
+fn uncovered_text(text: &str, base: usize, spans: &[(Span, usize)]) -> bool {
+    let mut pos = 0;
+    for (s, _) in spans {
+        let start = s.start - base;
+        if !text[pos..start].trim().is_empty() {
+            return true;
+        }
+        pos = s.end - base;
+    }
+    !text[pos..].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::builtin_rules;
+
+    #[test]
+    fn builtin_rules_compile() {
+        let engine =
+            Engine::new(builtin_rules().cloned().collect()).expect("built-in rules compile");
+        assert!(engine.rules.len() > 20);
+    }
+
+    #[test]
+    fn bad_and_empty_patterns_are_errors() {
+        let bad = Rule::new("x.bad", Category::Custom, "(unclosed", Action::DropBlock);
+        assert!(
+            matches!(Engine::new(vec![bad]), Err(Error::InvalidPattern { rule, .. }) if rule == "x.bad")
+        );
+        let empty = Rule::new("x.empty", Category::Custom, "  ", Action::DropBlock);
+        assert!(matches!(
+            Engine::new(vec![empty]),
+            Err(Error::EmptyPattern { .. })
+        ));
+        let huge = Rule::new(
+            "x.huge",
+            Category::Custom,
+            r"\w{1000}{1000}",
+            Action::DropBlock,
+        );
+        let err = Engine::new(vec![huge]).unwrap_err();
+        assert!(err.to_string().contains("x.huge"), "{err}");
+    }
+}

@@ -1,0 +1,47 @@
+//! The crate's one error type. Only building a [`Cleaner`](crate::Cleaner) from
+//! custom rules or settings can fail; cleaning text never fails.
+
+/// Why a [`CleanerBuilder`](crate::CleanerBuilder) could not build a cleaner.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A custom rule's pattern is not a valid regex, or compiles to an automaton
+    /// larger than the size limit. Fix or simplify the pattern.
+    #[error("rule `{rule}`: invalid pattern: {source}")]
+    InvalidPattern {
+        /// The rule's id.
+        rule: String,
+        /// What the regex compiler said.
+        #[source]
+        source: regex::Error,
+    },
+    /// A custom rule's pattern is empty or only whitespace: it would match every
+    /// line. Give it a pattern.
+    #[error("rule `{rule}`: the pattern is empty and would match every line")]
+    EmptyPattern {
+        /// The rule's id.
+        rule: String,
+    },
+    /// A custom rule's id is empty or has whitespace in it. Use a dotted name such
+    /// as `mysite.promo`.
+    #[error(
+        "rule id `{rule}` is not valid: use a non-empty dotted name without spaces, like `mysite.promo`"
+    )]
+    InvalidRuleId {
+        /// The offending id.
+        rule: String,
+    },
+    /// Two rules share an id. Rename the custom one.
+    #[error("rule `{rule}`: another rule already has this id")]
+    DuplicateRule {
+        /// The id used twice.
+        rule: String,
+    },
+    /// `disable` named no rule id, id prefix or category. Check the spelling
+    /// against `Cleaner::rules()`.
+    #[error("`{name}` is not a rule id, a rule id prefix, or a category")]
+    UnknownRule {
+        /// The name given to `disable`.
+        name: String,
+    },
+}

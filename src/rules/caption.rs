@@ -1,0 +1,127 @@
+//! Photo captions and photo credits. Their text is kept aside in
+//! [`Metadata::captions`](crate::Metadata) / `credits`, not thrown away.
+
+use super::{Action::*, Field, Rule, max_words, phrase};
+use crate::article::Category;
+
+const C: Category = Category::Caption;
+
+/// Photo agencies and wire services whose name forms a credit.
+macro_rules! agency {
+    () => {
+        r"(?:AP|AFP|EPA|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Bloomberg|Xinhua|AAP|PA|Pool|Shutterstock|Alamy|Sipa|Corbis|NurPhoto|TASS|Sputnik|Anadolu)"
+    };
+}
+
+/// A capitalised name of one to four words (`Ivan Sekretarev`, `Mark J. Terrill`).
+macro_rules! name {
+    () => {
+        r"(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*"
+    };
+}
+
+pub(crate) static RULES: &[Rule] = &[
+    phrase(
+        C,
+        "caption.photo_credit",
+        "A caption that ends in a bracketed photo credit (`… on Tuesday. (AP Photo/Ivan Sekretarev)`).",
+        concat!(
+            r"\(\s*(?:",
+            agency!(),
+            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}\)\s*\.?$"
+        ),
+        Metadata(Field::Caption),
+    ),
+    phrase(
+        C,
+        "caption.trailing_credit",
+        "A caption whose last sentence is a credit (`… in Moscow. Photograph: Ivan Sekretarev/AP`, `… rally. John Locher/AP`).",
+        concat!(
+            r"[.!?”]\s+(?:(?i:photo(?:graph)?|image|picture|credit)\s*:\s*[^.]{1,80}|",
+            name!(),
+            r"\s*/\s*",
+            agency!(),
+            r"(?:\s+Photo)?(?:\s+via\s+[^.]{1,40})?)\s*$"
+        ),
+        Metadata(Field::Caption),
+    ),
+    phrase(
+        C,
+        "caption.image_caption",
+        "A BBC-style `Image caption …` / `Media caption …` line.",
+        r"(?i)^(?:image|photo|picture|media|video) caption\b",
+        Metadata(Field::Caption),
+    ),
+    max_words(
+        phrase(
+            C,
+            "caption.credit_line",
+            "A credit line on its own: `Photo: Reuters`, `Image copyright Getty Images`, `AFP/Getty Images`.",
+            concat!(
+                r"^(?:(?i:(?:photo(?:graph)?|image|picture|foto|bild)\s+(?:credit|copyright|source)\s*:?|(?:photo(?:graph)?|image|picture|foto|bild|credit)s?\s*:)\s*(?P<value>.+)|(?P<value2>(?:",
+                name!(),
+                r"\s*/\s*)?",
+                agency!(),
+                r"(?:\s+Photo)?(?:\s*(?:/|via)\s*[\p{L} .'’/-]+)?))$"
+            ),
+            Metadata(Field::Credit),
+        ),
+        12,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires, assert_keeps};
+
+    #[test]
+    fn photo_credit() {
+        assert_fires(
+            "caption.photo_credit",
+            &[
+                "Russian Foreign Minister Sergey Lavrov listens during their meeting in Moscow, Russia, on Tuesday, Oct. 11, 2016. (AP Photo/Ivan Sekretarev)",
+                "Flooded streets in Houston. (Reuters/Adrees Latif)",
+                "The old bridge, seen in 1998. (File)",
+            ],
+        );
+    }
+
+    #[test]
+    fn trailing_credit() {
+        assert_fires(
+            "caption.trailing_credit",
+            &[
+                "Sergey Lavrov at a news conference in Moscow. Photograph: Ivan Sekretarev/AP",
+                "Supporters cheer at a rally in Las Vegas. John Locher/AP",
+            ],
+        );
+    }
+
+    #[test]
+    fn image_caption_and_credit_lines() {
+        assert_fires(
+            "caption.image_caption",
+            &["Image caption Mr Lavrov spoke in Moscow"],
+        );
+        assert_fires(
+            "caption.credit_line",
+            &[
+                "Photo: Reuters",
+                "Image copyright Getty Images",
+                "AFP/Getty Images",
+                "REUTERS/Kevin Lamarque",
+                "Getty Images",
+            ],
+        );
+    }
+
+    #[test]
+    fn article_sentences_about_photos_survive() {
+        assert_keeps(&[
+            "The photo, taken by an AP photographer in Moscow, was widely shared on Tuesday.",
+            "Getty Images said it would license the pictures to news outlets around the world.",
+            "He spoke to Reuters on Tuesday (local time) about the talks.",
+            "The agency later released a statement through its lawyer, Ivan Petrov.",
+        ]);
+    }
+}

@@ -1,0 +1,74 @@
+//! Cookie and consent notices, copyright footers and legal link lines.
+
+use super::{Action::*, Rule, max_words, phrase};
+use crate::article::Category;
+
+const C: Category = Category::Legal;
+
+pub(crate) static RULES: &[Rule] = &[
+    max_words(
+        phrase(
+            C,
+            "legal.cookie_notice",
+            "A cookie or consent notice (`We use cookies to improve your experience`, `Accept all cookies`).",
+            r"(?i)\b(?:we|this (?:web)?site|our (?:web)?site|our partners)(?: and our partners)? uses? cookies\b|\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site\b.{0,80}\b(?:cookies|privacy|terms)\b|^(?:accept|allow|reject|decline|manage|customi[sz]e) (?:all )?cookies\b|^cookie (?:settings|preferences|policy|consent)\W*$",
+            DropBlock,
+        ),
+        60,
+    ),
+    max_words(
+        phrase(
+            C,
+            "legal.copyright",
+            "A copyright footer (`© 2017 News Corp. All rights reserved.`).",
+            r"(?i)^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})|\ball rights reserved\b",
+            DropBlock,
+        ),
+        40,
+    ),
+    phrase(
+        C,
+        "legal.footer_link",
+        "A footer link line: `Privacy Policy`, `Terms of Use`, `Contact Us`, `Impressum`.",
+        r"(?i)^(?:privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|contact(?: us)?|about(?: us)?|imprint|impressum|datenschutz(?:erklärung)?|sitemap|accessibility|careers|advertise(?: with us)?)$",
+        DropBlock,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires, assert_keeps};
+
+    #[test]
+    fn fires() {
+        assert_fires(
+            "legal.cookie_notice",
+            &[
+                "We use cookies to give you the best experience on our website.",
+                "By continuing to use this site you agree to our use of cookies.",
+                "Accept all cookies",
+            ],
+        );
+        assert_fires(
+            "legal.copyright",
+            &[
+                "© 2017 News Nation. All rights reserved.",
+                "Copyright 2016 CNN",
+                "All Rights Reserved.",
+            ],
+        );
+        assert_fires(
+            "legal.footer_link",
+            &["Privacy Policy", "Terms of Use", "Impressum"],
+        );
+    }
+
+    #[test]
+    fn article_sentences_survive() {
+        assert_keeps(&[
+            "Copyright holders sued the website in 2019, the court heard.",
+            "The regulator said websites must ask before they use cookies to track readers.",
+            "Contact with the crew was lost shortly after take-off, officials said.",
+        ]);
+    }
+}

@@ -1,0 +1,179 @@
+//! Publication dates, update times, timestamps and bylines: kept as metadata.
+
+use super::{Action::*, Field, Rule, max_words, phrase};
+use crate::article::Category;
+
+const C: Category = Category::Metadata;
+
+/// An English month name or abbreviation.
+macro_rules! month {
+    () => {
+        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    };
+}
+
+/// An optional weekday (`Saturday,`, `Tue`).
+macro_rules! weekday {
+    () => {
+        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+    };
+}
+
+/// A calendar date: `23 September 2017`, `Oct. 11, 2016`, `2017-09-23`, `23.09.2017`.
+macro_rules! date {
+    () => {
+        concat!(
+            r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+",
+            month!(),
+            r",?\s+\d{4}|",
+            month!(),
+            r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+        )
+    };
+}
+
+/// A clock time with optional meridiem and zone: `05:13 AM`, `10.31 pm CST`.
+macro_rules! time {
+    () => {
+        r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?"
+    };
+}
+
+/// How the value of a date label starts: a digit, a weekday or a month.
+macro_rules! date_start {
+    () => {
+        concat!(r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun)|", month!(), ")")
+    };
+}
+
+pub(crate) static RULES: &[Rule] = &[
+    max_words(
+        phrase(
+            C,
+            "metadata.first_published",
+            "A `First Published: …` / `Published on …` line (its date becomes `published`).",
+            concat!(
+                r"(?i)^(?:first )?(?:published|posted)(?:\s+(?:on|at))?\s*:?\s*(?P<value>",
+                date_start!(),
+                r"[^\n]*\d[^\n]*)$"
+            ),
+            Metadata(Field::Published),
+        ),
+        16,
+    ),
+    max_words(
+        phrase(
+            C,
+            "metadata.updated",
+            "An `Updated: …` / `Last modified …` line (its date becomes `updated`).",
+            concat!(
+                r"(?i)^(?:last )?(?:updated|modified|edited)(?:\s+(?:on|at))?\s*:?\s*(?P<value>",
+                date_start!(),
+                r"[^\n]*\d[^\n]*)$"
+            ),
+            Metadata(Field::Updated),
+        ),
+        16,
+    ),
+    phrase(
+        C,
+        "metadata.timestamp",
+        "A bare date or timestamp line (`23 September 2017, 05:13 AM`) becomes `published`.",
+        concat!(
+            r"(?i)^(?P<value>",
+            weekday!(),
+            date!(),
+            r"(?:\s*(?:,|at|-|–|\||/)?\s*",
+            time!(),
+            r")?|",
+            time!(),
+            r"\s*(?:,|-|–|\||/)?\s*",
+            weekday!(),
+            date!(),
+            r")$"
+        ),
+        Metadata(Field::Published),
+    ),
+    max_words(
+        phrase(
+            C,
+            "metadata.byline",
+            "A byline line (`By Laura Smith-Spark, CNN`) becomes `byline`.",
+            r"^(?:By|BY|by)\s+(?P<value>\p{Lu}[\p{L}'’.-]*(?:(?:\s+|\s*[,|]\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}'’.-]*)*)$",
+            Metadata(Field::Byline),
+        ),
+        16,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::clean;
+    use crate::rules::testing::{assert_fires, assert_keeps};
+
+    #[test]
+    fn published_and_updated() {
+        assert_fires(
+            "metadata.first_published",
+            &[
+                "First Published: Saturday, September 23, 2017 03:18 AM",
+                "Published on 12 March 2019",
+            ],
+        );
+        assert_fires(
+            "metadata.updated",
+            &[
+                "Updated: 10:31 AM ET, Tue October 11, 2016",
+                "Last modified on Wed 4 Mar 2020 12.01 GMT",
+            ],
+        );
+    }
+
+    #[test]
+    fn timestamps() {
+        assert_fires(
+            "metadata.timestamp",
+            &[
+                "23 September 2017, 05:13 AM",
+                "Oct. 11, 2016",
+                "2017-09-23",
+                "Saturday, September 23, 2017 03:18 AM",
+                "10:31 pm, Nov 19, 2019",
+            ],
+        );
+    }
+
+    #[test]
+    fn byline() {
+        assert_fires(
+            "metadata.byline",
+            &[
+                "By Laura Smith-Spark, CNN",
+                "By Mick Krever and Laura Smith-Spark",
+            ],
+        );
+    }
+
+    #[test]
+    fn values_go_to_metadata() {
+        let a = clean(
+            "Headline of a story\n\nBy Jane Doe\n\nFirst Published: Saturday, September 23, 2017\n\nBody text of the story goes here.",
+        );
+        assert_eq!(a.metadata.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            a.metadata.published.as_deref(),
+            Some("Saturday, September 23, 2017")
+        );
+        assert_eq!(a.body, "Body text of the story goes here.");
+    }
+
+    #[test]
+    fn article_sentences_with_dates_survive() {
+        assert_keeps(&[
+            "Published in 1999, the book sold more than a million copies in its first year alone.",
+            "On 23 September 2017, Lavrov told reporters the evidence had never been shown.",
+            "Updated rules take effect on 1 January 2018, the ministry said.",
+            "By then, the minister had already left the building.",
+        ]);
+    }
+}

@@ -1,0 +1,301 @@
+//! The rule set: named heuristics, declared as data, one module per category.
+//!
+//! A [`Rule`] has a stable id, a category, a one-line doc, a matcher and an
+//! action. The matcher is a regex over one unit (a line, or a sentence of a
+//! run-on line) and/or a guard on the unit's features (word count, a predicate
+//! such as "repeats the line next to it"). The engine (`crate::engine`) compiles
+//! the patterns of every enabled rule into one `RegexSet`, so each unit is scanned
+//! once however many rules there are; it knows nothing about any single rule.
+//!
+//! Where to find a rule: its id starts with its module's name
+//! (`caption.photo_credit` lives in `caption.rs`, `comments.wordpress.leave_reply`
+//! in `comments.rs`).
+
+use std::borrow::Cow;
+
+use crate::article::{Category, RuleId};
+use crate::features::Features;
+
+mod caption;
+mod comments;
+mod legal;
+mod metadata;
+mod promo;
+mod prompt;
+mod related;
+mod repetition;
+mod share;
+mod warning;
+
+/// What happens to a unit that a rule matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Action {
+    /// Remove the whole unit (a line, or one sentence of a run-on line).
+    DropBlock,
+    /// Remove only the text the pattern matches, keep the rest of the unit.
+    DropSpan,
+    /// Remove this unit and everything after it: a comment section starts here.
+    ///
+    /// Only honoured once the article has some body before it (see
+    /// `context::TAIL_MIN_BODY_BYTES`); earlier, it removes just the unit, so a
+    /// stray "12 Comments" link under a headline cannot truncate the article.
+    DropToEnd,
+    /// Remove the unit from the body and keep its text in [`Metadata`](crate::Metadata).
+    ///
+    /// If the pattern has a named group `value`, that group is the field's value;
+    /// otherwise the whole unit is.
+    Metadata(Field),
+}
+
+/// The [`Metadata`](crate::Metadata) field an [`Action::Metadata`] rule fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Field {
+    /// `published` (the first one found wins).
+    Published,
+    /// `updated` (the first one found wins).
+    Updated,
+    /// `byline` (the first one found wins).
+    Byline,
+    /// Appended to `captions`.
+    Caption,
+    /// Appended to `credits`.
+    Credit,
+    /// Split on commas and appended to `tags`.
+    Tags,
+}
+
+/// A feature predicate: true when the rule may fire on a unit with these features.
+pub(crate) type Predicate = fn(&Features) -> bool;
+
+/// One named heuristic.
+///
+/// Built-in rules are listed by [`builtin_rules`]; custom ones are made with
+/// [`Rule::new`] and added with [`CleanerBuilder::rule`](crate::CleanerBuilder::rule).
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub(crate) id: RuleId,
+    pub(crate) category: Category,
+    pub(crate) doc: Cow<'static, str>,
+    pub(crate) pattern: Option<Cow<'static, str>>,
+    pub(crate) max_words: Option<usize>,
+    pub(crate) predicate: Option<Predicate>,
+    pub(crate) action: Action,
+}
+
+impl Rule {
+    /// A custom rule: `pattern` (regex syntax of the `regex` crate) is matched
+    /// against each unit — a line, or a sentence of a very long line.
+    ///
+    /// The pattern is compiled by [`CleanerBuilder::build`](crate::CleanerBuilder::build),
+    /// which reports a bad pattern as an [`Error`](crate::Error).
+    ///
+    /// ```
+    /// use deboiler::{Action, Category, Cleaner, Rule};
+    ///
+    /// let cleaner = Cleaner::builder()
+    ///     .rule(Rule::new("mysite.promo", Category::Promo, r"(?i)^watch the video$", Action::DropBlock))
+    ///     .build()
+    ///     .unwrap();
+    /// let article = cleaner.clean("Headline here\n\nWatch the video\n\nThe body sentence stays.");
+    /// assert_eq!(article.body, "The body sentence stays.");
+    /// assert_eq!(article.removed[0].rule, "mysite.promo");
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        category: Category,
+        pattern: impl Into<String>,
+        action: Action,
+    ) -> Rule {
+        Rule {
+            id: RuleId::from(id.into()),
+            category,
+            doc: Cow::Borrowed("custom rule"),
+            pattern: Some(Cow::Owned(pattern.into())),
+            max_words: None,
+            predicate: None,
+            action,
+        }
+    }
+
+    /// Only fire on units of at most `n` Unicode words. Default: no limit.
+    ///
+    /// ```
+    /// use deboiler::{Action, Category, Rule};
+    /// let rule = Rule::new("site.short_promo", Category::Promo, "(?i)offer", Action::DropBlock)
+    ///     .with_max_words(8);
+    /// assert_eq!(rule.max_words(), Some(8));
+    /// ```
+    pub fn with_max_words(mut self, n: usize) -> Rule {
+        self.max_words = Some(n);
+        self
+    }
+
+    /// Sets the one-line description shown by `Cleaner::rules`. Default: `"custom rule"`.
+    pub fn with_doc(mut self, doc: impl Into<String>) -> Rule {
+        self.doc = Cow::Owned(doc.into());
+        self
+    }
+
+    /// The stable id.
+    pub fn id(&self) -> &RuleId {
+        &self.id
+    }
+
+    /// The category.
+    pub fn category(&self) -> Category {
+        self.category
+    }
+
+    /// The one-line description.
+    pub fn doc(&self) -> &str {
+        &self.doc
+    }
+
+    /// The regex, if the rule has one (feature-only rules have none).
+    pub fn pattern(&self) -> Option<&str> {
+        self.pattern.as_deref()
+    }
+
+    /// The word-count limit, if any.
+    pub fn max_words(&self) -> Option<usize> {
+        self.max_words
+    }
+
+    /// What the rule does to a unit it matches.
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    /// True when the rule's feature guards allow it to fire on a unit.
+    pub(crate) fn guards_pass(&self, f: &Features) -> bool {
+        self.max_words.is_none_or(|n| f.words <= n) && self.predicate.is_none_or(|p| p(f))
+    }
+}
+
+/// A built-in rule matched by a regex. `const` so rule tables are plain data.
+pub(crate) const fn phrase(
+    category: Category,
+    id: &'static str,
+    doc: &'static str,
+    pattern: &'static str,
+    action: Action,
+) -> Rule {
+    Rule {
+        id: RuleId::from_static(id),
+        category,
+        doc: Cow::Borrowed(doc),
+        pattern: Some(Cow::Borrowed(pattern)),
+        max_words: None,
+        predicate: None,
+        action,
+    }
+}
+
+/// A built-in rule decided by unit features alone.
+pub(crate) const fn feature(
+    category: Category,
+    id: &'static str,
+    doc: &'static str,
+    predicate: Predicate,
+    action: Action,
+) -> Rule {
+    Rule {
+        id: RuleId::from_static(id),
+        category,
+        doc: Cow::Borrowed(doc),
+        pattern: None,
+        max_words: None,
+        predicate: Some(predicate),
+        action,
+    }
+}
+
+/// `const` form of [`Rule::with_max_words`] for the rule tables.
+pub(crate) const fn max_words(mut rule: Rule, n: usize) -> Rule {
+    rule.max_words = Some(n);
+    rule
+}
+
+/// Every rule table, in priority order: when several rules match a unit, the
+/// first (in this order, then in table order) decides.
+const TABLES: &[&[Rule]] = &[
+    comments::RULES,
+    prompt::RULES,
+    warning::RULES,
+    caption::RULES,
+    metadata::RULES,
+    related::RULES,
+    share::RULES,
+    promo::RULES,
+    legal::RULES,
+    repetition::RULES,
+];
+
+/// The built-in rules, in priority order.
+pub fn builtin_rules() -> impl Iterator<Item = &'static Rule> {
+    TABLES.iter().flat_map(|t| t.iter())
+}
+
+/// Test helpers shared by the rule modules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::clean;
+
+    /// The id of the rule that removed `line` when it stands as a line of its own
+    /// between two ordinary paragraphs, or `None` if it was kept.
+    pub fn rule_for(line: &str) -> Option<String> {
+        let before = "Lead paragraph of the article, long enough to count as body text for the tail rules and the title search.";
+        let after = "Closing paragraph of the article, which the cleaner keeps as body text.";
+        let input = format!("Headline of the story\n\n{before}\n\n{line}\n\n{after}");
+        let article = clean(&input);
+        let start = input.find(line).unwrap_or(0);
+        article
+            .removed
+            .iter()
+            .find(|r| r.span.start == start)
+            .map(|r| r.rule.to_string())
+    }
+
+    /// Asserts that each line is removed by `id`.
+    pub fn assert_fires(id: &str, lines: &[&str]) {
+        for line in lines {
+            assert_eq!(
+                rule_for(line).as_deref(),
+                Some(id),
+                "should fire on {line:?}"
+            );
+        }
+    }
+
+    /// Asserts that each line survives as body text.
+    pub fn assert_keeps(lines: &[&str]) {
+        for line in lines {
+            assert_eq!(rule_for(line), None, "should keep {line:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_prefixed_by_their_category() {
+        let mut seen = HashSet::new();
+        for rule in builtin_rules() {
+            assert!(seen.insert(rule.id.as_str()), "duplicate id {}", rule.id);
+            assert!(
+                rule.id.as_str().starts_with(rule.category.name()),
+                "{} is not under {}",
+                rule.id,
+                rule.category
+            );
+            assert!(!rule.doc.is_empty() && !rule.doc.contains('\n'));
+            assert!(rule.pattern.is_some() || rule.predicate.is_some());
+        }
+    }
+}

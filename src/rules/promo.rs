@@ -1,0 +1,59 @@
+//! App promotions and advertisement markers.
+
+use super::{Action::*, Rule, max_words, phrase};
+use crate::article::Category;
+
+const C: Category = Category::Promo;
+
+pub(crate) static RULES: &[Rule] = &[
+    max_words(
+        phrase(
+            C,
+            "promo.app_download",
+            "An app promotion (`Download the News Nation App available on Android and iOS.`).",
+            r"(?i)\bdownload (?:the|our)\b.{0,60}\bapps?\b|\bapps?\b.{0,40}\bavailable (?:on|for|in)\b.{0,20}\b(?:android|ios|iphone|app store|google play)\b|\bget (?:it|the app) on (?:google play|the app store)\b",
+            DropBlock,
+        ),
+        40,
+    ),
+    phrase(
+        C,
+        "promo.advertisement",
+        "An ad marker: `Advertisement`, `Sponsored content`, `Story continues below advertisement`.",
+        r"(?i)^(?:advertisement|advertising|advert|ads?|sponsored(?: content| links?| stories)?|promoted(?: content| stories)?|paid (?:content|post|partnership)|story continues below(?: advertisement)?|continue reading (?:the main story|below)|scroll to continue with content)\W*$",
+        DropBlock,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires, assert_keeps};
+
+    #[test]
+    fn fires() {
+        assert_fires(
+            "promo.app_download",
+            &[
+                "For all the latest World News Download the News Nation App available on Android and iOS.",
+                "Our app is available on the App Store and Google Play",
+            ],
+        );
+        assert_fires(
+            "promo.advertisement",
+            &[
+                "Advertisement",
+                "ADVERTISEMENT",
+                "Story continues below advertisement",
+                "Sponsored content",
+            ],
+        );
+    }
+
+    #[test]
+    fn article_sentences_survive() {
+        assert_keeps(&[
+            "Users complained that the app was slow to download the new maps on older phones and tablets.",
+            "Advertisement spending fell by a third in the second quarter, the report said.",
+        ]);
+    }
+}

@@ -1,0 +1,110 @@
+//! Login, sign-up, subscribe, newsletter and paywall prompts.
+
+use super::{Action::*, Rule, max_words, phrase};
+use crate::article::Category;
+
+const C: Category = Category::Prompt;
+
+pub(crate) static RULES: &[Rule] = &[
+    phrase(
+        C,
+        "prompt.login_icon",
+        "WordPress's `Fill in your details below or click an icon to log in` prompt.",
+        r"(?i)^fill in your details below or click an icon to log in\b",
+        DropBlock,
+    ),
+    phrase(
+        C,
+        "prompt.account_link",
+        "A lone account link: `Sign in`, `Log in`, `Register`, `Subscribe`, `My account`.",
+        r"(?i)^(?:sign ?in|log ?in|sign ?up|register|subscribe(?: now| today| here)?|create (?:a free |an |your )?account|my account|log ?out|sign ?out|forgot (?:your )?password\??|(?:sign|log) ?in (?:/|or) (?:register|sign ?up|subscribe))\W*$",
+        DropBlock,
+    ),
+    max_words(
+        phrase(
+            C,
+            "prompt.login_to_continue",
+            "`Sign in to comment`, `Log in or register to continue`, `Already a subscriber?`.",
+            r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)\b|^already (?:a subscriber|have an account|registered)\b",
+            DropBlock,
+        ),
+        20,
+    ),
+    max_words(
+        phrase(
+            C,
+            "prompt.newsletter",
+            "A newsletter or e-mail sign-up (`Sign up for our daily newsletter`, `Enter your email`).",
+            r"(?i)\b(?:sign up|subscribe|register) (?:now |today |here )?(?:to|for) (?:our|the|my)\b(?:\s+[\w'’-]+){0,5}\s+(?:newsletters?|e-?mails?|updates|alerts|briefing|digest)\b|^(?:get|receive) (?:our|the)\b(?:\s+[\w'’-]+){0,4}\s+newsletter\b|^(?:enter )?your e-?mail(?: address)?\W*$|^(?:sign up|subscribe) (?:now |today )?(?:to|for)\b",
+            DropBlock,
+        ),
+        25,
+    ),
+    max_words(
+        phrase(
+            C,
+            "prompt.paywall",
+            "A paywall notice (`To continue reading, subscribe`, `This article is for subscribers`).",
+            r"(?i)^(?:to continue reading|subscribe to (?:continue|keep) reading|this (?:article|content|story) is (?:only )?(?:available |reserved )?(?:to|for) (?:our )?subscribers|you have reached your (?:free )?(?:article )?limit)",
+            DropBlock,
+        ),
+        30,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires, assert_keeps};
+
+    #[test]
+    fn fires() {
+        assert_fires(
+            "prompt.login_icon",
+            &["Fill in your details below or click an icon to log in: Logo"],
+        );
+        assert_fires(
+            "prompt.account_link",
+            &[
+                "Sign in",
+                "Subscribe",
+                "Log In",
+                "Create a free account",
+                "Sign in / Register",
+            ],
+        );
+        assert_fires(
+            "prompt.login_to_continue",
+            &[
+                "Sign in to comment",
+                "Please log in to continue reading.",
+                "Already a subscriber? Log in",
+            ],
+        );
+        assert_fires(
+            "prompt.newsletter",
+            &[
+                "Sign up for our daily newsletter",
+                "Subscribe to the Morning Briefing newsletter for free.",
+                "Get our weekly newsletter",
+                "Enter your email address",
+            ],
+        );
+        assert_fires(
+            "prompt.paywall",
+            &[
+                "To continue reading, subscribe now.",
+                "This article is for subscribers only.",
+            ],
+        );
+    }
+
+    #[test]
+    fn article_sentences_survive() {
+        assert_keeps(&[
+            "He refused to sign in the presence of reporters, aides said.",
+            "Subscribers to the service complained about the outage for days.",
+            "Voters must register to vote by Friday, the commission said in a statement to the press.",
+            "The company said millions of users had to log in again after the breach was found last week.",
+        ]);
+    }
+}

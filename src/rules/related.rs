@@ -1,0 +1,111 @@
+//! "Related", "Read more", "Also read" links and tag lists.
+
+use super::{Action::*, Field, Rule, max_words, phrase};
+use crate::article::Category;
+
+const C: Category = Category::Related;
+
+pub(crate) static RULES: &[Rule] = &[
+    max_words(
+        phrase(
+            C,
+            "related.tags",
+            "A tag or topic list (`Tags: Russia, Lavrov`); the tags become `metadata.tags`.",
+            r"(?i)^(?:related )?(?:tags|topics|tagged(?: with)?|filed under|categories|keywords)\s*:\s*(?P<value>.+)$",
+            Metadata(Field::Tags),
+        ),
+        40,
+    ),
+    phrase(
+        C,
+        "related.heading",
+        "A heading over a list of links: `Related Tags:`, `Related Stories`, `More from …`, `You may also like`.",
+        r"(?i)^(?:related(?: (?:tags|articles?|stories|posts|content|coverage|news|topics|links|videos|reading|items))?|read more|read next|also read|see also|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories)|continue reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)|keep reading)\s*[:.…]*$",
+        DropBlock,
+    ),
+    max_words(
+        phrase(
+            C,
+            "related.read_more_line",
+            "A line that is one teaser link: `READ MORE: US accuses Russia of …`, `Also read: …`.",
+            r"(?i)^(?:read more|read next|also read|see also|related|more|watch|listen|recommended|click here)\s*:",
+            DropBlock,
+        ),
+        30,
+    ),
+    phrase(
+        C,
+        "related.read_more_inline",
+        "An inline `READ MORE : headline ,` teaser inside a run-on line; the sentence around it stays.",
+        r"\b(?:READ MORE|Read more|Read More|ALSO READ|Also read|Also Read|SEE ALSO|See also|RELATED|Related)\s*:[^.!?,\n]{1,200}?(?:\s?,|$)",
+        DropSpan,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::clean;
+    use crate::rules::testing::{assert_fires, assert_keeps};
+
+    #[test]
+    fn headings_and_lines() {
+        assert_fires(
+            "related.heading",
+            &[
+                "Related Tags:",
+                "Related Stories",
+                "You may also like",
+                "Most Read",
+                "Continue reading...",
+            ],
+        );
+        assert_fires(
+            "related.read_more_line",
+            &[
+                "READ MORE: US accuses Russia of trying to interfere",
+                "Also read: Putin meets Trump in Helsinki",
+            ],
+        );
+        assert_fires("related.tags", &["Tags: Russia, Lavrov, election"]);
+    }
+
+    #[test]
+    fn inline_read_more_keeps_the_rest_of_the_sentence() {
+        let sentence = "\" READ MORE : US accuses Russia of trying to interfere with 2016 election , Last Friday ’s announcement was the first time . ";
+        let text = format!(
+            "{}{}",
+            sentence,
+            "Filler sentence of a run-on dump. ".repeat(60)
+        );
+        let a = clean(&text);
+        assert!(
+            a.body
+                .starts_with("\" Last Friday ’s announcement was the first time ."),
+            "{}",
+            &a.body[..80]
+        );
+        assert_eq!(a.removed.len(), 1);
+        assert_eq!(a.removed[0].rule, "related.read_more_inline");
+        assert_eq!(
+            a.removed[0].text,
+            "READ MORE : US accuses Russia of trying to interfere with 2016 election ,"
+        );
+    }
+
+    #[test]
+    fn tags_become_metadata() {
+        let a = clean(
+            "Headline of a story\n\nBody text of the story goes here.\n\nTags: Russia, Lavrov",
+        );
+        assert_eq!(a.metadata.tags, ["Russia", "Lavrov"]);
+    }
+
+    #[test]
+    fn article_sentences_survive() {
+        assert_keeps(&[
+            "Related to this, the ministry said more talks were planned for the spring.",
+            "Readers who want more can watch the full interview on the network's website tonight.",
+            "He told them to read more about the history of the region before the trip.",
+        ]);
+    }
+}

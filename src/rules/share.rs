@@ -1,0 +1,83 @@
+//! Share bars and lone social-network lines.
+
+use super::{Action::*, Rule, max_words, phrase};
+use crate::article::Category;
+
+const C: Category = Category::Share;
+
+/// Social networks and share targets whose names appear as share buttons.
+macro_rules! network {
+    () => {
+        r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|tumblr|telegram|e-?mail|print|messenger|google\+|flipboard|pocket|copy link|instagram|youtube|rss|sms|mail|tweet|vk|xing|threads|bluesky|mastodon)"
+    };
+}
+
+pub(crate) static RULES: &[Rule] = &[
+    phrase(
+        C,
+        "share.label",
+        "A share-bar label: `Share this:`, `Share`, `Share this article`.",
+        r"(?i)^(?:share(?: this(?: (?:article|story|post|page|video))?| on| via| the story| article)?|sharing is caring|spread the word)\s*:?$",
+        DropBlock,
+    ),
+    max_words(
+        phrase(
+            C,
+            "share.click_to",
+            "A share button's text: `Click to share on Twitter (Opens in new window)`, `Share on Facebook`.",
+            concat!(
+                r"(?i)^(?:click to (?:share|email|print)\b|share (?:on|via|to) ",
+                network!(),
+                r"\b|tweet this\b|pin it$|email this\b|print this\b)"
+            ),
+            DropBlock,
+        ),
+        15,
+    ),
+    phrase(
+        C,
+        "share.network",
+        "A line that is only share-button names: `Facebook`, `Twitter`, `WhatsApp`, `Facebook Twitter Email`.",
+        concat!(r"(?i)^(?:", network!(), r"[\s|,/·•]*)+$"),
+        DropBlock,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires, assert_keeps};
+
+    #[test]
+    fn fires() {
+        assert_fires(
+            "share.label",
+            &["Share this:", "Share", "Share this article"],
+        );
+        assert_fires(
+            "share.click_to",
+            &[
+                "Click to share on Twitter (Opens in new window)",
+                "Share on Facebook",
+                "Click to email this to a friend",
+            ],
+        );
+        assert_fires(
+            "share.network",
+            &[
+                "Facebook",
+                "WhatsApp",
+                "Facebook Twitter Email",
+                "Twitter | LinkedIn",
+            ],
+        );
+    }
+
+    #[test]
+    fn article_sentences_survive() {
+        assert_keeps(&[
+            "Facebook said it had removed the accounts on Tuesday.",
+            "Share prices fell sharply after the announcement in Moscow.",
+            "He posted the video on Twitter and Facebook within minutes of the vote.",
+        ]);
+    }
+}

@@ -1,0 +1,71 @@
+//! Small text helpers shared by the pipeline stages.
+
+use std::borrow::Cow;
+
+/// Collapses every run of whitespace to one ASCII space and trims both ends.
+///
+/// Borrows when the text is already normal, which is the common case.
+pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
+    let trimmed = s.trim();
+    if is_collapsed(trimmed) {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    for (i, word) in trimmed.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+/// True when `s` has no whitespace other than single ASCII spaces.
+fn is_collapsed(s: &str) -> bool {
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    true
+}
+
+/// Byte range of `s` inside `[start, end)` once surrounding whitespace is trimmed.
+pub(crate) fn trim_range(input: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &input[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_runs_and_trims() {
+        assert_eq!(collapse_whitespace("  a \t b\u{a0}\u{a0}c  "), "a b c");
+        assert!(matches!(collapse_whitespace("a b c"), Cow::Borrowed(_)));
+        assert!(matches!(collapse_whitespace(" a b "), Cow::Borrowed(_)));
+        assert_eq!(collapse_whitespace("   "), "");
+    }
+
+    #[test]
+    fn trim_range_skips_unicode_whitespace() {
+        let s = "\u{a0} ab \n";
+        let (a, b) = trim_range(s, 0, s.len());
+        assert_eq!(&s[a..b], "ab");
+        assert_eq!(trim_range("   ", 0, 3), (0, 0));
+    }
+}

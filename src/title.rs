@@ -1,0 +1,97 @@
+//! Title detection: the first short, headline-like line near the top.
+
+use crate::engine::Verdict;
+use crate::features::{Features, Terminal};
+use crate::segment::Segments;
+
+/// A title has at least this many words (one-word lines are menu items or labels).
+pub(crate) const TITLE_MIN_WORDS: usize = 2;
+
+/// A title has at most this many words; longer lines are prose.
+pub(crate) const TITLE_MAX_WORDS: usize = 30;
+
+/// A title is at most this many bytes.
+pub(crate) const TITLE_MAX_BYTES: usize = 300;
+
+/// Only this many kept units from the top are considered.
+pub(crate) const TITLE_SEARCH_UNITS: usize = 8;
+
+/// The unit that holds the title, if any. Only kept units count; the search stops
+/// at the first prose unit (the body has started) or after [`TITLE_SEARCH_UNITS`].
+pub(crate) fn find(
+    input: &str,
+    seg: &Segments,
+    features: &[Features],
+    verdicts: &[Verdict],
+) -> Option<usize> {
+    let kept = (0..verdicts.len()).filter(|&i| verdicts[i] == Verdict::Keep);
+    for i in kept.take(TITLE_SEARCH_UNITS) {
+        let unit = &seg.units[i];
+        if seg.is_split(unit.block)
+            || features[i].terminal == Terminal::Sentence
+                && !ends_like_headline(unit.span.slice(input))
+        {
+            return None;
+        }
+        if is_headline(unit.span.slice(input), &features[i]) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Headlines may end in `?` or `!`, not in `.`.
+fn ends_like_headline(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '”', '’', '»']);
+    t.ends_with('?') || t.ends_with('!')
+}
+
+fn is_headline(text: &str, f: &Features) -> bool {
+    (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&f.words)
+        && text.len() <= TITLE_MAX_BYTES
+        && !f.list_item
+        && f.terminal != Terminal::Colon
+        && !text.ends_with(',')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean;
+
+    #[test]
+    fn first_headline_line_is_the_title() {
+        let a = clean("Lavrov denies Russian influence over US election\n\nThe body starts here.");
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Lavrov denies Russian influence over US election")
+        );
+        assert_eq!(a.body, "The body starts here.");
+    }
+
+    #[test]
+    fn question_headlines_count() {
+        let a = clean("Is Russia meddling in the election?\n\nThe body starts here.");
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Is Russia meddling in the election?")
+        );
+    }
+
+    #[test]
+    fn no_title_when_text_starts_with_prose() {
+        let a = clean(
+            "Moscow (CNN) Russian Foreign Minister Sergey Lavrov has dismissed claims. More text.",
+        );
+        assert_eq!(a.title, None);
+        let a = clean(
+            "Moscow (CNN) Russian Foreign Minister Sergey Lavrov has dismissed claims.\n\nShort line",
+        );
+        assert_eq!(a.title, None);
+    }
+
+    #[test]
+    fn labels_and_list_items_are_not_titles() {
+        let a = clean("* Home\n\nRelated:\n\nReal headline of the page\n\nBody.");
+        assert_eq!(a.title.as_deref(), Some("Real headline of the page"));
+    }
+}
