@@ -20,6 +20,7 @@ pub(crate) fn assemble<'a>(
         rules,
         article: Article::default(),
         last_removal_block: None,
+        bare_date: None,
     };
     let mut pieces: Vec<Span> = Vec::new();
     for (b, block) in seg.blocks.iter().enumerate() {
@@ -34,9 +35,9 @@ pub(crate) fn assemble<'a>(
                 }
                 Verdict::Drop(reason) => out.remove(b, *reason, span),
                 Verdict::ToEnd(rule) => out.remove(b, Reason::Rule(*rule), span),
-                Verdict::Meta(rule, value) => {
-                    out.remove(b, Reason::Rule(*rule), span);
-                    out.metadata(*rule, span, *value);
+                Verdict::Meta(meta) => {
+                    out.remove(b, Reason::Rule(meta.rule), span);
+                    out.metadata(meta.rule, span, meta.value, meta.credit);
                 }
                 Verdict::Inline(spans) => {
                     let mut pos = span.start;
@@ -52,6 +53,9 @@ pub(crate) fn assemble<'a>(
         out.paragraph(&pieces);
     }
     let mut article = out.article;
+    if article.metadata.published.is_none() {
+        article.metadata.published = out.bare_date;
+    }
     article.body = join_paragraphs(&article.paragraphs);
     article
 }
@@ -82,6 +86,8 @@ struct Builder<'a, 'r> {
     article: Article<'a>,
     /// Block of the last removal, so removals of one block by one rule merge.
     last_removal_block: Option<usize>,
+    /// The first bare date, used when no labelled publication date is found.
+    bare_date: Option<Cow<'a, str>>,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -112,7 +118,7 @@ impl<'a> Builder<'a, '_> {
         });
     }
 
-    fn metadata(&mut self, rule: usize, unit: Span, value: Span) {
+    fn metadata(&mut self, rule: usize, unit: Span, value: Span, credit: Option<Span>) {
         let Action::Metadata(field) = self.rules[rule].action else {
             return;
         };
@@ -128,7 +134,14 @@ impl<'a> Builder<'a, '_> {
             Field::Byline => {
                 m.byline.get_or_insert(value);
             }
-            Field::Caption => m.captions.push(collapse_whitespace(unit.slice(self.input))),
+            Field::Date => {
+                self.bare_date.get_or_insert(value);
+            }
+            Field::Caption => {
+                m.captions.push(collapse_whitespace(unit.slice(self.input)));
+                m.credits
+                    .extend(credit.map(|c| collapse_whitespace(c.slice(self.input))));
+            }
             Field::Credit => m.credits.push(value),
             Field::Tags => {
                 let tags = value

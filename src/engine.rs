@@ -34,12 +34,23 @@ pub(crate) enum Verdict {
     /// Removed, and a comment section starts here (rule index). The context stage
     /// turns this into `Drop` and decides whether the tail goes too.
     ToEnd(usize),
-    /// Removed into metadata by this rule; the span is the field's value.
-    Meta(usize, Span),
+    /// Removed into metadata.
+    Meta(MetaMatch),
     /// Kept, except for these spans, each removed by the rule at the index.
     Inline(Vec<(Span, usize)>),
     /// The article's title.
     Title,
+}
+
+/// A metadata rule's match on a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MetaMatch {
+    /// The rule's index.
+    pub rule: usize,
+    /// The field's value: the `value` (or `value2`) group, else the whole unit.
+    pub value: Span,
+    /// The `credit` group, if the pattern has one and it matched.
+    pub credit: Option<Span>,
 }
 
 /// The compiled rule set.
@@ -124,7 +135,7 @@ impl Engine {
             match rule.action {
                 Action::DropBlock => return Verdict::Drop(Reason::Rule(i)),
                 Action::DropToEnd => return Verdict::ToEnd(i),
-                Action::Metadata(_) => return Verdict::Meta(i, self.value_span(i, text, span)),
+                Action::Metadata(_) => return Verdict::Meta(self.meta_match(i, text, span)),
                 Action::DropSpan => inline.push(i),
             }
         }
@@ -163,18 +174,20 @@ impl Engine {
         }
     }
 
-    /// The span of a metadata rule's `value` (or `value2`) group, else the unit.
-    fn value_span(&self, rule: usize, text: &str, span: Span) -> Span {
-        let group = self.regexes[rule].as_ref().and_then(|r| {
-            let caps = r.captures(text)?;
-            caps.name("value").or_else(|| caps.name("value2"))
-        });
-        match group {
-            Some(m) => Span {
+    /// Where a metadata rule's named groups matched inside the unit.
+    fn meta_match(&self, rule: usize, text: &str, span: Span) -> MetaMatch {
+        let caps = self.regexes[rule].as_ref().and_then(|r| r.captures(text));
+        let group = |name: &str| {
+            let m = caps.as_ref()?.name(name)?;
+            Some(Span {
                 start: span.start + m.start(),
                 end: span.start + m.end(),
-            },
-            None => span,
+            })
+        };
+        MetaMatch {
+            rule,
+            value: group("value").or_else(|| group("value2")).unwrap_or(span),
+            credit: group("credit"),
         }
     }
 }

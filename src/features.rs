@@ -23,6 +23,8 @@ pub(crate) struct Features {
     pub words: usize,
     /// How the unit ends.
     pub terminal: Terminal,
+    /// The unit is a whole line, not one sentence of a run-on line.
+    pub whole_block: bool,
     /// Starts with a list marker (`*`, `-`, `+`, `•`).
     pub list_item: bool,
     /// The unit is a whole block whose text equals the block right before or after
@@ -74,6 +76,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> Vec<Features> {
                 words: text.unicode_words().count(),
                 terminal: terminal(text),
                 list_item: is_list_item(text),
+                whole_block,
                 adjacent_repeat: whole_block && (same(b.checked_sub(1)) || same(b.checked_add(1))),
             }
         })

@@ -26,9 +26,9 @@ pub(crate) static RULES: &[Rule] = &[
         "caption.photo_credit",
         "A caption that ends in a bracketed photo credit (`… on Tuesday. (AP Photo/Ivan Sekretarev)`).",
         concat!(
-            r"\(\s*(?:",
+            r"\(\s*(?P<credit>(?:",
             agency!(),
-            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}\)\s*\.?$"
+            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}?)\s*\)\s*\.?$"
         ),
         Metadata(Field::Caption),
     ),
@@ -113,6 +113,18 @@ mod tests {
                 "Getty Images",
             ],
         );
+    }
+
+    #[test]
+    fn caption_and_credit_go_to_metadata() {
+        let a = crate::clean(
+            "Headline of a story\n\nLavrov in Moscow. (AP Photo/Ivan Sekretarev)\n\nBody text.",
+        );
+        assert_eq!(
+            a.metadata.captions,
+            ["Lavrov in Moscow. (AP Photo/Ivan Sekretarev)"]
+        );
+        assert_eq!(a.metadata.credits, ["AP Photo/Ivan Sekretarev"]);
     }
 
     #[test]

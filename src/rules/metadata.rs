@@ -78,7 +78,7 @@ pub(crate) static RULES: &[Rule] = &[
     phrase(
         C,
         "metadata.timestamp",
-        "A bare date or timestamp line (`23 September 2017, 05:13 AM`) becomes `published`.",
+        "A bare date or timestamp line (`23 September 2017, 05:13 AM`) becomes `published` unless a labelled date exists.",
         concat!(
             r"(?i)^(?P<value>",
             weekday!(),
@@ -92,7 +92,7 @@ pub(crate) static RULES: &[Rule] = &[
             date!(),
             r")$"
         ),
-        Metadata(Field::Published),
+        Metadata(Field::Date),
     ),
     max_words(
         phrase(

@@ -54,11 +54,15 @@ pub enum Action {
 pub enum Field {
     /// `published` (the first one found wins).
     Published,
+    /// A bare date or timestamp: fills `published` only when no labelled
+    /// [`Field::Published`] line is found.
+    Date,
     /// `updated` (the first one found wins).
     Updated,
     /// `byline` (the first one found wins).
     Byline,
-    /// Appended to `captions`.
+    /// Appended to `captions` (the whole unit); a named group `credit` in the
+    /// pattern is also appended to `credits`.
     Caption,
     /// Appended to `credits`.
     Credit,
@@ -216,6 +220,19 @@ pub(crate) const fn feature(
 pub(crate) const fn max_words(mut rule: Rule, n: usize) -> Rule {
     rule.max_words = Some(n);
     rule
+}
+
+/// `const` form of a feature guard for the rule tables: the rule fires only where
+/// `predicate` holds too.
+pub(crate) const fn when(mut rule: Rule, predicate: Predicate) -> Rule {
+    rule.predicate = Some(predicate);
+    rule
+}
+
+/// Guard for rules written for whole lines: they do not fire on one sentence of
+/// a run-on line, where an inline rule removes just the boilerplate.
+pub(crate) fn whole_line(f: &Features) -> bool {
+    f.whole_block
 }
 
 /// Every rule table, in priority order: when several rules match a unit, the

@@ -1,6 +1,6 @@
 //! "Related", "Read more", "Also read" links and tag lists.
 
-use super::{Action::*, Field, Rule, max_words, phrase};
+use super::{Action::*, Field, Rule, max_words, phrase, when, whole_line};
 use crate::article::Category;
 
 const C: Category = Category::Related;
@@ -23,15 +23,18 @@ pub(crate) static RULES: &[Rule] = &[
         r"(?i)^(?:related(?: (?:tags|articles?|stories|posts|content|coverage|news|topics|links|videos|reading|items))?|read more|read next|also read|see also|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories)|continue reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)|keep reading)\s*[:.…]*$",
         DropBlock,
     ),
-    max_words(
-        phrase(
-            C,
-            "related.read_more_line",
-            "A line that is one teaser link: `READ MORE: US accuses Russia of …`, `Also read: …`.",
-            r"(?i)^(?:read more|read next|also read|see also|related|more|watch|listen|recommended|click here)\s*:",
-            DropBlock,
+    when(
+        max_words(
+            phrase(
+                C,
+                "related.read_more_line",
+                "A line that is one teaser link: `READ MORE: US accuses Russia of …`, `Also read: …`.",
+                r"(?i)^(?:read more|read next|also read|see also|related|more|watch|listen|recommended|click here)\s*:",
+                DropBlock,
+            ),
+            30,
         ),
-        30,
+        whole_line,
     ),
     phrase(
         C,
