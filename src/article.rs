@@ -34,13 +34,18 @@ pub enum Category {
     Repetition,
     /// The title, where it shows up again in the body.
     Title,
+    /// Decisions of the context classifier: menus, link lists, text outside the
+    /// article's main region.
+    Context,
+    /// Markup left by HTML-to-text converters: Markdown link targets, image embeds.
+    Markup,
     /// Rules added by the caller that fit no other category.
     Custom,
 }
 
 impl Category {
     /// Every category, in a stable order.
-    pub const ALL: [Category; 12] = [
+    pub const ALL: [Category; 14] = [
         Category::Comments,
         Category::Prompt,
         Category::Caption,
@@ -52,6 +57,8 @@ impl Category {
         Category::Warning,
         Category::Repetition,
         Category::Title,
+        Category::Context,
+        Category::Markup,
         Category::Custom,
     ];
 
@@ -69,6 +76,8 @@ impl Category {
             Category::Warning => "warning",
             Category::Repetition => "repetition",
             Category::Title => "title",
+            Category::Context => "context",
+            Category::Markup => "markup",
             Category::Custom => "custom",
         }
     }

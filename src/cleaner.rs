@@ -3,8 +3,9 @@
 use crate::Error;
 use crate::article::{Article, Category};
 use crate::engine::{Engine, Verdict};
+use crate::lang::Language;
 use crate::rules::{Rule, builtin_rules};
-use crate::{assemble, context, features, segment};
+use crate::{assemble, context, features, lang, segment};
 
 /// A compiled rule set, built once and reused for any number of documents.
 ///
@@ -22,6 +23,7 @@ use crate::{assemble, context, features, segment};
 #[derive(Debug)]
 pub struct Cleaner {
     engine: Engine,
+    language: Option<Language>,
 }
 
 impl Cleaner {
@@ -33,14 +35,15 @@ impl Cleaner {
     /// Cleans one document. Never fails, never panics.
     pub fn clean<'a>(&self, text: &'a str) -> Article<'a> {
         let seg = segment::segment(text);
-        let features = features::compute(text, &seg);
+        let lang = self.language.or_else(|| lang::guess(text));
+        let features = features::compute(text, &seg, lang);
         let mut verdicts: Vec<Verdict> = seg
             .units
             .iter()
             .zip(&features)
             .map(|(unit, f)| self.engine.judge(text, unit.span, f))
             .collect();
-        context::revise(text, &seg, &features, &mut verdicts);
+        context::revise(text, &seg, &features, &mut verdicts, lang.is_some());
         assemble::assemble(text, &seg, &verdicts, &self.engine.rules)
     }
 
@@ -68,6 +71,7 @@ impl Default for Cleaner {
 pub struct CleanerBuilder {
     disabled: Vec<String>,
     custom: Vec<Rule>,
+    language: Option<Language>,
 }
 
 impl CleanerBuilder {
@@ -91,6 +95,19 @@ impl CleanerBuilder {
     /// order they are added. Default: none.
     pub fn rule(mut self, rule: Rule) -> CleanerBuilder {
         self.custom.push(rule);
+        self
+    }
+
+    /// Uses the stopwords of `language` for every document instead of guessing
+    /// each document's language from its stopwords. Default: guess.
+    ///
+    /// ```
+    /// use deboiler::{Cleaner, Language};
+    /// let cleaner = Cleaner::builder().language(Language::from_code("de").unwrap()).build()?;
+    /// # Ok::<(), deboiler::Error>(())
+    /// ```
+    pub fn language(mut self, language: Language) -> CleanerBuilder {
+        self.language = Some(language);
         self
     }
 
@@ -131,6 +148,7 @@ impl CleanerBuilder {
             .collect();
         Ok(Cleaner {
             engine: Engine::new(enabled)?,
+            language: self.language,
         })
     }
 }

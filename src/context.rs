@@ -2,11 +2,19 @@
 //!
 //! - A comment section (a [`Verdict::ToEnd`] unit) ends the article, once enough
 //!   body text precedes it; everything after it goes, under the opener's rule id.
-//! - The title is picked ([`crate::title`]) and its repeat in the body removed.
+//! - Units are classified ([`crate::classify`]) and the main-content region found
+//!   ([`crate::region`]); kept units outside it, and boilerplate-class units
+//!   inside it, are removed.
+//! - The title is picked ([`crate::title`]) just above the region, and its repeat
+//!   in the body removed.
+
+use std::ops::Range;
 
 use crate::article::Category;
+use crate::classify::{Class, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
+use crate::region::main_region;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
 use crate::title;
@@ -27,12 +35,70 @@ const TITLE_REPEAT_WINDOW: usize = 5;
 /// Id of the decision that removes the title where it shows up again in the body.
 pub(crate) const TITLE_REPEATED: &str = "title.repeated";
 
-/// Revises `verdicts` in place.
-pub(crate) fn revise(input: &str, seg: &Segments, features: &[Features], verdicts: &mut [Verdict]) {
+/// Id of the decision that removes kept text outside the main-content region.
+pub(crate) const OUTSIDE_MAIN_REGION: &str = "context.outside_main_region";
+
+/// Id of the decision that removes a menu-like list item inside the region.
+pub(crate) const MENU_ITEM: &str = "context.menu_item";
+
+/// Id of the decision that removes a boilerplate-class unit inside the region
+/// (long text with few stopwords, or a short line among boilerplate).
+pub(crate) const LOW_CONTENT: &str = "context.low_content";
+
+/// The title is looked for from this many units above the main region.
+pub(crate) const TITLE_LOOKBACK: usize = 6;
+
+/// Revises `verdicts` in place. `have_stoplist` says whether stopword counts
+/// are meaningful (the document's language was recognised).
+pub(crate) fn revise(
+    input: &str,
+    seg: &Segments,
+    features: &[Features],
+    verdicts: &mut [Verdict],
+    have_stoplist: bool,
+) {
     close_at_comment_section(seg, features, verdicts);
-    if let Some(t) = title::find(input, seg, features, verdicts) {
+    let classes = classify(features, verdicts, have_stoplist);
+    let region = main_region(&classes, features);
+    let from = region
+        .as_ref()
+        .map_or(0, |r| r.start.saturating_sub(TITLE_LOOKBACK));
+    if let Some(t) = title::find(input, seg, features, verdicts, from) {
         verdicts[t] = Verdict::Title;
+    }
+    if let Some(region) = region {
+        keep_main_region(region, &classes, features, verdicts);
+    }
+    if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
+    }
+}
+
+/// Removes kept units outside `region`, and boilerplate-class units inside it.
+fn keep_main_region(
+    region: Range<usize>,
+    classes: &[Class],
+    features: &[Features],
+    verdicts: &mut [Verdict],
+) {
+    for (i, verdict) in verdicts.iter_mut().enumerate() {
+        // Punctuation left over from sentence splitting (a closing quote) follows
+        // its sentence rather than being judged alone.
+        if !matches!(verdict, Verdict::Keep | Verdict::Inline(_))
+            || features[i].words == 0 && !features[i].whole_block
+        {
+            continue;
+        }
+        let id = if !region.contains(&i) {
+            OUTSIDE_MAIN_REGION
+        } else if classes[i] != Class::Bad {
+            continue;
+        } else if features[i].list_item {
+            MENU_ITEM
+        } else {
+            LOW_CONTENT
+        };
+        *verdict = Verdict::Drop(Reason::Context(id, Category::Context));
     }
 }
 

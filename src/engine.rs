@@ -144,16 +144,25 @@ impl Engine {
         }
         let mut spans = Vec::new();
         for i in inline {
-            if let Some(regex) = &self.regexes[i] {
-                for m in regex.find_iter(text) {
-                    if !m.is_empty() {
-                        let s = Span {
-                            start: span.start + m.start(),
-                            end: span.start + m.end(),
-                        };
-                        spans.push((s, i));
-                    }
+            let Some(regex) = &self.regexes[i] else {
+                continue;
+            };
+            let mut push = |m: regex::Match<'_>| {
+                if !m.is_empty() {
+                    let s = Span {
+                        start: span.start + m.start(),
+                        end: span.start + m.end(),
+                    };
+                    spans.push((s, i));
                 }
+            };
+            if regex.captures_len() > 1 {
+                // Capture groups name the parts to remove.
+                for caps in regex.captures_iter(text) {
+                    caps.iter().skip(1).flatten().for_each(&mut push);
+                }
+            } else {
+                regex.find_iter(text).for_each(push);
             }
         }
         spans.sort_unstable_by_key(|(s, _)| (s.start, s.end));

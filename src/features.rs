@@ -1,7 +1,10 @@
 //! Per-unit facts that rules and the context stage look at, computed once.
 
+use once_cell::sync::Lazy;
+use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::lang::Language;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
 
@@ -21,6 +24,14 @@ pub(crate) enum Terminal {
 pub(crate) struct Features {
     /// Unicode words (UAX #29), so CJK and Arabic text count too.
     pub words: usize,
+    /// Of those, how many are stopwords of the document's language (0 when the
+    /// language is unknown).
+    pub stopwords: usize,
+    /// Visible characters (Unicode scalar values, whitespace included), not
+    /// counting Markdown link targets and image embeds.
+    pub chars: usize,
+    /// Of those, characters inside Markdown link text (`[text](url)`).
+    pub link_chars: usize,
     /// How the unit ends.
     pub terminal: Terminal,
     /// The unit is a whole line, not one sentence of a run-on line.
@@ -47,14 +58,40 @@ fn terminal(text: &str) -> Terminal {
     }
 }
 
+/// A Markdown link or image: group 1 is the link text (alt text for images).
+static MARKDOWN_LINK: Lazy<Regex> = Lazy::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, compiled by the tests
+    Regex::new(r#"(!?)\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)"#)
+        .expect("valid link pattern")
+});
+
+/// Characters of Markdown link text, and of markup (targets, brackets, images).
+fn link_stats(text: &str) -> (usize, usize) {
+    if !text.contains("](") {
+        return (0, 0);
+    }
+    let (mut link, mut markup) = (0, 0);
+    for caps in MARKDOWN_LINK.captures_iter(text) {
+        let whole = caps.get(0).map_or(0, |m| m.as_str().chars().count());
+        let label = caps.get(2).map_or(0, |m| m.as_str().chars().count());
+        if caps.get(1).is_some_and(|m| !m.is_empty()) {
+            markup += whole;
+        } else {
+            link += label;
+            markup += whole - label;
+        }
+    }
+    (link, markup)
+}
+
 fn is_list_item(text: &str) -> bool {
     let mut chars = text.chars();
     matches!(chars.next(), Some('*' | '-' | '+' | '•' | '·' | '▪' | '–'))
         && chars.next().is_some_and(char::is_whitespace)
 }
 
-/// Computes the features of every unit of `seg`.
-pub(crate) fn compute(input: &str, seg: &Segments) -> Vec<Features> {
+/// Computes the features of every unit of `seg`; stopwords are those of `lang`.
+pub(crate) fn compute(input: &str, seg: &Segments, lang: Option<Language>) -> Vec<Features> {
     let block_texts: Vec<_> = seg
         .blocks
         .iter()
@@ -72,8 +109,17 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> Vec<Features> {
                     .and_then(|o| block_texts.get(o))
                     .is_some_and(|t| *t == block_texts[b])
             };
+            let (mut words, mut stopwords) = (0, 0);
+            for word in text.unicode_words() {
+                words += 1;
+                stopwords += usize::from(lang.is_some_and(|l| l.is_stopword(word)));
+            }
+            let (link_chars, markup_chars) = link_stats(text);
             Features {
-                words: text.unicode_words().count(),
+                words,
+                stopwords,
+                chars: text.chars().count().saturating_sub(markup_chars),
+                link_chars,
                 terminal: terminal(text),
                 list_item: is_list_item(text),
                 whole_block,
@@ -89,7 +135,7 @@ mod tests {
     use crate::segment::segment;
 
     fn features(input: &str) -> Vec<Features> {
-        compute(input, &segment(input))
+        compute(input, &segment(input), Some(Language::English))
     }
 
     #[test]
@@ -105,6 +151,21 @@ mod tests {
         let f = features("Grüße aus Köln, sagte sie.\n北京欢迎你");
         assert_eq!(f[0].words, 5);
         assert!(f[1].words >= 2);
+    }
+
+    #[test]
+    fn counts_stopwords_of_the_language() {
+        let f = features("The cat sat on the mat.");
+        assert_eq!(f[0].words, 6);
+        assert!(f[0].stopwords >= 3, "{:?}", f[0]);
+        assert_eq!(f[0].chars, 23);
+    }
+
+    #[test]
+    fn markdown_links_count_as_link_text() {
+        let f = features("See [the report](https://example.com/a/very/long/url) now ![x](/i.png)");
+        assert_eq!(f[0].link_chars, 10);
+        assert_eq!(f[0].chars, "See the report now ".len());
     }
 
     #[test]

@@ -26,11 +26,14 @@
 
 mod article;
 mod assemble;
+mod classify;
 mod cleaner;
 mod context;
 mod engine;
 mod error;
 mod features;
+mod lang;
+mod region;
 mod rules;
 mod segment;
 mod text;
@@ -41,6 +44,7 @@ use once_cell::sync::Lazy;
 pub use article::{Article, Category, Metadata, Paragraph, Removal, RuleId, Span};
 pub use cleaner::{Cleaner, CleanerBuilder};
 pub use error::Error;
+pub use lang::Language;
 pub use rules::{Action, Field, Rule, builtin_rules};
 
 /// The default cleaner behind [`clean`], compiled on first use.

@@ -1,6 +1,8 @@
 //! Segmentation: the input becomes blocks (lines) and units (what rules look at).
 //!
-//! A block is one non-blank line, trimmed. A block longer than [`LONG_BLOCK_BYTES`] is a run-on dump, so it
+//! A block is one non-blank line, trimmed — except in hard-wrapped text (Markdown
+//! dumps wrapped at ~78 columns), where the lines of one paragraph are joined back
+//! into one block. A block longer than [`LONG_BLOCK_BYTES`] is a run-on dump, so it
 //! is split into sentences with Unicode sentence bounds and each sentence becomes a
 //! unit; every other block is a single unit. All positions are byte spans into the
 //! input: nothing is copied here.
@@ -17,10 +19,25 @@ use crate::text::trim_range;
 /// line (sample 003) are far above it.
 pub(crate) const LONG_BLOCK_BYTES: usize = 1500;
 
-/// One non-blank line of the input.
+/// A text counts as hard-wrapped when at least this share of its lines of
+/// [`WRAP_MIN_CHARS`] characters or more are at most [`WRAP_MAX_CHARS`] long.
+pub(crate) const WRAPPED_SHARE: f64 = 0.9;
+
+/// In hard-wrapped text, a line at least this long was probably broken because it
+/// was full, so the next line continues its paragraph.
+pub(crate) const WRAP_MIN_CHARS: usize = 55;
+
+/// The widest wrap column we recognise (html2text wraps at 78).
+pub(crate) const WRAP_MAX_CHARS: usize = 80;
+
+/// A text needs at least this many lines of [`WRAP_MIN_CHARS`] or more before it
+/// is judged hard-wrapped.
+pub(crate) const WRAP_MIN_LINES: usize = 5;
+
+/// One non-blank line of the input, or one hard-wrapped paragraph.
 #[derive(Debug, Clone)]
 pub(crate) struct Block {
-    /// The trimmed line.
+    /// The trimmed line (or lines, in hard-wrapped text).
     pub span: Span,
     /// Its units, as indices into [`Segments::units`].
     pub units: Range<usize>,
@@ -51,17 +68,73 @@ impl Segments {
 
 /// Splits `input` into blocks and units. Handles `\n` and `\r\n` line ends.
 pub(crate) fn segment(input: &str) -> Segments {
+    let lines = lines(input);
+    let wrapped = is_hard_wrapped(input, &lines);
     let mut seg = Segments::default();
+    let mut open: Option<Span> = None;
+    let mut prev: Option<Span> = None;
+    for line in lines {
+        let Some(span) = line else {
+            if let Some(block) = open.take() {
+                push_block(&mut seg, input, block);
+            }
+            prev = None;
+            continue;
+        };
+        match (open.as_mut(), prev) {
+            (Some(block), Some(p)) if wrapped && continues(input, p, span) => block.end = span.end,
+            _ => {
+                if let Some(block) = open.replace(span) {
+                    push_block(&mut seg, input, block);
+                }
+            }
+        }
+        prev = Some(span);
+    }
+    if let Some(block) = open {
+        push_block(&mut seg, input, block);
+    }
+    seg
+}
+
+/// Each line's trimmed span, `None` for a blank line.
+fn lines(input: &str) -> Vec<Option<Span>> {
+    let mut out = Vec::new();
     let mut line_start = 0;
     for line in input.split_inclusive('\n') {
         let line_end = line_start + line.len();
         let (start, end) = trim_range(input, line_start, line_end);
-        if start < end {
-            push_block(&mut seg, input, Span { start, end });
-        }
+        out.push((start < end).then_some(Span { start, end }));
         line_start = line_end;
     }
-    seg
+    out
+}
+
+fn char_len(input: &str, span: Span) -> usize {
+    span.slice(input).chars().count()
+}
+
+/// True when the long lines of the text all stop near one wrap column.
+fn is_hard_wrapped(input: &str, lines: &[Option<Span>]) -> bool {
+    let (mut long, mut within) = (0usize, 0usize);
+    for span in lines.iter().flatten() {
+        let n = char_len(input, *span);
+        if n >= WRAP_MIN_CHARS {
+            long += 1;
+            within += usize::from(n <= WRAP_MAX_CHARS);
+        }
+    }
+    long >= WRAP_MIN_LINES && within as f64 >= WRAPPED_SHARE * long as f64
+}
+
+/// In hard-wrapped text: does line `next` continue the paragraph of line `prev`?
+/// Yes when `prev` was full and `next` starts no list item, heading, quote or table row.
+fn continues(input: &str, prev: Span, next: Span) -> bool {
+    let starts_structure = next
+        .slice(input)
+        .starts_with(['*', '-', '+', '#', '>', '|', '!', '•']);
+    let prev_text = prev.slice(input);
+    char_len(input, prev) >= WRAP_MIN_CHARS && !starts_structure && !prev_text.starts_with('#')
 }
 
 fn push_block(seg: &mut Segments, input: &str, span: Span) {
@@ -110,6 +183,30 @@ mod tests {
             texts(input),
             ["Title", "First para.", "Second line", "Third."]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_rejoined() {
+        let para = "This paragraph was wrapped by a Markdown converter at about seventy\n\
+                    eight columns, so each of its lines is nearly full until the last\n\
+                    one.\n\n";
+        let input = format!(
+            "# A heading\n\n{}  * A list item\n  * Another one\n\n{}",
+            para.repeat(2),
+            para
+        );
+        let seg = segment(&input);
+        let texts: Vec<&str> = seg.blocks.iter().map(|b| b.span.slice(&input)).collect();
+        assert_eq!(texts.len(), 6, "{texts:#?}");
+        assert!(texts[1].starts_with("This paragraph") && texts[1].ends_with("one."));
+        assert_eq!(texts[3], "* A list item");
+    }
+
+    #[test]
+    fn unwrapped_text_keeps_one_block_per_line() {
+        let input =
+            "A line that is fairly long but the text is not hard wrapped at all, no.\nNext line.\n";
+        assert_eq!(segment(input).blocks.len(), 2);
     }
 
     #[test]

@@ -16,15 +16,17 @@ pub(crate) const TITLE_MAX_BYTES: usize = 300;
 /// Only this many kept units from the top are considered.
 pub(crate) const TITLE_SEARCH_UNITS: usize = 8;
 
-/// The unit that holds the title, if any. Only kept units count; the search stops
-/// at the first prose unit (the body has started) or after [`TITLE_SEARCH_UNITS`].
+/// The unit that holds the title, if any, searching from unit `from` on. Only
+/// kept units count; the search stops at the first prose unit (the body has
+/// started) or after [`TITLE_SEARCH_UNITS`].
 pub(crate) fn find(
     input: &str,
     seg: &Segments,
     features: &[Features],
     verdicts: &[Verdict],
+    from: usize,
 ) -> Option<usize> {
-    let kept = (0..verdicts.len()).filter(|&i| verdicts[i] == Verdict::Keep);
+    let kept = (from..verdicts.len()).filter(|&i| verdicts[i] == Verdict::Keep);
     for i in kept.take(TITLE_SEARCH_UNITS) {
         let unit = &seg.units[i];
         if seg.is_split(unit.block)

@@ -19,6 +19,7 @@ use crate::features::Features;
 mod caption;
 mod comments;
 mod legal;
+mod markup;
 mod metadata;
 mod promo;
 mod prompt;
@@ -33,7 +34,9 @@ mod warning;
 pub enum Action {
     /// Remove the whole unit (a line, or one sentence of a run-on line).
     DropBlock,
-    /// Remove only the text the pattern matches, keep the rest of the unit.
+    /// Remove only the text the pattern matches, keep the rest of the unit. If the
+    /// pattern has capture groups, only the groups are removed (so `(\[)text(\])`
+    /// removes the brackets and keeps the text).
     DropSpan,
     /// Remove this unit and everything after it: a comment section starts here.
     ///
@@ -238,6 +241,7 @@ pub(crate) fn whole_line(f: &Features) -> bool {
 /// Every rule table, in priority order: when several rules match a unit, the
 /// first (in this order, then in table order) decides.
 const TABLES: &[&[Rule]] = &[
+    markup::RULES,
     comments::RULES,
     prompt::RULES,
     warning::RULES,

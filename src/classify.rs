@@ -1,0 +1,203 @@
+//! Content classification in the spirit of jusText: each unit gets a class from
+//! its length and stopword density, then short and near-good units take the class
+//! of their neighbours.
+//!
+//! Units a rule already removed are `Bad`. The classes feed the main-region
+//! search in [`crate::region`].
+
+use crate::engine::Verdict;
+use crate::features::{Features, Terminal};
+
+/// A unit's class (jusText's bad / short / near-good / good).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Boilerplate: removed by a rule, a menu item, or long text with few stopwords.
+    Bad,
+    /// Too short to judge alone; takes its class from its neighbours.
+    Short,
+    /// Some stopwords but not much text; good if next to good text.
+    NearGood,
+    /// Article prose.
+    Good,
+}
+
+/// Units whose visible text is more than this share link text are `Bad`
+/// (jusText's `max_link_density`).
+pub(crate) const MAX_LINK_DENSITY: f64 = 0.2;
+
+/// Units shorter than this many characters are `Short` (jusText's `length_low`).
+pub(crate) const LENGTH_LOW: usize = 70;
+
+/// Units with enough stopwords and more than this many characters are `Good`;
+/// shorter ones are `NearGood` (jusText's `length_high`).
+pub(crate) const LENGTH_HIGH: usize = 200;
+
+/// Below this stopword density (stopwords / words) a unit is `Bad` (jusText's
+/// `stopwords_low`).
+pub(crate) const STOPWORDS_LOW: f64 = 0.30;
+
+/// At or above this stopword density a long unit is `Good` (jusText's
+/// `stopwords_high`).
+pub(crate) const STOPWORDS_HIGH: f64 = 0.32;
+
+/// Without a stopword list (unknown language, CJK), a unit that ends like a
+/// sentence and has at least this many characters counts as `Good`.
+pub(crate) const NO_STOPLIST_GOOD_CHARS: usize = 40;
+
+/// Initial class of one unit, before neighbours are looked at.
+fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool) -> Class {
+    match verdict {
+        Verdict::Keep | Verdict::Inline(_) | Verdict::Title => {}
+        _ => return Class::Bad,
+    }
+    if f.link_chars as f64 > MAX_LINK_DENSITY * f.chars.max(1) as f64 {
+        return Class::Bad;
+    }
+    if f.list_item && f.terminal != Terminal::Sentence && f.chars < LENGTH_LOW {
+        return Class::Bad;
+    }
+    if f.chars < LENGTH_LOW {
+        return Class::Short;
+    }
+    if !have_stoplist {
+        return if f.terminal == Terminal::Sentence && f.chars >= NO_STOPLIST_GOOD_CHARS {
+            Class::Good
+        } else {
+            Class::NearGood
+        };
+    }
+    let density = f.stopwords as f64 / f.words.max(1) as f64;
+    if density >= STOPWORDS_HIGH {
+        if f.chars > LENGTH_HIGH {
+            Class::Good
+        } else {
+            Class::NearGood
+        }
+    } else if density >= STOPWORDS_LOW || f.terminal == Terminal::Sentence {
+        // A finished sentence full of names (a contributor line, a list of
+        // results) is not a menu: let its neighbours decide.
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// Classifies every unit and revises short and near-good ones by their neighbours.
+pub(crate) fn classify(
+    features: &[Features],
+    verdicts: &[Verdict],
+    have_stoplist: bool,
+) -> Vec<Class> {
+    let mut classes: Vec<Class> = features
+        .iter()
+        .zip(verdicts)
+        .map(|(f, v)| initial(f, v, have_stoplist))
+        .collect();
+    revise_short(&mut classes);
+    revise_near_good(&mut classes);
+    classes
+}
+
+/// For each unit, the nearest class before it that is not in `skip`
+/// (`Bad` at the document's start). One pass, linear.
+fn nearest_before(classes: &[Class], skip: &[Class]) -> Vec<Class> {
+    let mut last = Class::Bad;
+    classes
+        .iter()
+        .map(|c| {
+            let before = last;
+            if !skip.contains(c) {
+                last = *c;
+            }
+            before
+        })
+        .collect()
+}
+
+/// Like [`nearest_before`], looking forward.
+fn nearest_after(classes: &[Class], skip: &[Class]) -> Vec<Class> {
+    let mut last = Class::Bad;
+    let mut out: Vec<Class> = classes
+        .iter()
+        .rev()
+        .map(|c| {
+            let after = last;
+            if !skip.contains(c) {
+                last = *c;
+            }
+            after
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
+/// jusText's short-block revision: a short unit between good ones is good,
+/// between bad ones bad; between a good and a bad one it is good only when a
+/// near-good unit stands between it and the bad side.
+fn revise_short(classes: &mut [Class]) {
+    let prev = nearest_before(classes, &[Class::Short, Class::NearGood]);
+    let next = nearest_after(classes, &[Class::Short, Class::NearGood]);
+    let prev_any = nearest_before(classes, &[Class::Short]);
+    let next_any = nearest_after(classes, &[Class::Short]);
+    for i in 0..classes.len() {
+        if classes[i] != Class::Short {
+            continue;
+        }
+        classes[i] = match (prev[i], next[i]) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ if (prev[i] == Class::Bad && prev_any[i] == Class::NearGood)
+                || (next[i] == Class::Bad && next_any[i] == Class::NearGood) =>
+            {
+                Class::Good
+            }
+            _ => Class::Bad,
+        };
+    }
+}
+
+/// jusText's near-good revision: near-good between two bad units is bad, else good.
+fn revise_near_good(classes: &mut [Class]) {
+    let prev = nearest_before(classes, &[Class::NearGood]);
+    let next = nearest_after(classes, &[Class::NearGood]);
+    for i in 0..classes.len() {
+        if classes[i] == Class::NearGood {
+            classes[i] = if prev[i] == Class::Bad && next[i] == Class::Bad {
+                Class::Bad
+            } else {
+                Class::Good
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Class::*;
+
+    #[test]
+    fn short_units_follow_their_neighbours() {
+        let mut c = vec![Good, Short, Good, Bad, Short, Bad, Good, Short, Bad];
+        revise_short(&mut c);
+        assert_eq!(c, [Good, Good, Good, Bad, Bad, Bad, Good, Bad, Bad]);
+    }
+
+    #[test]
+    fn short_between_good_and_near_good_then_bad_is_kept() {
+        let mut c = vec![Good, Short, NearGood, Bad];
+        revise_short(&mut c);
+        assert_eq!(c[1], Good);
+        let mut c = vec![Good, Short, Bad];
+        revise_short(&mut c);
+        assert_eq!(c[1], Bad);
+    }
+
+    #[test]
+    fn near_good_between_bad_is_bad() {
+        let mut c = vec![Bad, NearGood, Bad, Good, NearGood, Bad];
+        revise_near_good(&mut c);
+        assert_eq!(c, [Bad, Bad, Bad, Good, Good, Bad]);
+    }
+}

@@ -1,0 +1,330 @@
+//! Languages: per-language stopword lists and a cheap language guess.
+//!
+//! Each language has a list of its most frequent function words (articles,
+//! pronouns, prepositions, conjunctions, auxiliaries, common adverbs), in the
+//! spirit of jusText's stoplists. The lists live in `stopwords/<code>.txt`, one
+//! lowercase word per line, are embedded with `include_str!` and parsed into a
+//! set on first use.
+//!
+//! [`guess`] names the language whose stopwords occur most often in a text.
+//! It is cheap (one pass over at most [`GUESS_MAX_WORDS`] words) and good
+//! enough to pick a stoplist; it is not a general language identifier.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How many Unicode words, from the start of the text, [`guess`] looks at.
+/// Enough for a confident guess on any article; the cap keeps the cost of a
+/// huge input bounded.
+const GUESS_MAX_WORDS: usize = 2000;
+
+/// How many stopword hits the best language needs before [`guess`] names it.
+/// Below this the text is too short, or in a language without a list (e.g.
+/// Chinese, Arabic), and the guess is `None`.
+const GUESS_MIN_HITS: usize = 5;
+
+/// A language with a stopword list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+
+pub enum Language {
+    /// English (`en`).
+    English,
+    /// German (`de`).
+    German,
+    /// French (`fr`).
+    French,
+    /// Spanish (`es`).
+    Spanish,
+    /// Italian (`it`).
+    Italian,
+    /// Portuguese (`pt`).
+    Portuguese,
+    /// Dutch (`nl`).
+    Dutch,
+    /// Polish (`pl`).
+    Polish,
+}
+
+impl Language {
+    /// Every language, in declaration order. [`guess`] breaks ties in this
+    /// order.
+    pub const ALL: [Language; 8] = [
+        Language::English,
+        Language::German,
+        Language::French,
+        Language::Spanish,
+        Language::Italian,
+        Language::Portuguese,
+        Language::Dutch,
+        Language::Polish,
+    ];
+
+    /// ISO 639-1 code: "en", "de", ...
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::German => "de",
+            Language::French => "fr",
+            Language::Spanish => "es",
+            Language::Italian => "it",
+            Language::Portuguese => "pt",
+            Language::Dutch => "nl",
+            Language::Polish => "pl",
+        }
+    }
+
+    /// The language with ISO 639-1 code `code` (ASCII case-insensitive), or
+    /// `None` for a code without a stopword list.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|language| language.code().eq_ignore_ascii_case(code))
+    }
+
+    /// True when `word` (any case; compare lowercased) is a stopword of this
+    /// language. A typographic apostrophe (’) counts as a plain one ('), so
+    /// "Don’t" matches "don't".
+    pub fn is_stopword(self, word: &str) -> bool {
+        self.stopwords().contains(normalize(word).as_ref())
+    }
+
+    /// The embedded stopword list: one lowercase word per line.
+    const fn list(self) -> &'static str {
+        match self {
+            Language::English => include_str!("stopwords/en.txt"),
+            Language::German => include_str!("stopwords/de.txt"),
+            Language::French => include_str!("stopwords/fr.txt"),
+            Language::Spanish => include_str!("stopwords/es.txt"),
+            Language::Italian => include_str!("stopwords/it.txt"),
+            Language::Portuguese => include_str!("stopwords/pt.txt"),
+            Language::Dutch => include_str!("stopwords/nl.txt"),
+            Language::Polish => include_str!("stopwords/pl.txt"),
+        }
+    }
+
+    /// The stopword set, parsed from [`Language::list`] on first use.
+    fn stopwords(self) -> &'static HashSet<&'static str> {
+        static EN: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::English));
+        static DE: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::German));
+        static FR: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::French));
+        static ES: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Spanish));
+        static IT: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Italian));
+        static PT: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Portuguese));
+        static NL: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Dutch));
+        static PL: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Polish));
+        match self {
+            Language::English => &EN,
+            Language::German => &DE,
+            Language::French => &FR,
+            Language::Spanish => &ES,
+            Language::Italian => &IT,
+            Language::Portuguese => &PT,
+            Language::Dutch => &NL,
+            Language::Polish => &PL,
+        }
+    }
+}
+
+/// Parses a stopword list: one word per line; blank lines are skipped.
+fn load(language: Language) -> HashSet<&'static str> {
+    language
+        .list()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// `word` in the form the lists use: lowercase, plain apostrophes. Borrows
+/// unless something has to change.
+fn normalize(word: &str) -> Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Guesses the language of `text` by stopword overlap: counts, over the first
+/// [`GUESS_MAX_WORDS`] Unicode words, how many are stopwords of each language,
+/// and returns the language with the most hits (ties go to the earlier one in
+/// [`Language::ALL`]), or `None` when the best has fewer than
+/// [`GUESS_MIN_HITS`] hits (e.g. CJK / Arabic / too little text).
+
+pub fn guess(text: &str) -> Option<Language> {
+    let mut hits = [0usize; Language::ALL.len()];
+    for word in text.unicode_words().take(GUESS_MAX_WORDS) {
+        let word = normalize(word);
+        for (count, language) in hits.iter_mut().zip(Language::ALL) {
+            if language.stopwords().contains(word.as_ref()) {
+                *count += 1;
+            }
+        }
+    }
+    let mut best: Option<(Language, usize)> = None;
+    for (language, count) in Language::ALL.into_iter().zip(hits) {
+        if best.is_none_or(|(_, most)| count > most) {
+            best = Some((language, count));
+        }
+    }
+    best.filter(|&(_, count)| count >= GUESS_MIN_HITS)
+        .map(|(language, _)| language)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fewest and most words a list should have.
+    const LIST_MIN_WORDS: usize = 150;
+    const LIST_MAX_WORDS: usize = 300;
+
+    #[test]
+    fn lists_are_clean() {
+        for language in Language::ALL {
+            let list = language.list();
+            assert!(
+                list.ends_with('\n'),
+                "{}: no final newline",
+                language.code()
+            );
+            let mut seen = HashSet::new();
+            for (i, line) in list.lines().enumerate() {
+                let at = format!("{}.txt line {}", language.code(), i + 1);
+                assert!(!line.trim().is_empty(), "{at}: blank line");
+                assert_eq!(line, line.trim(), "{at}: surrounding whitespace");
+                assert_eq!(line, line.to_lowercase(), "{at}: not lowercase");
+                assert!(!line.contains('\u{2019}'), "{at}: typographic apostrophe");
+                assert!(seen.insert(line), "{at}: duplicate {line:?}");
+                let words: Vec<&str> = line.unicode_words().collect();
+                assert_eq!(words, [line], "{at}: not one Unicode word");
+            }
+            let count = language.stopwords().len();
+            assert_eq!(count, seen.len(), "{}: set size", language.code());
+            assert!(
+                (LIST_MIN_WORDS..=LIST_MAX_WORDS).contains(&count),
+                "{}: {count} words",
+                language.code()
+            );
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for language in Language::ALL {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        assert_eq!(Language::from_code("DE"), Some(Language::German));
+        assert_eq!(Language::from_code("zh"), None);
+        assert_eq!(Language::from_code(""), None);
+    }
+
+    #[test]
+    fn is_stopword_ignores_case() {
+        assert!(Language::English.is_stopword("the"));
+        assert!(Language::English.is_stopword("The"));
+        assert!(Language::English.is_stopword("THE"));
+        assert!(Language::English.is_stopword("I"));
+        assert!(Language::English.is_stopword("Don't"));
+        assert!(Language::English.is_stopword("don\u{2019}t"));
+        assert!(Language::German.is_stopword("Über"));
+        assert!(Language::German.is_stopword("FÜR"));
+        assert!(Language::German.is_stopword("daß"));
+        assert!(Language::German.is_stopword("dass"));
+        assert!(Language::French.is_stopword("Été"));
+        assert!(Language::French.is_stopword("à"));
+        assert!(Language::Portuguese.is_stopword("NÃO"));
+        assert!(Language::Polish.is_stopword("Się"));
+        assert!(Language::Polish.is_stopword("ŻE"));
+        assert!(!Language::English.is_stopword("council"));
+        assert!(!Language::English.is_stopword(""));
+        assert!(!Language::German.is_stopword("the"));
+    }
+
+    #[test]
+    fn guesses_each_language() {
+        let samples = [
+            (
+                Language::English,
+                "The council said on Tuesday that it would not raise the fees this \
+                 year, because most of the residents had already paid more than they \
+                 could afford.",
+            ),
+            (
+                Language::German,
+                "Die Stadt hat am Dienstag mitgeteilt, dass sie die Gebühren in diesem \
+                 Jahr nicht erhöhen wird, weil viele Bewohner schon mehr bezahlt haben, \
+                 als sie sich leisten können.",
+            ),
+            (
+                Language::French,
+                "Le conseil a indiqué mardi qu'il n'augmenterait pas les tarifs cette \
+                 année, car la plupart des habitants avaient déjà payé plus que ce \
+                 qu'ils pouvaient se permettre.",
+            ),
+            (
+                Language::Spanish,
+                "El ayuntamiento dijo el martes que no subirá las tasas este año, \
+                 porque la mayoría de los vecinos ya habían pagado más de lo que \
+                 podían permitirse.",
+            ),
+            (
+                Language::Italian,
+                "Il comune ha detto martedì che non aumenterà le tariffe quest'anno, \
+                 perché la maggior parte dei residenti aveva già pagato più di quanto \
+                 potesse permettersi.",
+            ),
+            (
+                Language::Portuguese,
+                "A câmara disse na terça-feira que não vai aumentar as taxas este ano, \
+                 porque a maioria dos moradores já tinha pago mais do que podia \
+                 suportar.",
+            ),
+            (
+                Language::Dutch,
+                "De gemeente zei dinsdag dat zij de tarieven dit jaar niet zal \
+                 verhogen, omdat de meeste bewoners al meer hadden betaald dan zij \
+                 zich konden veroorloven.",
+            ),
+            (
+                Language::Polish,
+                "Rada miasta poinformowała we wtorek, że w tym roku nie podniesie \
+                 opłat, ponieważ większość mieszkańców już zapłaciła więcej, niż \
+                 mogła sobie na to pozwolić.",
+            ),
+        ];
+        for (language, text) in samples {
+            assert_eq!(guess(text), Some(language), "{text}");
+        }
+    }
+
+    #[test]
+    fn guesses_none_without_enough_stopwords() {
+        assert_eq!(guess(""), None);
+        assert_eq!(
+            guess(
+                "市政府周二表示，今年不会提高收费，因为大多数居民已经支付了超出他们承受能力的费用。"
+            ),
+            None
+        );
+        assert_eq!(
+            guess(
+                "قال المجلس يوم الثلاثاء إنه لن يرفع الرسوم هذا العام لأن معظم السكان دفعوا أكثر مما يستطيعون"
+            ),
+            None
+        );
+        assert_eq!(guess("The council and the mayor"), None);
+    }
+
+    #[test]
+    fn guess_reads_only_the_first_words() {
+        let english = "The council said that it would not raise the fees this year.";
+        let padded = format!("{}{english}", "zebra ".repeat(GUESS_MAX_WORDS));
+        assert_eq!(guess(english), Some(Language::English));
+        assert_eq!(guess(&padded), None);
+    }
+}
