@@ -29,7 +29,6 @@ const GUESS_MIN_HITS: usize = 5;
 /// A language with a stopword list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-
 pub enum Language {
     /// English (`en`).
     English,
@@ -154,7 +153,6 @@ fn normalize(word: &str) -> Cow<'_, str> {
 /// and returns the language with the most hits (ties go to the earlier one in
 /// [`Language::ALL`]), or `None` when the best has fewer than
 /// [`GUESS_MIN_HITS`] hits (e.g. CJK / Arabic / too little text).
-
 pub fn guess(text: &str) -> Option<Language> {
     let mut hits = [0usize; Language::ALL.len()];
     for word in text.unicode_words().take(GUESS_MAX_WORDS) {
