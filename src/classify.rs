@@ -25,6 +25,10 @@ pub(crate) enum Class {
 /// (jusText's `max_link_density`).
 pub(crate) const MAX_LINK_DENSITY: f64 = 0.2;
 
+/// A list item of at most this many words, not ending like a sentence, is a menu
+/// entry (`* Tech`, `* Contact us`) and `Bad`; longer items are judged as text.
+pub(crate) const MENU_ITEM_MAX_WORDS: usize = 3;
+
 /// Units shorter than this many characters are `Short` (jusText's `length_low`).
 pub(crate) const LENGTH_LOW: usize = 70;
 
@@ -53,7 +57,7 @@ fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool) -> Class {
     if f.link_chars as f64 > MAX_LINK_DENSITY * f.chars.max(1) as f64 {
         return Class::Bad;
     }
-    if f.list_item && f.terminal != Terminal::Sentence && f.chars < LENGTH_LOW {
+    if f.list_item && f.terminal != Terminal::Sentence && f.words <= MENU_ITEM_MAX_WORDS {
         return Class::Bad;
     }
     if f.chars < LENGTH_LOW {
@@ -82,20 +86,31 @@ fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool) -> Class {
     }
 }
 
+/// Each unit's class before and after its neighbours were looked at.
+#[derive(Debug)]
+pub(crate) struct Classes {
+    /// From the unit's own features.
+    pub initial: Vec<Class>,
+    /// After short and near-good units took their neighbours' classes: only
+    /// `Good` or `Bad`.
+    pub revised: Vec<Class>,
+}
+
 /// Classifies every unit and revises short and near-good ones by their neighbours.
 pub(crate) fn classify(
     features: &[Features],
     verdicts: &[Verdict],
     have_stoplist: bool,
-) -> Vec<Class> {
-    let mut classes: Vec<Class> = features
+) -> Classes {
+    let initial: Vec<Class> = features
         .iter()
         .zip(verdicts)
         .map(|(f, v)| initial(f, v, have_stoplist))
         .collect();
-    revise_short(&mut classes);
-    revise_near_good(&mut classes);
-    classes
+    let mut revised = initial.clone();
+    revise_short(&mut revised);
+    revise_near_good(&mut revised);
+    Classes { initial, revised }
 }
 
 /// For each unit, the nearest class before it that is not in `skip`

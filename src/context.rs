@@ -45,6 +45,11 @@ pub(crate) const MENU_ITEM: &str = "context.menu_item";
 /// (long text with few stopwords, or a short line among boilerplate).
 pub(crate) const LOW_CONTENT: &str = "context.low_content";
 
+/// A text is treated as a full-page dump (and its main region enforced) when at
+/// least this share of its units are `Bad` on their own features. Extractor
+/// output rarely passes a tenth; page dumps rarely fall below a fifth.
+pub(crate) const PAGE_DUMP_MIN_BAD_SHARE: f64 = 0.15;
+
 /// The title is looked for from this many units above the main region.
 pub(crate) const TITLE_LOOKBACK: usize = 6;
 
@@ -66,12 +71,21 @@ pub(crate) fn revise(
     if let Some(t) = title::find(input, seg, features, verdicts, from) {
         verdicts[t] = Verdict::Title;
     }
-    if let Some(region) = region {
-        keep_main_region(region, &classes, features, verdicts);
+    if let Some(region) = region.filter(|_| is_page_dump(&classes.initial)) {
+        keep_main_region(region, &classes.revised, features, verdicts);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
     }
+}
+
+/// True when enough units are boilerplate by their own features (menu items,
+/// link lists, rule hits) that the text is a whole page rather than an article an
+/// extractor already cut out. Only then is the main region enforced: an
+/// extractor's output is left to the rules, so the cleaner never cuts into it.
+fn is_page_dump(initial: &[Class]) -> bool {
+    let bad = initial.iter().filter(|c| **c == Class::Bad).count();
+    bad as f64 >= PAGE_DUMP_MIN_BAD_SHARE * initial.len() as f64
 }
 
 /// Removes kept units outside `region`, and boilerplate-class units inside it.

@@ -8,25 +8,41 @@
 
 use std::ops::Range;
 
-use crate::classify::Class;
+use crate::classify::{Class, Classes};
 use crate::features::Features;
 
-/// A unit that is not `Good` weighs at least this many characters against the
-/// region, so a run of tiny menu items still counts as a barrier.
+/// A `Bad` unit weighs at least this many characters against the region, so a
+/// run of tiny menu items still counts as a barrier.
 pub(crate) const BAD_MIN_WEIGHT: usize = 20;
 
+/// A near-good unit (some stopwords, not much text) counts this share of its
+/// characters for the region even where its neighbours made it `Bad`: short
+/// paragraphs of a chatty blog post belong to the article.
+pub(crate) const NEAR_GOOD_SHARE: f64 = 0.5;
+
+/// A short unit that its neighbours made `Bad` counts this share of its
+/// characters against the region: weaker evidence than a menu item.
+pub(crate) const SHORT_BAD_SHARE: f64 = 0.5;
+
 /// The region with the largest total weight, or `None` when no unit is `Good`.
-pub(crate) fn main_region(classes: &[Class], features: &[Features]) -> Option<Range<usize>> {
+pub(crate) fn main_region(classes: &Classes, features: &[Features]) -> Option<Range<usize>> {
     let weight = |i: usize| -> i64 {
-        let chars = features[i].chars as i64;
-        match classes[i] {
-            Class::Good => chars,
-            _ => -(chars.max(BAD_MIN_WEIGHT as i64)),
-        }
+        let chars = features[i].chars as f64;
+        let bad = chars.max(BAD_MIN_WEIGHT as f64);
+        let w = match (classes.initial[i], classes.revised[i]) {
+            (_, Class::Good) => chars,
+            (Class::NearGood, _) => NEAR_GOOD_SHARE * chars,
+            (Class::Short, _) => -SHORT_BAD_SHARE * bad,
+            _ => -bad,
+        };
+        w as i64
     };
+    if !classes.revised.contains(&Class::Good) {
+        return None;
+    }
     let mut best: Option<(i64, Range<usize>)> = None;
     let (mut sum, mut start) = (0i64, 0usize);
-    for i in 0..classes.len() {
+    for i in 0..classes.revised.len() {
         if sum <= 0 {
             sum = 0;
             start = i;
@@ -63,14 +79,21 @@ mod tests {
 
     #[test]
     fn finds_the_densest_run() {
-        let classes = [Bad, Bad, Good, Bad, Good, Good, Bad, Bad, Good];
+        let revised = vec![Bad, Bad, Good, Bad, Good, Good, Bad, Bad, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
         let f = feats(&[10, 10, 300, 30, 200, 300, 100, 200, 150]);
         assert_eq!(main_region(&classes, &f), Some(2..6));
     }
 
     #[test]
     fn no_good_unit_no_region() {
-        assert_eq!(main_region(&[Bad, Short], &feats(&[10, 10])), None);
-        assert_eq!(main_region(&[], &[]), None);
+        let classes = Classes {
+            initial: vec![Bad, Short],
+            revised: vec![Bad, Bad],
+        };
+        assert_eq!(main_region(&classes, &feats(&[10, 10])), None);
     }
 }
