@@ -48,8 +48,46 @@ pub(crate) const STOPWORDS_HIGH: f64 = 0.32;
 /// sentence and has at least this many characters counts as `Good`.
 pub(crate) const NO_STOPLIST_GOOD_CHARS: usize = 40;
 
+/// A run of at least this many consecutive list items is a menu or a teaser list
+/// when most of them do not end like sentences.
+pub(crate) const MENU_RUN_MIN_ITEMS: usize = 5;
+
+/// The share of a list run's items that must lack sentence punctuation for the
+/// run to count as a menu (article bullet lists are mostly sentences).
+pub(crate) const MENU_RUN_UNPUNCTUATED_SHARE: f64 = 0.75;
+
+/// For each unit: is it an item of a menu-like run of list items?
+fn menu_runs(features: &[Features]) -> Vec<bool> {
+    let mut out = vec![false; features.len()];
+    let mut i = 0;
+    while i < features.len() {
+        if !features[i].list_item {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < features.len() && features[i].list_item {
+            i += 1;
+        }
+        let run = &features[start..i];
+        let unpunctuated = run
+            .iter()
+            .filter(|f| f.terminal != Terminal::Sentence)
+            .count();
+        if run.len() >= MENU_RUN_MIN_ITEMS
+            && unpunctuated as f64 >= MENU_RUN_UNPUNCTUATED_SHARE * run.len() as f64
+        {
+            out[start..i].fill(true);
+        }
+    }
+    out
+}
+
 /// Initial class of one unit, before neighbours are looked at.
-fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool) -> Class {
+fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool, in_menu_run: bool) -> Class {
+    if in_menu_run {
+        return Class::Bad;
+    }
     match verdict {
         Verdict::Keep | Verdict::Inline(_) | Verdict::Title => {}
         _ => return Class::Bad,
@@ -102,10 +140,12 @@ pub(crate) fn classify(
     verdicts: &[Verdict],
     have_stoplist: bool,
 ) -> Classes {
+    let menu = menu_runs(features);
     let initial: Vec<Class> = features
         .iter()
         .zip(verdicts)
-        .map(|(f, v)| initial(f, v, have_stoplist))
+        .zip(menu)
+        .map(|((f, v), m)| initial(f, v, have_stoplist, m))
         .collect();
     let mut revised = initial.clone();
     revise_short(&mut revised);

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use crate::article::Category;
-use crate::classify::{Class, classify};
+use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
 use crate::region::main_region;
@@ -38,8 +38,9 @@ pub(crate) const TITLE_REPEATED: &str = "title.repeated";
 /// Id of the decision that removes kept text outside the main-content region.
 pub(crate) const OUTSIDE_MAIN_REGION: &str = "context.outside_main_region";
 
-/// Id of the decision that removes a menu-like list item inside the region.
-pub(crate) const MENU_ITEM: &str = "context.menu_item";
+/// Id of the decision that removes a menu-like list item inside the region (a
+/// one-to-three-word item, or an item of a run of unpunctuated items).
+pub(crate) const MENU_RUN: &str = "context.menu_run";
 
 /// Id of the decision that removes a boilerplate-class unit inside the region
 /// (long text with few stopwords, or a short line among boilerplate).
@@ -72,11 +73,17 @@ pub(crate) fn revise(
         verdicts[t] = Verdict::Title;
     }
     if let Some(region) = region.filter(|_| is_page_dump(&classes.initial)) {
-        keep_main_region(region, &classes.revised, features, verdicts);
+        keep_main_region(region, &classes, features, verdicts);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
     }
+}
+
+/// Inside the region, a unit goes when it is boilerplate on its own features, or
+/// a short line that its neighbours judged boilerplate. Near-good text stays.
+fn drop_inside_region(initial: Class, revised: Class) -> bool {
+    initial == Class::Bad || revised == Class::Bad
 }
 
 /// True when enough units are boilerplate by their own features (menu items,
@@ -91,7 +98,7 @@ fn is_page_dump(initial: &[Class]) -> bool {
 /// Removes kept units outside `region`, and boilerplate-class units inside it.
 fn keep_main_region(
     region: Range<usize>,
-    classes: &[Class],
+    classes: &Classes,
     features: &[Features],
     verdicts: &mut [Verdict],
 ) {
@@ -105,10 +112,10 @@ fn keep_main_region(
         }
         let id = if !region.contains(&i) {
             OUTSIDE_MAIN_REGION
-        } else if classes[i] != Class::Bad {
+        } else if !drop_inside_region(classes.initial[i], classes.revised[i]) {
             continue;
         } else if features[i].list_item {
-            MENU_ITEM
+            MENU_RUN
         } else {
             LOW_CONTENT
         };

@@ -7,6 +7,7 @@ use crate::Error;
 use crate::article::{Category, Span};
 use crate::features::Features;
 use crate::rules::{Action, Rule};
+use crate::text::list_marker_len;
 
 /// Largest compiled size, in bytes, of one rule's regex. A custom pattern beyond
 /// it (say, `\w{1000}{1000}`) is rejected at build time instead of eating memory.
@@ -116,6 +117,12 @@ impl Engine {
     /// Judges one unit: the first rule (in priority order) whose pattern and
     /// guards match decides; inline rules only apply when no rule drops the unit.
     pub fn judge(&self, input: &str, span: Span, features: &Features) -> Verdict {
+        // Rules see a list item's text without its marker.
+        let marker = list_marker_len(span.slice(input));
+        let span = Span {
+            start: span.start + marker,
+            end: span.end,
+        };
         let text = span.slice(input);
         let matched = self.set.matches(text);
         let mut inline = Vec::new();
@@ -134,6 +141,8 @@ impl Engine {
             }
             match rule.action {
                 Action::DropBlock => return Verdict::Drop(Reason::Rule(i)),
+                // A "Comments" link in a menu does not open a comment section.
+                Action::DropToEnd if marker > 0 => return Verdict::Drop(Reason::Rule(i)),
                 Action::DropToEnd => return Verdict::ToEnd(i),
                 Action::Metadata(_) => return Verdict::Meta(self.meta_match(i, text, span)),
                 Action::DropSpan => inline.push(i),

@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Language;
 use crate::segment::Segments;
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, list_marker_len};
 
 /// How a unit ends, ignoring closing quotes and brackets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,9 +85,7 @@ fn link_stats(text: &str) -> (usize, usize) {
 }
 
 fn is_list_item(text: &str) -> bool {
-    let mut chars = text.chars();
-    matches!(chars.next(), Some('*' | '-' | '+' | '•' | '·' | '▪' | '–'))
-        && chars.next().is_some_and(char::is_whitespace)
+    list_marker_len(text) > 0
 }
 
 /// Computes the features of every unit of `seg`; stopwords are those of `lang`.

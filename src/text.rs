@@ -38,6 +38,24 @@ fn is_collapsed(s: &str) -> bool {
     true
 }
 
+/// Byte length of a leading list marker and the space after it (`* `, `- `,
+/// `• `, and inscriptis' third-level `o ` before a capital), or 0.
+pub(crate) fn list_marker_len(text: &str) -> usize {
+    let mut chars = text.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    let is_marker = matches!(first, '*' | '-' | '+' | '•' | '·' | '▪' | '–');
+    let is_o = first == 'o' && text[1..].chars().nth(1).is_some_and(char::is_uppercase);
+    match chars.next() {
+        Some((i, c)) if (is_marker || is_o) && c.is_whitespace() => {
+            let rest = &text[i..];
+            i + rest.len() - rest.trim_start().len()
+        }
+        _ => 0,
+    }
+}
+
 /// Byte range of `s` inside `[start, end)` once surrounding whitespace is trimmed.
 pub(crate) fn trim_range(input: &str, start: usize, end: usize) -> (usize, usize) {
     let s = &input[start..end];
@@ -59,6 +77,17 @@ mod tests {
         assert!(matches!(collapse_whitespace("a b c"), Cow::Borrowed(_)));
         assert!(matches!(collapse_whitespace(" a b "), Cow::Borrowed(_)));
         assert_eq!(collapse_whitespace("   "), "");
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker_len("* Tech"), 2);
+        assert_eq!(list_marker_len("-   item"), 4);
+        assert_eq!(list_marker_len("o Classifieds"), 2);
+        assert_eq!(list_marker_len("o que une"), 0);
+        assert_eq!(list_marker_len("-5 degrees"), 0);
+        assert_eq!(list_marker_len("*emphasis*"), 0);
+        assert_eq!(list_marker_len("*"), 0);
     }
 
     #[test]

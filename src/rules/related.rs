@@ -19,8 +19,15 @@ pub(crate) static RULES: &[Rule] = &[
     phrase(
         C,
         "related.heading",
-        "A heading over a list of links: `Related Tags:`, `Related Stories`, `More from …`, `You may also like`.",
-        r"(?i)^(?:related(?: (?:tags|articles?|stories|posts|content|coverage|news|topics|links|videos|reading|items))?|read more|read next|also read|see also|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories)|continue reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)|keep reading)\s*[:.…]*$",
+        "A heading over a list of teaser links: `Related Stories`, `More from …`, `You may also like`, `Most read`.",
+        r"(?i)^(?:related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories))\s*[:.…]*$",
+        DropBlock,
+    ),
+    phrase(
+        C,
+        "related.label",
+        "A link label inside an article: `Related:`, `Related Tags:`, `Read more`, `Continue reading`, `See also`.",
+        r"(?i)^(?:related(?: (?:tags|links|items))?|read more|read next|also read|see also|recommended|continue reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)|keep reading)\s*[:.…]*$",
         DropBlock,
     ),
     when(
@@ -53,14 +60,17 @@ mod tests {
     #[test]
     fn headings_and_lines() {
         assert_fires(
-            "related.heading",
+            "related.label",
             &[
                 "Related Tags:",
-                "Related Stories",
-                "You may also like",
-                "Most Read",
+                "Related:",
                 "Continue reading...",
+                "Read more",
             ],
+        );
+        assert_fires(
+            "related.heading",
+            &["Related Stories", "You may also like", "Most Read"],
         );
         assert_fires(
             "related.read_more_line",
