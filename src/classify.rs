@@ -147,6 +147,16 @@ pub(crate) fn classify(
         .zip(menu)
         .map(|((f, v), m)| initial(f, v, have_stoplist, m))
         .collect();
+    let mut initial = initial;
+    if !initial.contains(&Class::Good) {
+        // A page of short paragraphs (wire stories) has no long prose at all:
+        // its near-good text is the best it has.
+        for c in &mut initial {
+            if *c == Class::NearGood {
+                *c = Class::Good;
+            }
+        }
+    }
     let mut revised = initial.clone();
     revise_short(&mut revised);
     revise_near_good(&mut revised);
@@ -247,6 +257,25 @@ mod tests {
         let mut c = vec![Good, Short, Bad];
         revise_short(&mut c);
         assert_eq!(c[1], Bad);
+    }
+
+    #[test]
+    fn pages_of_short_paragraphs_still_have_good_text() {
+        use crate::features::Terminal;
+        let f = |chars, stopwords| Features {
+            words: 20,
+            stopwords,
+            chars,
+            link_chars: 0,
+            terminal: Terminal::Sentence,
+            whole_block: true,
+            list_item: false,
+            adjacent_repeat: false,
+        };
+        let features = [f(150, 8), f(120, 9), f(30, 0)];
+        let verdicts = vec![Verdict::Keep; 3];
+        let classes = classify(&features, &verdicts, true);
+        assert_eq!(classes.initial[..2], [Good, Good]);
     }
 
     #[test]

@@ -7,6 +7,10 @@ use crate::lang::Language;
 use crate::rules::{Rule, builtin_rules};
 use crate::{assemble, context, features, lang, segment};
 
+/// The language is guessed from lines of at least this many bytes: prose, not
+/// menus (whose `o` and `a` bullets would pass for Portuguese stopwords).
+const LANGUAGE_SAMPLE_MIN_BYTES: usize = 80;
+
 /// A compiled rule set, built once and reused for any number of documents.
 ///
 /// `Cleaner` is `Send + Sync`: share one across threads (by reference or in an
@@ -35,7 +39,14 @@ impl Cleaner {
     /// Cleans one document. Never fails, never panics.
     pub fn clean<'a>(&self, text: &'a str) -> Article<'a> {
         let seg = segment::segment(text);
-        let lang = self.language.or_else(|| lang::guess(text));
+        let lang = self.language.or_else(|| {
+            let prose = seg
+                .units
+                .iter()
+                .map(|u| u.span.slice(text))
+                .filter(|t| t.len() >= LANGUAGE_SAMPLE_MIN_BYTES);
+            lang::guess_parts(prose).or_else(|| lang::guess(text))
+        });
         let features = features::compute(text, &seg, lang);
         let mut verdicts: Vec<Verdict> = seg
             .units

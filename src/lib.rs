@@ -37,6 +37,7 @@ mod region;
 mod rules;
 mod segment;
 mod text;
+
 mod title;
 
 use once_cell::sync::Lazy;

@@ -27,6 +27,13 @@ pub(crate) const WRAPPED_SHARE: f64 = 0.9;
 /// was full, so the next line continues its paragraph.
 pub(crate) const WRAP_MIN_CHARS: usize = 55;
 
+/// A text is hard-wrapped only when at least this share of its full lines that
+/// are followed by another line were broken because the next word did not fit.
+pub(crate) const WRAP_BROKEN_SHARE: f64 = 0.6;
+
+/// The narrowest wrap column we recognise (converters wrap at 72–80).
+pub(crate) const WRAP_MIN_COLUMN: usize = 70;
+
 /// The widest wrap column we recognise (html2text wraps at 78).
 pub(crate) const WRAP_MAX_CHARS: usize = 80;
 
@@ -69,7 +76,7 @@ impl Segments {
 /// Splits `input` into blocks and units. Handles `\n` and `\r\n` line ends.
 pub(crate) fn segment(input: &str) -> Segments {
     let lines = lines(input);
-    let wrapped = is_hard_wrapped(input, &lines);
+    let wrap = wrap_column(input, &lines);
     let mut seg = Segments::default();
     let mut open: Option<Span> = None;
     let mut prev: Option<Span> = None;
@@ -82,7 +89,9 @@ pub(crate) fn segment(input: &str) -> Segments {
             continue;
         };
         match (open.as_mut(), prev) {
-            (Some(block), Some(p)) if wrapped && continues(input, p, span) => block.end = span.end,
+            (Some(block), Some(p)) if wrap.is_some_and(|w| continues(input, p, span, w)) => {
+                block.end = span.end
+            }
             _ => {
                 if let Some(block) = open.replace(span) {
                     push_block(&mut seg, input, block);
@@ -114,27 +123,60 @@ fn char_len(input: &str, span: Span) -> usize {
     span.slice(input).chars().count()
 }
 
-/// True when the long lines of the text all stop near one wrap column.
-fn is_hard_wrapped(input: &str, lines: &[Option<Span>]) -> bool {
-    let (mut long, mut within) = (0usize, 0usize);
+/// The wrap column of hard-wrapped text, or `None` when the text is not wrapped.
+///
+/// Wrapped when the long lines stop at or before [`WRAP_MAX_CHARS`] and a line
+/// that is followed by another was mostly broken because the next line's first
+/// word would not have fit: the test that tells a wrapped paragraph from a list
+/// of headlines of similar length.
+fn wrap_column(input: &str, lines: &[Option<Span>]) -> Option<usize> {
+    let (mut long, mut within, mut width) = (0usize, 0usize, 0usize);
     for span in lines.iter().flatten() {
         let n = char_len(input, *span);
         if n >= WRAP_MIN_CHARS {
             long += 1;
-            within += usize::from(n <= WRAP_MAX_CHARS);
+            if n <= WRAP_MAX_CHARS {
+                within += 1;
+                width = width.max(n);
+            }
         }
     }
-    long >= WRAP_MIN_LINES && within as f64 >= WRAPPED_SHARE * long as f64
+    if long < WRAP_MIN_LINES
+        || (within as f64) < WRAPPED_SHARE * long as f64
+        || width < WRAP_MIN_COLUMN
+    {
+        return None;
+    }
+    let (mut pairs, mut broken) = (0usize, 0usize);
+    for pair in lines.windows(2) {
+        if let [Some(prev), Some(next)] = *pair {
+            let n = char_len(input, prev);
+            if (WRAP_MIN_CHARS..=WRAP_MAX_CHARS).contains(&n) {
+                pairs += 1;
+                broken += usize::from(word_did_not_fit(input, prev, next, width));
+            }
+        }
+    }
+    (pairs > 0 && broken as f64 >= WRAP_BROKEN_SHARE * pairs as f64).then_some(width)
+}
+
+/// True when `next`'s first word would have made `prev` longer than `width`.
+fn word_did_not_fit(input: &str, prev: Span, next: Span, width: usize) -> bool {
+    let first_word = next.slice(input).split_whitespace().next().unwrap_or("");
+    char_len(input, prev) + 1 + first_word.chars().count() > width
 }
 
 /// In hard-wrapped text: does line `next` continue the paragraph of line `prev`?
-/// Yes when `prev` was full and `next` starts no list item, heading, quote or table row.
-fn continues(input: &str, prev: Span, next: Span) -> bool {
+/// Yes when `prev` was broken for lack of room and `next` starts no list item,
+/// heading, quote or table row.
+fn continues(input: &str, prev: Span, next: Span, width: usize) -> bool {
     let starts_structure = next
         .slice(input)
         .starts_with(['*', '-', '+', '#', '>', '|', '!', '•']);
-    let prev_text = prev.slice(input);
-    char_len(input, prev) >= WRAP_MIN_CHARS && !starts_structure && !prev_text.starts_with('#')
+    char_len(input, prev) >= WRAP_MIN_CHARS
+        && word_did_not_fit(input, prev, next, width)
+        && !starts_structure
+        && !prev.slice(input).starts_with('#')
 }
 
 fn push_block(seg: &mut Segments, input: &str, span: Span) {
@@ -187,8 +229,8 @@ mod tests {
 
     #[test]
     fn hard_wrapped_paragraphs_are_rejoined() {
-        let para = "This paragraph was wrapped by a Markdown converter at about seventy\n\
-                    eight columns, so each of its lines is nearly full until the last\n\
+        let para = "This paragraph was wrapped by a Markdown converter at about seventy-\n\
+                    eight columns, so each of its lines is nearly full until the very last\n\
                     one.\n\n";
         let input = format!(
             "# A heading\n\n{}  * A list item\n  * Another one\n\n{}",
@@ -200,6 +242,17 @@ mod tests {
         assert_eq!(texts.len(), 6, "{texts:#?}");
         assert!(texts[1].starts_with("This paragraph") && texts[1].ends_with("one."));
         assert_eq!(texts[3], "* A list item");
+    }
+
+    #[test]
+    fn headline_lists_of_similar_length_are_not_wrapped_text() {
+        let input = "Man charged with manslaughter in friend's shooting death today\n\
+                     Christmas season preparations underway in San Antonio again\n\
+                     SAY Sí is expanding and moving to the West Side of the city\n\
+                     Texas offers programs to traumatic brain injury victims too\n\
+                     Sears store at South Park Mall to close by February 2020 now\n\
+                     World shares retreat on jitters over US bill on Hong Kong\n";
+        assert_eq!(segment(input).blocks.len(), 6);
     }
 
     #[test]

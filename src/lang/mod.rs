@@ -154,8 +154,15 @@ fn normalize(word: &str) -> Cow<'_, str> {
 /// [`Language::ALL`]), or `None` when the best has fewer than
 /// [`GUESS_MIN_HITS`] hits (e.g. CJK / Arabic / too little text).
 pub fn guess(text: &str) -> Option<Language> {
+    guess_parts([text])
+}
+
+/// Like [`guess`], over several pieces of one document (its prose lines, say,
+/// leaving out menus whose one-letter bullets look like stopwords).
+pub(crate) fn guess_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<Language> {
     let mut hits = [0usize; Language::ALL.len()];
-    for word in text.unicode_words().take(GUESS_MAX_WORDS) {
+    let words = parts.into_iter().flat_map(|p| p.unicode_words());
+    for word in words.take(GUESS_MAX_WORDS) {
         let word = normalize(word);
         for (count, language) in hits.iter_mut().zip(Language::ALL) {
             if language.stopwords().contains(word.as_ref()) {
