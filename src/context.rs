@@ -46,10 +46,17 @@ pub(crate) const MENU_RUN: &str = "context.menu_run";
 /// (long text with few stopwords, or a short line among boilerplate).
 pub(crate) const LOW_CONTENT: &str = "context.low_content";
 
-/// A text is treated as a full-page dump (and its main region enforced) when at
-/// least this share of its units are `Bad` on their own features. Extractor
-/// output rarely passes a tenth; page dumps rarely fall below a fifth.
+/// A text with at least this many menu items (list items of one to three words)
+/// is a full-page dump. Extractor output has a handful at most (a recipe's
+/// ingredients); a page's navigation has dozens.
+pub(crate) const PAGE_DUMP_MIN_MENU_ITEMS: usize = 12;
+
+/// Without a menu, a text is a page dump when at least this share of its units
+/// are `Bad` on their own features …
 pub(crate) const PAGE_DUMP_MIN_BAD_SHARE: f64 = 0.15;
+
+/// … and at least this many characters come before its first good text.
+pub(crate) const PAGE_DUMP_MIN_CHARS_BEFORE: usize = 400;
 
 /// The title is looked for from this many units above the main region.
 pub(crate) const TITLE_LOOKBACK: usize = 6;
@@ -72,7 +79,7 @@ pub(crate) fn revise(
     if let Some(t) = title::find(input, seg, features, verdicts, from) {
         verdicts[t] = Verdict::Title;
     }
-    if let Some(region) = region.filter(|_| is_page_dump(&classes.initial)) {
+    if let Some(region) = region.filter(|_| is_page_dump(&classes.initial, features)) {
         keep_main_region(region, &classes, features, verdicts);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
@@ -86,13 +93,24 @@ fn drop_inside_region(initial: Class, revised: Class) -> bool {
     initial == Class::Bad || revised == Class::Bad
 }
 
-/// True when enough units are boilerplate by their own features (menu items,
-/// link lists, rule hits) that the text is a whole page rather than an article an
-/// extractor already cut out. Only then is the main region enforced: an
-/// extractor's output is left to the rules, so the cleaner never cuts into it.
-fn is_page_dump(initial: &[Class]) -> bool {
+/// True when the text is a whole page rather than an article an extractor already
+/// cut out: it has a navigation menu (many one-to-three-word list items), or many
+/// boilerplate units with a long stretch of them before the first good text.
+/// Only then is the main region enforced; an extractor's output is left to the
+/// rules, so the cleaner never cuts into it.
+fn is_page_dump(initial: &[Class], features: &[Features]) -> bool {
+    let menu_items = features
+        .iter()
+        .filter(|f| f.list_item && f.words <= crate::classify::MENU_ITEM_MAX_WORDS)
+        .count();
+    if menu_items >= PAGE_DUMP_MIN_MENU_ITEMS {
+        return true;
+    }
     let bad = initial.iter().filter(|c| **c == Class::Bad).count();
+    let first_good = initial.iter().position(|c| *c == Class::Good).unwrap_or(0);
+    let before: usize = features[..first_good].iter().map(|f| f.chars).sum();
     bad as f64 >= PAGE_DUMP_MIN_BAD_SHARE * initial.len() as f64
+        && before >= PAGE_DUMP_MIN_CHARS_BEFORE
 }
 
 /// Removes kept units outside `region`, and boilerplate-class units inside it.
@@ -103,11 +121,9 @@ fn keep_main_region(
     verdicts: &mut [Verdict],
 ) {
     for (i, verdict) in verdicts.iter_mut().enumerate() {
-        // Punctuation left over from sentence splitting (a closing quote) follows
-        // its sentence rather than being judged alone.
-        if !matches!(verdict, Verdict::Keep | Verdict::Inline(_))
-            || features[i].words == 0 && !features[i].whole_block
-        {
+        // Sentences of a run-on line are left to the rules: the line is one
+        // paragraph, and cutting it by sentence class loses text mid-paragraph.
+        if !matches!(verdict, Verdict::Keep | Verdict::Inline(_)) || !features[i].whole_block {
             continue;
         }
         let id = if !region.contains(&i) {

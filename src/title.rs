@@ -49,7 +49,13 @@ fn ends_like_headline(text: &str) -> bool {
 }
 
 fn is_headline(text: &str, f: &Features) -> bool {
-    (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&f.words)
+    // A line that starts in lower case continues a sentence; it is no headline.
+    let starts_lower = text
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    !starts_lower
+        && (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&f.words)
         && text.len() <= TITLE_MAX_BYTES
         && !f.list_item
         && f.terminal != Terminal::Colon
@@ -88,6 +94,13 @@ mod tests {
         let a = clean(
             "Moscow (CNN) Russian Foreign Minister Sergey Lavrov has dismissed claims.\n\nShort line",
         );
+        assert_eq!(a.title, None);
+    }
+
+    #[test]
+    fn a_line_starting_in_lower_case_is_not_a_title() {
+        let a =
+            clean("show Nigerian actress, Kate Henshaw, looking stunning in new\nmake-up photos.");
         assert_eq!(a.title, None);
     }
 
