@@ -56,7 +56,7 @@ pub(crate) const PAGE_DUMP_MIN_MENU_ITEMS: usize = 12;
 pub(crate) const PAGE_DUMP_MIN_BAD_SHARE: f64 = 0.15;
 
 /// … and at least this many characters come before its first good text.
-pub(crate) const PAGE_DUMP_MIN_CHARS_BEFORE: usize = 400;
+pub(crate) const PAGE_DUMP_MIN_CHARS_BEFORE: usize = 1500;
 
 /// The title is looked for from this many units above the main region.
 pub(crate) const TITLE_LOOKBACK: usize = 6;

@@ -28,7 +28,9 @@ pub(crate) static RULES: &[Rule] = &[
         concat!(
             r"\(\s*(?P<credit>(?:",
             agency!(),
-            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}?)\s*\)\s*\.?$"
+            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}?|\p{Lu}[\p{L}.&'’ -]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*)+|[^()]{1,60}\bvia\s+",
+            agency!(),
+            r")\s*\)\s*\.?$"
         ),
         Metadata(Field::Caption),
     ),
@@ -82,6 +84,8 @@ mod tests {
                 "Russian Foreign Minister Sergey Lavrov listens during their meeting in Moscow, Russia, on Tuesday, Oct. 11, 2016. (AP Photo/Ivan Sekretarev)",
                 "Flooded streets in Houston. (Reuters/Adrees Latif)",
                 "The old bridge, seen in 1998. (File)",
+                "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)",
+                "Sheikh Mohammed bin Rashid Al Maktoum, center, at the ceremony. (WAM via AP)",
             ],
         );
     }
@@ -133,6 +137,7 @@ mod tests {
             "The photo, taken by an AP photographer in Moscow, was widely shared on Tuesday.",
             "Getty Images said it would license the pictures to news outlets around the world.",
             "He spoke to Reuters on Tuesday (local time) about the talks.",
+            "Add the sugar and stir well (about 1/2 cup).",
             "The agency later released a statement through its lawyer, Ivan Petrov.",
         ]);
     }

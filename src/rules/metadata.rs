@@ -97,6 +97,16 @@ pub(crate) static RULES: &[Rule] = &[
     max_words(
         phrase(
             C,
+            "metadata.contributors",
+            "A contributor line (`CNN’s Jo Shelley contributed to this report.`) becomes a credit.",
+            r"(?i)\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:additional )?reporting by\b",
+            Metadata(Field::Credit),
+        ),
+        60,
+    ),
+    max_words(
+        phrase(
+            C,
             "metadata.byline",
             "A byline line (`By Laura Smith-Spark, CNN`) becomes `byline`.",
             r"^(?:By|BY|by)\s+(?P<value>\p{Lu}[\p{L}'’.-]*(?:(?:\s+|\s*[,|]\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}'’.-]*)*)$",
@@ -139,6 +149,18 @@ mod tests {
                 "2017-09-23",
                 "Saturday, September 23, 2017 03:18 AM",
                 "10:31 pm, Nov 19, 2019",
+            ],
+        );
+    }
+
+    #[test]
+    fn contributors() {
+        assert_fires(
+            "metadata.contributors",
+            &[
+                "CNN’s Mick Krever reported from Moscow. CNN’s Jo Shelley contributed to this report.",
+                "Associated Press writers Alan Fram and Zeke Miller contributed reporting.",
+                "Reporting by Jane Doe; Editing by John Smith",
             ],
         );
     }

@@ -16,6 +16,16 @@ pub(crate) static RULES: &[Rule] = &[
         ),
         40,
     ),
+    max_words(
+        phrase(
+            C,
+            "promo.click_here",
+            "A call to action: `GET FOX BUSINESS ON THE GO BY CLICKING HERE`, `Click here to subscribe`, `12 issues for £11.99`.",
+            r"(?i)\bby clicking here\W*$|^click here\b|\bclick here to (?:subscribe|download|sign up|buy|order|get)\b|\b\d+ issues for\b|\bprices are subject to change\b",
+            DropBlock,
+        ),
+        40,
+    ),
     phrase(
         C,
         "promo.advertisement",
@@ -39,6 +49,15 @@ mod tests {
             ],
         );
         assert_fires(
+            "promo.click_here",
+            &[
+                "GET FOX BUSINESS ON THE GO BY CLICKING HERE",
+                "Get the magazine delivered every month. 12 issues for £11.99. Click here",
+                "Click here to subscribe",
+                "Quantities may be limited. Prices are subject to change without notice.",
+            ],
+        );
+        assert_fires(
             "promo.advertisement",
             &[
                 "Advertisement",
@@ -54,6 +73,7 @@ mod tests {
         assert_keeps(&[
             "Users complained that the app was slow to download the new maps on older phones and tablets.",
             "Advertisement spending fell by a third in the second quarter, the report said.",
+            "Readers who click here and there on the site see fewer ads, the study found.",
         ]);
     }
 }

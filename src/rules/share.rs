@@ -34,6 +34,20 @@ pub(crate) static RULES: &[Rule] = &[
         ),
         15,
     ),
+    max_words(
+        phrase(
+            C,
+            "share.follow",
+            "A follow prompt: `Follow @BGRDeals on Twitter to keep up with …`, `Follow us on Facebook`.",
+            concat!(
+                r"(?i)^(?:follow|like|join) (?:us|@\w+|[\p{Lu}][\w.]*(?: [\p{Lu}][\w.]*){0,3}) on ",
+                network!(),
+                r"\b"
+            ),
+            DropBlock,
+        ),
+        40,
+    ),
     phrase(
         C,
         "share.network",
@@ -62,6 +76,13 @@ mod tests {
             ],
         );
         assert_fires(
+            "share.follow",
+            &[
+                "Follow @BGRDeals on Twitter to keep up with the latest deals.",
+                "Follow us on Facebook",
+            ],
+        );
+        assert_fires(
             "share.network",
             &[
                 "Facebook",
@@ -78,6 +99,7 @@ mod tests {
             "Facebook said it had removed the accounts on Tuesday.",
             "Share prices fell sharply after the announcement in Moscow.",
             "He posted the video on Twitter and Facebook within minutes of the vote.",
+            "Follow the money, the senator said on Twitter after the hearing.",
         ]);
     }
 }
