@@ -14,7 +14,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "comments.wordpress.leave_reply",
         "A `Leave a Reply` / `Leave a Comment` heading opens the comment section.",
-        r"(?i)^leave an? (reply|comment|response)\b.{0,40}$",
+        concat!(r"(?i)^(?:", leave_comment!(), r")\b.{0,40}$"),
         DropToEnd,
     ),
     phrase(
@@ -29,7 +29,13 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "comments.heading",
             "A comment-section heading (`12 Comments`, `Post a comment`, `Join the conversation`) opens the comment section.",
-            r"(?i)^(?:(?:\d+|no|one)\s+(?:comments?|responses?|replies)|\d+\s+thoughts? on\b.*|comments?\s*(?:\(\d+\))?|reader comments|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|what do you think\?)\W*$",
+            concat!(
+                r"(?i)^(?:(?:\d+|no|one|keine|aucun|sin|nessun|sem|geen|brak)\s+(?:",
+                comments_word!(),
+                r")(?:\s+(?:on|to|zu|auf|sur|à|a|em|en|op|do|su)\b.*)?|\d+\s+thoughts? on\b.*|(?:",
+                comments_word!(),
+                r")\s*(?:\(\d+\))?|reader comments|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|what do you think\?)\W*$"
+            ),
             DropToEnd,
         ),
         12,
@@ -106,6 +112,10 @@ mod tests {
                 "Leave a Reply",
                 "Leave a Reply Cancel reply",
                 "Leave a comment",
+                "Schreibe einen Kommentar",
+                "Laisser un commentaire",
+                "Deja una respuesta",
+                "Zostaw komentarz",
             ],
         );
     }

@@ -11,7 +11,11 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "legal.cookie_notice",
             "A cookie or consent notice (`We use cookies to improve your experience`, `Accept all cookies`).",
-            r"(?i)\b(?:we|this (?:web)?site|our (?:web)?site|our partners)(?: and our partners)? uses? cookies\b|\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site\b.{0,80}\b(?:cookies|privacy|terms)\b|^(?:accept|allow|reject|decline|manage|customi[sz]e) (?:all )?cookies\b|^cookie (?:settings|preferences|policy|consent)\W*$",
+            concat!(
+                r"(?i)",
+                cookie_notice!(),
+                r"|\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site\b.{0,80}\b(?:cookies|privacy|terms)\b|^(?:accept|allow|reject|decline|manage|customi[sz]e) (?:all )?cookies\b|^cookie (?:settings|preferences|policy|consent)\W*$"
+            ),
             DropBlock,
         ),
         60,
@@ -30,7 +34,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "legal.footer_link",
         "A footer link line: `Privacy Policy`, `Terms of Use`, `Contact Us`, `Impressum`.",
-        r"(?i)^(?:privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|contact(?: us)?|about(?: us)?|imprint|impressum|datenschutz(?:erklärung)?|sitemap|accessibility|careers|advertise(?: with us)?)$",
+        concat!(r"(?i)^(?:", footer_link!(), r")$"),
         DropBlock,
     ),
 ];

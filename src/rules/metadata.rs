@@ -8,14 +8,14 @@ const C: Category = Category::Metadata;
 /// An English month name or abbreviation.
 macro_rules! month {
     () => {
-        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+        concat!(r"(?:", month_name!(), r")\.?")
     };
 }
 
 /// An optional weekday (`Saturday,`, `Tue`).
 macro_rules! weekday {
     () => {
-        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+        concat!(r"(?:(?:", weekday_name!(), r")\.?,?\s*)?")
     };
 }
 
@@ -42,7 +42,7 @@ macro_rules! time {
 /// How the value of a date label starts: a digit, a weekday or a month.
 macro_rules! date_start {
     () => {
-        concat!(r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun)|", month!(), ")")
+        concat!(r"(?:\d|", weekday_name!(), "|", month_name!(), ")")
     };
 }
 
@@ -53,7 +53,9 @@ pub(crate) static RULES: &[Rule] = &[
             "metadata.first_published",
             "A `First Published: …` / `Published on …` line (its date becomes `published`).",
             concat!(
-                r"(?i)^(?:first )?(?:published|posted)(?:\s+(?:on|at))?\s*:?\s*(?P<value>",
+                r"(?i)^(?:",
+                published_label!(),
+                r")\s*:?\s*(?P<value>",
                 date_start!(),
                 r"[^\n]*\d[^\n]*)$"
             ),
@@ -67,7 +69,9 @@ pub(crate) static RULES: &[Rule] = &[
             "metadata.updated",
             "An `Updated: …` / `Last modified …` line (its date becomes `updated`).",
             concat!(
-                r"(?i)^(?:last )?(?:updated|modified|edited)(?:\s+(?:on|at))?\s*:?\s*(?P<value>",
+                r"(?i)^(?:",
+                updated_label!(),
+                r")\s*:?\s*(?P<value>",
                 date_start!(),
                 r"[^\n]*\d[^\n]*)$"
             ),
@@ -135,6 +139,8 @@ mod tests {
             &[
                 "Updated: 10:31 AM ET, Tue October 11, 2016",
                 "Last modified on Wed 4 Mar 2020 12.01 GMT",
+                "Aktualisiert am 6. Mai 2014",
+                "Mis à jour le 12 mars 2020",
             ],
         );
     }

@@ -16,6 +16,9 @@ use std::borrow::Cow;
 use crate::article::{Category, RuleId};
 use crate::features::Features;
 
+#[macro_use]
+mod phrases;
+
 mod caption;
 mod comments;
 mod legal;

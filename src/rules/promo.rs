@@ -30,7 +30,11 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "promo.advertisement",
         "An ad marker: `Advertisement`, `Sponsored content`, `Story continues below advertisement`.",
-        r"(?i)^(?:advertisement|advertising|advert|ads?|sponsored(?: content| links?| stories)?|promoted(?: content| stories)?|paid (?:content|post|partnership)|story continues below(?: advertisement)?|continue reading (?:the main story|below)|scroll to continue with content)\W*$",
+        concat!(
+            r"(?i)^(?:",
+            advertisement!(),
+            r"|story continues below(?: advertisement)?|continue reading (?:the main story|below)|scroll to continue with content)\W*$"
+        ),
         DropBlock,
     ),
 ];

@@ -35,7 +35,11 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "prompt.newsletter",
             "A newsletter or e-mail sign-up (`Sign up for our daily newsletter`, `Enter your email`).",
-            r"(?i)\b(?:sign up|subscribe|register) (?:now |today |here )?(?:to|for) (?:our|the|my)\b(?:\s+[\w'’-]+){0,5}\s+(?:newsletters?|e-?mails?|updates|alerts|briefing|digest)\b|^(?:get|receive) (?:our|the)\b(?:\s+[\w'’-]+){0,4}\s+newsletter\b|^(?:enter )?your e-?mail(?: address)?\W*$|^(?:sign up|subscribe) (?:now |today )?(?:to|for)\b",
+            concat!(
+                r"(?i)",
+                newsletter_signup!(),
+                r"|^(?:get|receive) (?:our|the)\b(?:\s+[\w'’-]+){0,4}\s+newsletter\b|^(?:enter )?your e-?mail(?: address)?\W*$|^(?:sign up|subscribe) (?:now |today )?(?:to|for)\b"
+            ),
             DropBlock,
         ),
         25,

@@ -11,7 +11,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "related.tags",
             "A tag or topic list (`Tags: Russia, Lavrov`); the tags become `metadata.tags`.",
-            r"(?i)^(?:related )?(?:tags|topics|tagged(?: with)?|filed under|categories|keywords)\s*:\s*(?P<value>.+)$",
+            concat!(r"(?i)^(?:", tags_label!(), r")\s*:\s*(?P<value>.+)$"),
             Metadata(Field::Tags),
         ),
         40,
@@ -27,7 +27,13 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "related.label",
         "A link label inside an article: `Related:`, `Related Tags:`, `Read more`, `Continue reading`, `See also`.",
-        r"(?i)^(?:related(?: (?:tags|links|items))?|read more|read next|also read|see also|recommended|continue reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)|keep reading)\s*[:.…]*$",
+        concat!(
+            r"(?i)^(?:related (?:tags|links|items)|",
+            read_also!(),
+            "|",
+            tags_label!(),
+            r")\s*[:.…»›>]*$"
+        ),
         DropBlock,
     ),
     when(
@@ -36,7 +42,11 @@ pub(crate) static RULES: &[Rule] = &[
                 C,
                 "related.read_more_line",
                 "A line that is one teaser link: `READ MORE: US accuses Russia of …`, `Also read: …`.",
-                r"(?i)^(?:read more|read next|also read|see also|related|more|watch|listen|recommended|click here)\s*:",
+                concat!(
+                    r"(?i)^(?:",
+                    read_also!(),
+                    r"|more|watch|listen|click here)\s*:"
+                ),
                 DropBlock,
             ),
             30,
@@ -66,6 +76,9 @@ mod tests {
                 "Related:",
                 "Continue reading...",
                 "Read more",
+                "weiterlesen",
+                "À lire aussi",
+                "Zobacz także",
             ],
         );
         assert_fires(

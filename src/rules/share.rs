@@ -17,7 +17,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "share.label",
         "A share-bar label: `Share this:`, `Share`, `Share this article`.",
-        r"(?i)^(?:share(?: this(?: (?:article|story|post|page|video))?| on| via| the story| article)?|sharing is caring|spread the word)\s*:?$",
+        concat!(r"(?i)^(?:", share_label!(), r")\s*:?$"),
         DropBlock,
     ),
     max_words(
@@ -40,7 +40,9 @@ pub(crate) static RULES: &[Rule] = &[
             "share.follow",
             "A follow prompt: `Follow @BGRDeals on Twitter to keep up with …`, `Follow us on Facebook`.",
             concat!(
-                r"(?i)^(?:follow|like|join) (?:us|@\w+|[\p{Lu}][\w.]*(?: [\p{Lu}][\w.]*){0,3}) on ",
+                r"(?i)^(?:(?:follow|like|join) (?:us|@\w+|[\p{Lu}][\w.]*(?: [\p{Lu}][\w.]*){0,3}) on |(?:",
+                follow_us!(),
+                r")\b.{0,40}\b)",
                 network!(),
                 r"\b"
             ),

@@ -1,0 +1,232 @@
+//! Phrase packs: the boilerplate phrases of each supported language (en, de, fr,
+//! es, it, pt, nl, pl), one macro per concept, one line per language. The rule
+//! tables splice them into their patterns with `concat!`, so a phrase is written
+//! once and every rule that needs it sees the same list. All packs are active
+//! for every document: the patterns are anchored to short lines, where a German
+//! `Kommentare` heading cannot be mistaken for English prose.
+//!
+//! Every macro expands to a regex alternation without a surrounding group; wrap
+//! it in `(?:…)` where it is used. Patterns are matched case-insensitively.
+
+/// "Leave a comment / reply": opens a comment form.
+macro_rules! leave_comment {
+    () => {
+        concat!(
+            r"leave an? (?:reply|comment|response)",
+            r"|(?:schreib(?:e|en sie)|hinterlass(?:e|en sie)) (?:einen|eine) (?:kommentar|antwort)|kommentar (?:schreiben|verfassen|hinterlassen)|antwort hinterlassen",
+            r"|laisser un commentaire|laissez un commentaire|(?:ajouter|écrire) un commentaire|laisser une réponse",
+            r"|deja (?:un comentario|una respuesta)|dejar un comentario|escribe un comentario",
+            r"|lascia un commento|lascia una risposta|scrivi un commento",
+            r"|deixe (?:um comentário|uma resposta)|deixar um comentário",
+            r"|laat een (?:reactie|antwoord) achter|plaats een reactie|geef een reactie",
+            r"|(?:dodaj|zostaw|napisz) komentarz|(?:dodaj|zostaw) odpowiedź",
+        )
+    };
+}
+
+/// The word "comments" (and "responses"), as in a `12 Comments` heading.
+macro_rules! comments_word {
+    () => {
+        concat!(
+            r"comments?|responses?|replies",
+            r"|kommentare?|antworten|reaktionen",
+            r"|commentaires?|réactions?|réponses?",
+            r"|comentarios?|respuestas?",
+            r"|commenti|risposte",
+            r"|comentários?|respostas?",
+            r"|reacties?",
+            r"|komentarz[ey]?|komentarzy|odpowiedzi",
+        )
+    };
+}
+
+/// "Read more / also read / see also / related": a label before teaser links.
+macro_rules! read_also {
+    () => {
+        concat!(
+            r"read more|read next|also read|read also|see also|related|recommended|continue reading|keep reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)",
+            r"|weiterlesen|mehr lesen|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr videos|zum artikel|passend zum thema",
+            r"|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|à voir aussi|sur le même sujet|en savoir plus|articles? liés?",
+            r"|leer más|lea también|lee también|te puede interesar|noticias relacionadas|ver también|más noticias|mire",
+            r"|leggi anche|leggi di più|leggi tutto|potrebbe interessarti|articoli correlati|vedi anche",
+            r"|leia também|leia mais|veja também|você pode gostar|notícias relacionadas|saiba mais",
+            r"|lees ook|lees meer|lees verder|meer nieuws|gerelateerde artikelen|zie ook",
+            r"|zobacz (?:także|też|również)|czytaj (?:też|także|więcej|dalej)|polecamy|przeczytaj (?:też|także)",
+        )
+    };
+}
+
+/// An advertisement marker.
+macro_rules! advertisement {
+    () => {
+        concat!(
+            r"advertisement|advertising|advert|ads?|sponsored(?: content| links?| stories)?|promoted(?: content| stories)?|paid (?:content|post|partnership)",
+            r"|anzeige|werbung",
+            r"|publicité|annonce",
+            r"|publicidad|anuncio",
+            r"|pubblicità",
+            r"|publicidade",
+            r"|advertentie|gesponsord",
+            r"|reklama|materiał sponsorowany",
+        )
+    };
+}
+
+/// "Published (on)": a label before the publication date.
+macro_rules! published_label {
+    () => {
+        concat!(
+            r"(?:first )?(?:published|posted)(?:\s+(?:on|at))?",
+            r"|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|erschienen(?:\s+am)?|datum",
+            r"|publié(?:\s+le)?|mis en ligne(?:\s+le)?",
+            r"|publicado(?:\s+(?:el|en|em))?|fecha",
+            r"|pubblicato(?:\s+il)?",
+            r"|gepubliceerd(?:\s+op)?|geplaatst(?:\s+op)?",
+            r"|opublikowano|data publikacji",
+        )
+    };
+}
+
+/// "Updated (on)": a label before the update date.
+macro_rules! updated_label {
+    () => {
+        concat!(
+            r"(?:last )?(?:updated|modified|edited)(?:\s+(?:on|at))?",
+            r"|aktualisiert(?:\s+am)?|zuletzt aktualisiert(?:\s+am)?|stand",
+            r"|mis à jour(?:\s+le)?|actualisé(?:\s+le)?",
+            r"|actualizado(?:\s+(?:el|a las))?",
+            r"|aggiornato(?:\s+il)?",
+            r"|atualizado(?:\s+em)?",
+            r"|bijgewerkt(?:\s+op)?",
+            r"|zaktualizowano|aktualizacja",
+        )
+    };
+}
+
+/// "Tags / topics / categories": a label before a tag list.
+macro_rules! tags_label {
+    () => {
+        concat!(
+            r"(?:related )?(?:tags|topics|tagged(?: with)?|filed under|categories|keywords)",
+            r"|schlagw(?:ö|o)rte(?:r)?|themen|kategorien?|stichw(?:ö|o)rte(?:r)?",
+            r"|étiquettes|mots-clés|catégories?|thèmes",
+            r"|etiquetas|categorías?|temas",
+            r"|argomenti|categorie|parole chiave",
+            r"|marcadores|categorias",
+            r"|trefwoorden|categorieën|onderwerpen",
+            r"|tagi|kategorie|tematy|słowa kluczowe",
+        )
+    };
+}
+
+/// "Share (this)": a share-bar label.
+macro_rules! share_label {
+    () => {
+        concat!(
+            r"share(?: this(?: (?:article|story|post|page|video))?| on| via| the story| article)?|sharing is caring|spread the word",
+            r"|teilen|artikel teilen|diesen (?:artikel|beitrag) teilen|jetzt teilen",
+            r"|partager(?: cet article| sur)?|partagez",
+            r"|compartir(?: en)?|comparte",
+            r"|condividi(?: su)?",
+            r"|compartilh(?:ar|e)",
+            r"|delen|deel dit artikel",
+            r"|udostępnij|podziel się",
+        )
+    };
+}
+
+/// "Follow us": a prompt to follow the site on a network.
+macro_rules! follow_us {
+    () => {
+        concat!(
+            r"follow us|like us|join us",
+            r"|folg(?:e|en sie) uns(?: auch)?",
+            r"|suivez-nous|rejoignez-nous",
+            r"|síguenos|siguenos",
+            r"|seguici",
+            r"|siga-nos|segue-nos",
+            r"|volg ons",
+            r"|obserwuj nas|dołącz do nas",
+        )
+    };
+}
+
+/// A footer link: contact, imprint, privacy and terms pages.
+macro_rules! footer_link {
+    () => {
+        concat!(
+            r"privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|contact(?: us)?|about(?: us)?|imprint|sitemap|accessibility|careers|advertise(?: with us)?",
+            r"|kontakt|impressum|datenschutz(?:erklärung)?|agb|über uns|mediadaten",
+            r"|mentions légales|politique de confidentialité|nous contacter|qui sommes-nous",
+            r"|aviso legal|política de privacidad|contacto|quiénes somos",
+            r"|contatti|chi siamo|note legali",
+            r"|contato|fale conosco|política de privacidade|quem somos",
+            r"|privacybeleid|over ons|algemene voorwaarden",
+            r"|polityka prywatności|regulamin|o nas",
+        )
+    };
+}
+
+/// "Subscribe to the newsletter": a sign-up prompt.
+macro_rules! newsletter_signup {
+    () => {
+        concat!(
+            r"(?:sign up|subscribe|register) (?:now |today |here )?(?:to|for) (?:our|the|my)\b(?:\s+[\w'’-]+){0,5}\s+(?:newsletters?|e-?mails?|updates|alerts|briefing|digest)\b",
+            r"|newsletter (?:abonnieren|bestellen)|jetzt (?:anmelden|abonnieren)|zum newsletter anmelden",
+            r"|(?:abonnez-vous|inscrivez-vous) à (?:notre|la) newsletter|s'abonner à la newsletter",
+            r"|suscríbete a (?:nuestro|el) (?:boletín|newsletter)",
+            r"|iscriviti alla (?:nostra )?newsletter",
+            r"|(?:assine|inscreva-se n)a (?:nossa )?newsletter",
+            r"|(?:abonneer|schrijf je in) (?:je )?(?:op|voor) (?:onze|de) nieuwsbrief",
+            r"|zapisz się (?:do|na) (?:naszego )?newsletter",
+        )
+    };
+}
+
+/// A cookie notice sentence.
+macro_rules! cookie_notice {
+    () => {
+        concat!(
+            r"\b(?:we|this (?:web)?site|our (?:web)?site|our partners)(?: and our partners)? uses? cookies\b",
+            r"|\b(?:wir verwenden|diese (?:web)?seite verwendet|diese website nutzt|wir nutzen) cookies\b",
+            r"|\b(?:nous utilisons|ce site utilise) (?:des )?cookies\b",
+            r"|\b(?:utilizamos|este sitio (?:web )?utiliza|usamos) cookies\b",
+            r"|\b(?:utilizziamo|questo sito utilizza) (?:i )?cookie",
+            r"|\b(?:este site usa|utilizamos) cookies\b",
+            r"|\b(?:wij gebruiken|deze website gebruikt) cookies\b",
+            r"|\b(?:ta strona używa|korzystamy z) (?:plików )?cookies\b",
+        )
+    };
+}
+
+/// Month names and abbreviations of every supported language.
+macro_rules! month_name {
+    () => {
+        concat!(
+            r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+            r"|januar|februar|märz|mai|juni|juli|oktober|dezember",
+            r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre",
+            r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
+            r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
+            r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro",
+            r"|januari|februari|maart|mei|augustus",
+            r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia",
+        )
+    };
+}
+
+/// Weekday names of every supported language.
+macro_rules! weekday_name {
+    () => {
+        concat!(
+            r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*",
+            r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+            r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo",
+            r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica",
+            r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira",
+            r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
+            r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela",
+        )
+    };
+}
