@@ -14,7 +14,7 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
-use crate::region::main_region;
+use crate::region::regions;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
 use crate::title;
@@ -72,15 +72,15 @@ pub(crate) fn revise(
 ) {
     close_at_comment_section(seg, features, verdicts);
     let classes = classify(features, verdicts, have_stoplist);
-    let region = main_region(&classes, features);
-    let from = region
-        .as_ref()
+    let regions = regions(&classes, features);
+    let from = regions
+        .first()
         .map_or(0, |r| r.start.saturating_sub(TITLE_LOOKBACK));
     if let Some(t) = title::find(input, seg, features, verdicts, from) {
         verdicts[t] = Verdict::Title;
     }
-    if let Some(region) = region.filter(|_| is_page_dump(&classes.initial, features)) {
-        keep_main_region(region, &classes, features, verdicts);
+    if !regions.is_empty() && is_page_dump(&classes.initial, features) {
+        keep_main_region(&regions, &classes, features, verdicts);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
@@ -113,9 +113,9 @@ fn is_page_dump(initial: &[Class], features: &[Features]) -> bool {
         && before >= PAGE_DUMP_MIN_CHARS_BEFORE
 }
 
-/// Removes kept units outside `region`, and boilerplate-class units inside it.
+/// Removes kept units outside the `regions`, and boilerplate-class units inside.
 fn keep_main_region(
-    region: Range<usize>,
+    regions: &[Range<usize>],
     classes: &Classes,
     features: &[Features],
     verdicts: &mut [Verdict],
@@ -126,7 +126,7 @@ fn keep_main_region(
         if !matches!(verdict, Verdict::Keep | Verdict::Inline(_)) || !features[i].whole_block {
             continue;
         }
-        let id = if !region.contains(&i) {
+        let id = if !regions.iter().any(|r| r.contains(&i)) {
             OUTSIDE_MAIN_REGION
         } else if !drop_inside_region(classes.initial[i], classes.revised[i]) {
             continue;

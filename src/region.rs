@@ -24,8 +24,15 @@ pub(crate) const NEAR_GOOD_SHARE: f64 = 0.5;
 /// characters against the region: weaker evidence than a menu item.
 pub(crate) const SHORT_BAD_SHARE: f64 = 0.5;
 
-/// The region with the largest total weight, or `None` when no unit is `Good`.
-pub(crate) fn main_region(classes: &Classes, features: &[Features]) -> Option<Range<usize>> {
+/// A run of good text before or after the main region also belongs to the
+/// article when its weight is at least this share of the main region's (an
+/// article split by a large embedded box of links or an ad slot).
+pub(crate) const SECONDARY_REGION_SHARE: f64 = 0.5;
+
+/// The article's regions: the main region (the largest total weight) first, then
+/// at most one secondary region before it and one after it. Empty when no unit
+/// is `Good`.
+pub(crate) fn regions(classes: &Classes, features: &[Features]) -> Vec<Range<usize>> {
     let weight = |i: usize| -> i64 {
         let chars = features[i].chars as f64;
         let bad = chars.max(BAD_MIN_WEIGHT as f64);
@@ -38,21 +45,39 @@ pub(crate) fn main_region(classes: &Classes, features: &[Features]) -> Option<Ra
         w as i64
     };
     if !classes.revised.contains(&Class::Good) {
-        return None;
+        return Vec::new();
     }
+    let weights: Vec<i64> = (0..features.len()).map(weight).collect();
+    let Some((main_weight, main)) = heaviest_run(&weights, 0..weights.len()) else {
+        return Vec::new();
+    };
+    let mut out = vec![main.clone()];
+    for side in [0..main.start, main.end..weights.len()] {
+        if let Some((w, run)) = heaviest_run(&weights, side) {
+            if w as f64 >= SECONDARY_REGION_SHARE * main_weight as f64 {
+                out.push(run);
+            }
+        }
+    }
+    out
+}
+
+/// The run inside `within` with the largest positive total weight (Kadane's
+/// maximum subarray, one pass), with its weight.
+fn heaviest_run(weights: &[i64], within: Range<usize>) -> Option<(i64, Range<usize>)> {
     let mut best: Option<(i64, Range<usize>)> = None;
-    let (mut sum, mut start) = (0i64, 0usize);
-    for i in 0..classes.revised.len() {
+    let (mut sum, mut start) = (0i64, within.start);
+    for i in within {
         if sum <= 0 {
             sum = 0;
             start = i;
         }
-        sum += weight(i);
+        sum += weights[i];
         if sum > 0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
             best = Some((sum, start..i + 1));
         }
     }
-    best.map(|(_, range)| range)
+    best
 }
 
 #[cfg(test)]
@@ -85,7 +110,10 @@ mod tests {
             revised,
         };
         let f = feats(&[10, 10, 300, 30, 200, 300, 100, 200, 150]);
-        assert_eq!(main_region(&classes, &f), Some(2..6));
+        assert_eq!(regions(&classes, &f), [2..6]);
+        // A heavy enough run after the main one is a secondary region.
+        let f = feats(&[10, 10, 300, 30, 200, 300, 100, 200, 400]);
+        assert_eq!(regions(&classes, &f), [2..6, 8..9]);
     }
 
     #[test]
@@ -94,6 +122,6 @@ mod tests {
             initial: vec![Bad, Short],
             revised: vec![Bad, Bad],
         };
-        assert_eq!(main_region(&classes, &feats(&[10, 10])), None);
+        assert!(regions(&classes, &feats(&[10, 10])).is_empty());
     }
 }
