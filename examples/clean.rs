@@ -1,19 +1,22 @@
 //! Cleans scraped article text from a file or stdin.
 //!
 //! ```text
-//! clean [--json | --explain | --jsonl] FILE|-
+//! clean [--json | --explain | --jsonl] [--detokenize] FILE|-
 //! ```
 //! - default: the title, a blank line, then the body;
 //! - `--json`: the whole `Article` (title, body, paragraphs, metadata, removals with spans);
 //! - `--explain`: each removed piece with its rule id and byte span;
-//! - `--jsonl`: reads `{"id": …, "text": …}` lines, writes `{"id", "title", "body"}` lines.
+//! - `--jsonl`: reads `{"id": …, "text": …}` lines, writes `{"id", "title", "body"}` lines;
+//! - `--detokenize`: rejoins tokenized text (` , ` → `, `, `( CNN )` → `(CNN)`).
 //!
 //! Errors print one line on stderr and exit with status 1.
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: clean [--json | --explain | --jsonl] FILE|-";
+use deboiler::Cleaner;
+
+const USAGE: &str = "usage: clean [--json | --explain | --jsonl] [--detokenize] FILE|-";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
@@ -35,12 +38,14 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut mode = Mode::Text;
+    let mut detokenize = false;
     let mut path = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => mode = Mode::Json,
             "--explain" => mode = Mode::Explain,
             "--jsonl" => mode = Mode::Jsonl,
+            "--detokenize" => detokenize = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -53,6 +58,10 @@ fn run() -> Result<(), String> {
         }
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
+    let cleaner = Cleaner::builder()
+        .detokenize(detokenize)
+        .build()
+        .map_err(|e| e.to_string())?;
     let stdout = io::stdout().lock();
     let mut out = BufWriter::new(stdout);
     if mode == Mode::Jsonl {
@@ -63,10 +72,10 @@ fn run() -> Result<(), String> {
                 std::fs::File::open(&path).map_err(|e| format!("cannot open {path}: {e}"))?;
             Box::new(io::BufReader::new(file))
         };
-        return jsonl(input, &mut out, &path);
+        return jsonl(&cleaner, input, &mut out, &path);
     }
     let text = read_text(&path)?;
-    let article = deboiler::clean(&text);
+    let article = cleaner.clean(&text);
     let written = match mode {
         Mode::Json => serde_json::to_writer_pretty(&mut out, &article)
             .map_err(io::Error::from)
@@ -107,7 +116,12 @@ fn read_text(path: &str) -> Result<String, String> {
 
 /// Cleans one JSON document per line. A bad line is reported on stderr with its
 /// number and skipped; the others are still cleaned, and the run fails at the end.
-fn jsonl(mut input: Box<dyn BufRead>, out: &mut impl Write, path: &str) -> Result<(), String> {
+fn jsonl(
+    cleaner: &Cleaner,
+    mut input: Box<dyn BufRead>,
+    out: &mut impl Write,
+    path: &str,
+) -> Result<(), String> {
     let mut line = Vec::new();
     let (mut number, mut failed) = (0usize, 0usize);
     loop {
@@ -122,7 +136,7 @@ fn jsonl(mut input: Box<dyn BufRead>, out: &mut impl Write, path: &str) -> Resul
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match clean_line(&line) {
+        match clean_line(cleaner, &line) {
             Ok(record) => {
                 writeln!(out, "{record}").map_err(|e| format!("cannot write output: {e}"))?
             }
@@ -142,14 +156,14 @@ fn jsonl(mut input: Box<dyn BufRead>, out: &mut impl Write, path: &str) -> Resul
     }
 }
 
-fn clean_line(line: &[u8]) -> Result<serde_json::Value, String> {
+fn clean_line(cleaner: &Cleaner, line: &[u8]) -> Result<serde_json::Value, String> {
     let doc: serde_json::Value =
         serde_json::from_slice(line).map_err(|e| format!("not JSON: {e}"))?;
     let text = doc
         .get("text")
         .and_then(serde_json::Value::as_str)
         .ok_or("no string field \"text\"")?;
-    let article = deboiler::clean(text);
+    let article = cleaner.clean(text);
     Ok(serde_json::json!({
         "id": doc.get("id").cloned().unwrap_or(serde_json::Value::Null),
         "title": article.title,

@@ -68,7 +68,7 @@ fn push_piece(pieces: &mut Vec<Span>, input: &str, start: usize, end: usize) {
     }
 }
 
-fn join_paragraphs(paragraphs: &[Paragraph<'_>]) -> String {
+pub(crate) fn join_paragraphs(paragraphs: &[Paragraph<'_>]) -> String {
     let len = paragraphs.iter().map(|p| p.text.len() + 2).sum();
     let mut body = String::with_capacity(len);
     for (i, p) in paragraphs.iter().enumerate() {

@@ -5,7 +5,8 @@ use crate::article::{Article, Category};
 use crate::engine::{Engine, Verdict};
 use crate::lang::Language;
 use crate::rules::{Rule, builtin_rules};
-use crate::{assemble, context, features, lang, segment};
+use crate::{assemble, context, detokenize, features, lang, segment};
+use std::borrow::Cow;
 
 /// The language is guessed from lines of at least this many bytes: prose, not
 /// menus (whose `o` and `a` bullets would pass for Portuguese stopwords).
@@ -28,6 +29,7 @@ const LANGUAGE_SAMPLE_MIN_BYTES: usize = 80;
 pub struct Cleaner {
     engine: Engine,
     language: Option<Language>,
+    detokenize: bool,
 }
 
 impl Cleaner {
@@ -55,13 +57,34 @@ impl Cleaner {
             .map(|(unit, f)| self.engine.judge(text, unit.span, f))
             .collect();
         context::revise(text, &seg, &features, &mut verdicts, lang.is_some());
-        assemble::assemble(text, &seg, &verdicts, &self.engine.rules)
+        let mut article = assemble::assemble(text, &seg, &verdicts, &self.engine.rules);
+        if self.detokenize && detokenize::looks_tokenized(text) {
+            rejoin_tokens(&mut article);
+        }
+        article
     }
 
     /// The enabled rules, in priority order.
     pub fn rules(&self) -> impl Iterator<Item = &Rule> {
         self.engine.rules.iter()
     }
+}
+
+/// Rejoins tokenized text in the title and paragraphs (spaces only, so the
+/// accounting of the input still holds).
+fn rejoin_tokens(article: &mut Article<'_>) {
+    fn fix<'a>(text: &mut Cow<'a, str>) {
+        if let Cow::Owned(fixed) = detokenize::detokenize(text) {
+            *text = Cow::Owned(fixed);
+        }
+    }
+    if let Some(title) = &mut article.title {
+        fix(title);
+    }
+    for p in &mut article.paragraphs {
+        fix(&mut p.text);
+    }
+    article.body = assemble::join_paragraphs(&article.paragraphs);
 }
 
 impl Default for Cleaner {
@@ -83,6 +106,7 @@ pub struct CleanerBuilder {
     disabled: Vec<String>,
     custom: Vec<Rule>,
     language: Option<Language>,
+    detokenize: bool,
 }
 
 impl CleanerBuilder {
@@ -119,6 +143,21 @@ impl CleanerBuilder {
     /// ```
     pub fn language(mut self, language: Language) -> CleanerBuilder {
         self.language = Some(language);
+        self
+    }
+
+    /// Rejoins Penn-Treebank-style tokenized text (` , ` → `, `, `( CNN )` →
+    /// `(CNN)`, `CNN ’s` → `CNN’s`, `did n’t` → `didn’t`) in the title and body of
+    /// documents that look tokenized. Only spaces are removed. Default: off.
+    ///
+    /// ```
+    /// let cleaner = deboiler::Cleaner::builder().detokenize(true).build()?;
+    /// let a = cleaner.clean("He said , \" no \" . She did n’t ( really ) , and they left .");
+    /// assert_eq!(a.body, "He said, \"no\". She didn’t (really), and they left.");
+    /// # Ok::<(), deboiler::Error>(())
+    /// ```
+    pub fn detokenize(mut self, on: bool) -> CleanerBuilder {
+        self.detokenize = on;
         self
     }
 
@@ -160,6 +199,7 @@ impl CleanerBuilder {
         Ok(Cleaner {
             engine: Engine::new(enabled)?,
             language: self.language,
+            detokenize: self.detokenize,
         })
     }
 }

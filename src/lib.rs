@@ -29,6 +29,7 @@ mod assemble;
 mod classify;
 mod cleaner;
 mod context;
+mod detokenize;
 mod engine;
 mod error;
 mod features;

@@ -52,6 +52,17 @@ fn awkward_inputs_are_fully_accounted_for() {
 }
 
 #[test]
+fn detokenized_output_is_still_accounted_for() {
+    let cleaner = deboiler::Cleaner::builder()
+        .detokenize(true)
+        .build()
+        .expect("valid builder");
+    for (_, text) in fixtures() {
+        assert_accounted(&text, &cleaner.clean(&text));
+    }
+}
+
+#[test]
 fn long_run_on_line_is_accounted_for() {
     let sentence = "A sentence of a very long run-on line , with tokens . READ MORE : A teaser , ";
     let text = sentence.repeat(200);

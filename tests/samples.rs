@@ -42,6 +42,18 @@ fn samples_plain_and_json() {
 }
 
 #[test]
+fn tokenized_sample_detokenized() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/003_6cbcda8180d4ee58.txt");
+    let path = path.to_str().expect("UTF-8 path");
+    snapshot(
+        "003_6cbcda8180d4ee58",
+        "detokenized",
+        &run_example(&["--detokenize", path]),
+    );
+}
+
+#[test]
 fn samples_lose_what_an_editor_would_remove() {
     let by_name: std::collections::HashMap<_, _> = fixtures().into_iter().collect();
     let a000 = deboiler::clean(&by_name["000_8563a662d781e25b"]);
