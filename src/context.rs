@@ -70,16 +70,24 @@ pub(crate) fn revise(
     verdicts: &mut [Verdict],
     have_stoplist: bool,
 ) {
-    close_at_comment_section(seg, features, verdicts);
     let classes = classify(features, verdicts, have_stoplist);
     let regions = regions(&classes, features);
+    let dump = !regions.is_empty() && is_page_dump(&classes.initial, features);
+    // In a page dump the article starts with its main region: a "Comments" link
+    // in a sidebar above it opens no comment section.
+    let article_start = if dump {
+        regions.iter().map(|r| r.start).min().unwrap_or(0)
+    } else {
+        0
+    };
+    close_at_comment_section(seg, features, verdicts, article_start);
     let from = regions
         .first()
         .map_or(0, |r| r.start.saturating_sub(TITLE_LOOKBACK));
     if let Some(t) = title::find(input, seg, features, verdicts, from) {
         verdicts[t] = Verdict::Title;
     }
-    if !regions.is_empty() && is_page_dump(&classes.initial, features) {
+    if dump {
         keep_main_region(&regions, &classes, features, verdicts);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
@@ -143,7 +151,12 @@ fn is_prose(f: &Features) -> bool {
     f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS
 }
 
-fn close_at_comment_section(seg: &Segments, features: &[Features], verdicts: &mut [Verdict]) {
+fn close_at_comment_section(
+    seg: &Segments,
+    features: &[Features],
+    verdicts: &mut [Verdict],
+    article_start: usize,
+) {
     let mut prose_bytes = 0;
     let mut tail: Option<usize> = None;
     for (i, verdict) in verdicts.iter_mut().enumerate() {
@@ -160,7 +173,7 @@ fn close_at_comment_section(seg: &Segments, features: &[Features], verdicts: &mu
                 }
                 *verdict = Verdict::Drop(Reason::Rule(rule));
             }
-            Verdict::Keep | Verdict::Inline(_) if is_prose(&features[i]) => {
+            Verdict::Keep | Verdict::Inline(_) if i >= article_start && is_prose(&features[i]) => {
                 let span = seg.units[i].span;
                 prose_bytes += span.end - span.start;
             }

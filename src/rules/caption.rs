@@ -28,7 +28,7 @@ pub(crate) static RULES: &[Rule] = &[
         concat!(
             r"\(\s*(?P<credit>(?:",
             agency!(),
-            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}?|\p{Lu}[\p{L}.&'’ -]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*)+|[^()]{1,60}\bvia\s+",
+            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}?|\p{Lu}{2,}[\p{L}.&'’-]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*)+|[^()]{1,60}\bvia\s+",
             agency!(),
             r")\s*\)\s*\.?$"
         ),

@@ -18,7 +18,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             DropBlock,
         ),
-        60,
+        120,
     ),
     max_words(
         phrase(
