@@ -30,7 +30,9 @@ pub(crate) fn assemble<'a>(
             match &verdicts[u] {
                 Verdict::Keep => pieces.push(span),
                 Verdict::Title => {
-                    out.article.title = Some(collapse_whitespace(span.slice(input)));
+                    out.article.title = Some(collapse_whitespace(crate::title::title_text(
+                        span.slice(input),
+                    )));
                     out.article.title_span = Some(span);
                 }
                 Verdict::Drop(reason) => out.remove(b, *reason, span),
@@ -162,7 +164,14 @@ impl<'a> Builder<'a, '_> {
         } else {
             let mut joined = String::new();
             for (i, piece) in pieces.iter().enumerate() {
-                if i > 0 {
+                // Keep a space only where the input had one around the removed
+                // text: `[data](url).` becomes `data.`, not `data .`.
+                let gap = i
+                    .checked_sub(1)
+                    .map(|p| &self.input[pieces[p].end..piece.start]);
+                if gap.is_some_and(|g| {
+                    g.starts_with(char::is_whitespace) || g.ends_with(char::is_whitespace)
+                }) {
                     joined.push(' ');
                 }
                 joined.push_str(&collapse_whitespace(piece.slice(self.input)));

@@ -81,10 +81,13 @@ pub(crate) fn revise(
         0
     };
     close_at_comment_section(seg, features, verdicts, article_start);
-    let from = regions
-        .first()
-        .map_or(0, |r| r.start.saturating_sub(TITLE_LOOKBACK));
-    if let Some(t) = title::find(input, seg, features, verdicts, from) {
+    let above = match regions.first() {
+        Some(main) if dump => {
+            title::find_above(input, seg, features, verdicts, main.start, TITLE_LOOKBACK)
+        }
+        _ => None,
+    };
+    if let Some(t) = above.or_else(|| title::find(input, seg, features, verdicts, 0)) {
         verdicts[t] = Verdict::Title;
     }
     if dump {

@@ -26,7 +26,7 @@ pub(crate) fn find(
     verdicts: &[Verdict],
     from: usize,
 ) -> Option<usize> {
-    let kept = (from..verdicts.len()).filter(|&i| verdicts[i] == Verdict::Keep);
+    let kept = (from..verdicts.len()).filter(|&i| is_kept(&verdicts[i]));
     for i in kept.take(TITLE_SEARCH_UNITS) {
         let unit = &seg.units[i];
         if seg.is_split(unit.block)
@@ -40,6 +40,33 @@ pub(crate) fn find(
         }
     }
     None
+}
+
+/// In a page dump, the headline is the nearest headline-like line above the main
+/// region (menus and teasers come before it), searching at most `lookback` units
+/// up; `None` if there is none.
+pub(crate) fn find_above(
+    input: &str,
+    seg: &Segments,
+    features: &[Features],
+    verdicts: &[Verdict],
+    region_start: usize,
+    lookback: usize,
+) -> Option<usize> {
+    (region_start.saturating_sub(lookback)..region_start)
+        .rev()
+        .filter(|&i| is_kept(&verdicts[i]) && features[i].whole_block)
+        .find(|&i| is_headline(seg.units[i].span.slice(input), &features[i]))
+}
+
+fn is_kept(v: &Verdict) -> bool {
+    *v == Verdict::Keep
+}
+
+/// The title's text: the line without a Markdown heading marker (`# `) or bold
+/// markers around it.
+pub(crate) fn title_text(line: &str) -> &str {
+    line.trim_start_matches('#').trim().trim_matches('*').trim()
 }
 
 /// Headlines may end in `?` or `!`, not in `.`.

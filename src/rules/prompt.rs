@@ -17,7 +17,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "prompt.account_link",
         "A lone account link: `Sign in`, `Log in`, `Register`, `Subscribe`, `My account`.",
-        r"(?i)^(?:sign ?in|log ?in|sign ?up|register|subscribe(?: now| today| here)?|create (?:a free |an |your )?account|my account|log ?out|sign ?out|forgot (?:your )?password\??|(?:sign|log) ?in (?:/|or) (?:register|sign ?up|subscribe))\W*$",
+        r"(?i)^(?:sign ?in|log ?in|sign ?up|register|subscribe(?: now| today| here)?|create (?:a free |an |your )?account|my account|log ?out|sign ?out|forgot (?:your )?password\??|(?:sign|log) ?in (?:/|\||or) (?:register|sign ?up|subscribe))\W*$",
         DropBlock,
     ),
     max_words(
