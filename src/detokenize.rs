@@ -30,7 +30,7 @@ static SPACE_BEFORE_PUNCT: Lazy<Regex> = Lazy::new(|| compile(r" +([,.;:!?%)\]}]
 static SPACE_AFTER_OPEN: Lazy<Regex> = Lazy::new(|| compile(r"([(\[{]) +(\S)"));
 /// Clitics split off from their word: `’s`, `n’t`, `’re`, `’ll`, `’ve`, `’d`, `’m`.
 static CLITIC: Lazy<Regex> =
-    Lazy::new(|| compile(r"(?i)(\w) +((?:n[’']t|[’'](?:s|re|ll|ve|d|m))\b)"));
+    Lazy::new(|| compile(r"(?i)(\w) +((?:n[’']t|[’'](?:s|re|ll|ve|d|m))(?-u:\b))"));
 
 /// True when `text` looks tokenized (see [`MIN_SPACED_SHARE`]).
 pub(crate) fn looks_tokenized(text: &str) -> bool {

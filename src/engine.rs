@@ -16,6 +16,11 @@ pub(crate) const PATTERN_SIZE_LIMIT: usize = 2 << 20;
 /// Largest compiled size, in bytes, of the combined `RegexSet` of all rules.
 const SET_SIZE_LIMIT: usize = 256 << 20;
 
+/// Cache of the lazy DFA that scans units with all rule patterns at once. The
+/// default (2 MiB) is too small for the whole rule set, and a thrashing cache
+/// sends every scan to the slow PikeVM.
+const DFA_CACHE_LIMIT: usize = 64 << 20;
+
 /// Why a unit was removed: a rule of the engine, or a decision of the context stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reason {
@@ -100,6 +105,7 @@ impl Engine {
         }
         let set = RegexSetBuilder::new(&patterns)
             .size_limit(SET_SIZE_LIMIT)
+            .dfa_size_limit(DFA_CACHE_LIMIT)
             .build()
             .map_err(|source| Error::InvalidPattern {
                 rule: "(all rules together)".to_string(),

@@ -28,7 +28,7 @@ pub(crate) static RULES: &[Rule] = &[
         concat!(
             r"\(\s*(?P<credit>(?:",
             agency!(),
-            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)\b[^()]{0,100}?|\p{Lu}{2,}[\p{L}.&'’-]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*)+|[^()]{1,60}\bvia\s+",
+            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)(?-u:\b)[^()]{0,100}?|\p{Lu}{2,}[\p{L}.&'’-]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*)+|[^()]{1,60}(?-u:\b)via\s+",
             agency!(),
             r")\s*\)\s*\.?$"
         ),
@@ -51,7 +51,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "caption.image_caption",
         "A BBC-style `Image caption …` / `Media caption …` line.",
-        r"(?i)^(?:image|photo|picture|media|video) caption\b",
+        r"(?i)^(?:image|photo|picture|media|video) caption(?-u:\b)",
         Metadata(Field::Caption),
     ),
     max_words(

@@ -14,14 +14,14 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "comments.wordpress.leave_reply",
         "A `Leave a Reply` / `Leave a Comment` heading opens the comment section.",
-        concat!(r"(?i)^(?:", leave_comment!(), r")\b.{0,40}$"),
+        concat!(r"(?i)^(?:", leave_comment!(), r")(?-u:\b).{0,40}$"),
         DropToEnd,
     ),
     phrase(
         C,
         "comments.policy",
         "A commenting policy (`… provides commenting to allow for constructive discussion …`) opens the comment section.",
-        r"(?i)provides commenting to allow for constructive discussion|\bin order to comment(?: here)?, you (?:acknowledge|agree|must)\b|\bcommenters who violate\b|\bby (?:posting|submitting) (?:a|your) comment,? you agree\b|\bplease read our comment(?:s|ing)? (?:policy|guidelines) before\b",
+        r"(?i)provides commenting to allow for constructive discussion|(?-u:\b)in order to comment(?: here)?, you (?:acknowledge|agree|must)(?-u:\b)|(?-u:\b)commenters who violate(?-u:\b)|(?-u:\b)by (?:posting|submitting) (?:a|your) comment,? you agree(?-u:\b)|(?-u:\b)please read our comment(?:s|ing)? (?:policy|guidelines) before(?-u:\b)",
         DropToEnd,
     ),
     max_words(
@@ -32,7 +32,7 @@ pub(crate) static RULES: &[Rule] = &[
             concat!(
                 r"(?i)^(?:(?:\d+|no|one|keine|aucun|sin|nessun|sem|geen|brak)\s+(?:",
                 comments_word!(),
-                r")(?:\s+(?:on|to|zu|auf|sur|à|a|em|en|op|do|su)\b.*)?|\d+\s+thoughts? on\b.*|(?:",
+                r")(?:\s+(?:on|to|zu|auf|sur|à|a|em|en|op|do|su)(?-u:\b).*)?|\d+\s+thoughts? on(?-u:\b).*|(?:",
                 comments_word!(),
                 r")\s*(?:\(\d+\))?|reader comments|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|what do you think\?)\W*$"
             ),
@@ -44,7 +44,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "comments.wordpress.commenting_as",
         "WordPress's `You are commenting using your … account` login line.",
-        r"(?i)^you are commenting using your\b.{0,60}\baccount\b",
+        r"(?i)^you are commenting using your(?-u:\b).{0,60}(?-u:\b)account(?-u:\b)",
         DropBlock,
     ),
     phrase(
@@ -73,7 +73,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "comments.notify_me",
             "A `Notify me of new comments/posts via email` checkbox.",
-            r"(?i)^notify me of (?:new|follow-?up) (?:comments|posts|replies)\b",
+            r"(?i)^notify me of (?:new|follow-?up) (?:comments|posts|replies)(?-u:\b)",
             DropBlock,
         ),
         20,
@@ -83,7 +83,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "comments.form",
             "A comment form's field labels and notes (`Your email address will not be published`, `Post Comment`).",
-            r"(?i)^(?:your email address will not be published\b.*|required fields are marked\b.*|save my name, email, and website\b.*|(?:comment|name|e-?mail|website)\s*\*?|post comment|submit comment|cancel reply)$",
+            r"(?i)^(?:your email address will not be published(?-u:\b).*|required fields are marked(?-u:\b).*|save my name, email, and website(?-u:\b).*|(?:comment|name|e-?mail|website)\s*\*?|post comment|submit comment|cancel reply)$",
             DropBlock,
         ),
         25,

@@ -14,7 +14,7 @@ pub(crate) static RULES: &[Rule] = &[
             concat!(
                 r"(?i)",
                 cookie_notice!(),
-                r"|\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site\b.{0,80}\b(?:cookies|privacy|terms)\b|^(?:accept|allow|reject|decline|manage|customi[sz]e) (?:all )?cookies\b|^cookie (?:settings|preferences|policy|consent)\W*$"
+                r"|(?-u:\b)by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site(?-u:\b).{0,80}(?-u:\b)(?:cookies|privacy|terms)(?-u:\b)|^(?:accept|allow|reject|decline|manage|customi[sz]e) (?:all )?cookies(?-u:\b)|^cookie (?:settings|preferences|policy|consent)\W*$"
             ),
             DropBlock,
         ),
@@ -25,7 +25,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "legal.copyright",
             "A copyright footer (`© 2017 News Corp. All rights reserved.`).",
-            r"(?i)^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})|\ball rights reserved\b",
+            r"(?i)^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})|(?-u:\b)all rights reserved(?-u:\b)",
             DropBlock,
         ),
         40,

@@ -103,7 +103,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "metadata.contributors",
             "A contributor line (`CNN’s Jo Shelley contributed to this report.`) becomes a credit.",
-            r"(?i)\bcontributed (?:reporting|to this (?:report|story|article))\b|^(?:additional )?reporting by\b",
+            r"(?i)(?-u:\b)contributed (?:reporting|to this (?:report|story|article))(?-u:\b)|^(?:additional )?reporting by(?-u:\b)",
             Metadata(Field::Credit),
         ),
         60,

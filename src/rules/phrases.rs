@@ -171,7 +171,7 @@ macro_rules! footer_link {
 macro_rules! newsletter_signup {
     () => {
         concat!(
-            r"(?:sign up|subscribe|register) (?:now |today |here )?(?:to|for) (?:our|the|my)\b(?:\s+[\w'’-]+){0,5}\s+(?:newsletters?|e-?mails?|updates|alerts|briefing|digest)\b",
+            r"(?:sign up|subscribe|register) (?:now |today |here )?(?:to|for) (?:our|the|my)(?-u:\b)(?:\s+[\w'’-]+){0,5}\s+(?:newsletters?|e-?mails?|updates|alerts|briefing|digest)(?-u:\b)",
             r"|newsletter (?:abonnieren|bestellen)|jetzt (?:anmelden|abonnieren)|zum newsletter anmelden",
             r"|(?:abonnez-vous|inscrivez-vous) à (?:notre|la) newsletter|s'abonner à la newsletter",
             r"|suscríbete a (?:nuestro|el) (?:boletín|newsletter)",
@@ -187,14 +187,14 @@ macro_rules! newsletter_signup {
 macro_rules! cookie_notice {
     () => {
         concat!(
-            r"\b(?:we|this (?:web)?site|our (?:web)?site|our partners)(?: and our partners)? uses? cookies\b",
-            r"|\b(?:wir verwenden|diese (?:web)?seite verwendet|diese website nutzt|wir nutzen) cookies\b",
-            r"|\b(?:nous utilisons|ce site utilise) (?:des )?cookies\b",
-            r"|\b(?:utilizamos|este sitio (?:web )?utiliza|usamos) cookies\b",
-            r"|\b(?:utilizziamo|questo sito utilizza) (?:i )?cookie",
-            r"|\b(?:este site usa|utilizamos) cookies\b",
-            r"|\b(?:wij gebruiken|deze website gebruikt) cookies\b",
-            r"|\b(?:ta strona używa|korzystamy z) (?:plików )?cookies\b",
+            r"(?-u:\b)(?:we|this (?:web)?site|our (?:web)?site|our partners)(?: and our partners)? uses? cookies(?-u:\b)",
+            r"|(?-u:\b)(?:wir verwenden|diese (?:web)?seite verwendet|diese website nutzt|wir nutzen) cookies(?-u:\b)",
+            r"|(?-u:\b)(?:nous utilisons|ce site utilise) (?:des )?cookies(?-u:\b)",
+            r"|(?-u:\b)(?:utilizamos|este sitio (?:web )?utiliza|usamos) cookies(?-u:\b)",
+            r"|(?-u:\b)(?:utilizziamo|questo sito utilizza) (?:i )?cookie",
+            r"|(?-u:\b)(?:este site usa|utilizamos) cookies(?-u:\b)",
+            r"|(?-u:\b)(?:wij gebruiken|deze website gebruikt) cookies(?-u:\b)",
+            r"|(?-u:\b)(?:ta strona używa|korzystamy z) (?:plików )?cookies(?-u:\b)",
         )
     };
 }

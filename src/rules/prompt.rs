@@ -10,7 +10,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "prompt.login_icon",
         "WordPress's `Fill in your details below or click an icon to log in` prompt.",
-        r"(?i)^fill in your details below or click an icon to log in\b",
+        r"(?i)^fill in your details below or click an icon to log in(?-u:\b)",
         DropBlock,
     ),
     phrase(
@@ -25,7 +25,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "prompt.login_to_continue",
             "`Sign in to comment`, `Log in or register to continue`, `Already a subscriber?`.",
-            r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)\b|^already (?:a subscriber|have an account|registered)\b",
+            r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)(?-u:\b)|^already (?:a subscriber|have an account|registered)(?-u:\b)",
             DropBlock,
         ),
         20,
@@ -38,7 +38,7 @@ pub(crate) static RULES: &[Rule] = &[
             concat!(
                 r"(?i)",
                 newsletter_signup!(),
-                r"|^(?:get|receive) (?:our|the)\b(?:\s+[\w'’-]+){0,4}\s+newsletter\b|^(?:enter )?your e-?mail(?: address)?\W*$|^(?:sign up|subscribe) (?:now |today )?(?:to|for)\b"
+                r"|^(?:get|receive) (?:our|the)(?-u:\b)(?:\s+[\w'’-]+){0,4}\s+newsletter(?-u:\b)|^(?:enter )?your e-?mail(?: address)?\W*$|^(?:sign up|subscribe) (?:now |today )?(?:to|for)(?-u:\b)"
             ),
             DropBlock,
         ),

@@ -20,7 +20,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "related.heading",
         "A heading over a list of teaser links: `Related Stories`, `More from …`, `You may also like`, `Most read`.",
-        r"(?i)^(?:related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories))\s*[:.…]*$",
+        r"(?i)^(?:related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next)\s*[:.…]*$",
         DropBlock,
     ),
     phrase(
@@ -57,7 +57,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "related.read_more_inline",
         "An inline `READ MORE : headline ,` teaser inside a run-on line; the sentence around it stays.",
-        r"\b(?:READ MORE|Read more|Read More|ALSO READ|Also read|Also Read|SEE ALSO|See also|RELATED|Related)\s*:[^.!?,\n]{1,200}?(?:\s?,|$)",
+        r"(?-u:\b)(?:READ MORE|Read more|Read More|ALSO READ|Also read|Also Read|SEE ALSO|See also|RELATED|Related)\s*:[^.!?,\n]{1,200}?(?:\s?,|$)",
         DropSpan,
     ),
 ];

@@ -17,7 +17,11 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "share.label",
         "A share-bar label: `Share this:`, `Share`, `Share this article`.",
-        concat!(r"(?i)^(?:", share_label!(), r")\s*:?$"),
+        concat!(
+            r"(?i)^(?:",
+            share_label!(),
+            r"|share all sharing options(?: for:.*)?)\s*:?$"
+        ),
         DropBlock,
     ),
     max_words(
@@ -26,9 +30,9 @@ pub(crate) static RULES: &[Rule] = &[
             "share.click_to",
             "A share button's text: `Click to share on Twitter (Opens in new window)`, `Share on Facebook`.",
             concat!(
-                r"(?i)^(?:click to (?:share|email|print)\b|share (?:on|via|to) ",
+                r"(?i)^(?:click to (?:share|email|print)(?-u:\b)|share (?:on|via|to) ",
                 network!(),
-                r"\b|tweet this\b|pin it$|email this\b|print this\b)"
+                r"(?-u:\b)|tweet this(?-u:\b)|pin it$|email this(?-u:\b)|print this(?-u:\b))"
             ),
             DropBlock,
         ),
@@ -42,9 +46,9 @@ pub(crate) static RULES: &[Rule] = &[
             concat!(
                 r"(?i)^(?:(?:follow|like|join) (?:us|@\w+|[\p{Lu}][\w.]*(?: [\p{Lu}][\w.]*){0,3}) on |(?:",
                 follow_us!(),
-                r")\b.{0,40}\b)",
+                r")(?-u:\b).{0,40}(?-u:\b))",
                 network!(),
-                r"\b"
+                r"(?-u:\b)"
             ),
             DropBlock,
         ),

@@ -10,7 +10,7 @@ pub(crate) static RULES: &[Rule] = &[max_words(
         C,
         "warning.content",
         "A content warning (`WARNING: This story contains graphic language.`).",
-        r"(?i)^(?:content |trigger |viewer |reader )?(?:warning|advisory|discretion advised)\s*:.{0,150}\b(?:contains?|graphic|disturbing|offensive|strong language|explicit|upsetting|distressing)\b",
+        r"(?i)^(?:content |trigger |viewer |reader )?(?:warning|advisory|discretion advised)\s*:.{0,150}(?-u:\b)(?:contains?|graphic|disturbing|offensive|strong language|explicit|upsetting|distressing)(?-u:\b)",
         DropBlock,
     ),
     30,
