@@ -204,6 +204,95 @@ mod tests {
 
     const BODY: &str = "The first paragraph of the story is long enough to be prose. It goes on for a while, with several sentences. And another one here, so that it passes the limit of two hundred bytes easily.";
 
+    /// A small page dump: a menu, a headline, two paragraphs, a teaser list and
+    /// a footer line.
+    fn page_dump() -> String {
+        let menu: String = [
+            "Home", "World", "Politics", "Business", "Tech", "Sport", "Culture", "Travel",
+            "Opinion", "Video", "Podcasts", "Weather", "Local",
+        ]
+        .iter()
+        .map(|m| format!("  * {m}\n"))
+        .collect();
+        let second = "The second paragraph goes on with the story, and it is also long enough to be good prose: it has many of the small words that every sentence needs, and it ends with a full stop.";
+        let teasers: String = (1..=6)
+            .map(|i| format!("  * Teaser headline number {i} about another story\n"))
+            .collect();
+        format!(
+            "{menu}\nCity council approves the new harbour plan\n\n{BODY}\n\n{second}\n\n{teasers}\nSome footer text without many words Example Media Group Ltd\n"
+        )
+    }
+
+    #[test]
+    fn page_dump_keeps_only_the_main_region() {
+        let input = page_dump();
+        let a = clean(&input);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
+        assert!(a.body.starts_with(BODY), "{}", a.body);
+        assert_eq!(a.paragraphs.len(), 2, "{}", a.body);
+        let reason = |text: &str| {
+            a.removed
+                .iter()
+                .find(|r| r.text.contains(text))
+                .map(|r| r.rule.to_string())
+        };
+        assert_eq!(
+            reason("Politics").as_deref(),
+            Some(super::OUTSIDE_MAIN_REGION)
+        );
+        assert_eq!(
+            reason("Teaser headline number 3").as_deref(),
+            Some(super::OUTSIDE_MAIN_REGION)
+        );
+        assert_eq!(
+            reason("Example Media Group").as_deref(),
+            Some(super::OUTSIDE_MAIN_REGION)
+        );
+    }
+
+    #[test]
+    fn menu_runs_inside_the_region_are_removed() {
+        let second = "The second paragraph goes on with the story, and it is also long enough to be good prose: it has many of the small words that every sentence needs, and it ends with a full stop.";
+        let menu: String = (1..=14).map(|i| format!("  * Menu {i}\n")).collect();
+        let input = format!(
+            "{menu}\nHeadline of the story here\n\n{BODY}\n\n  * Share\n  * Print\n  * Tweet\n  * Mail\n  * More\n\n{second}\n"
+        );
+        let a = clean(&input);
+        assert_eq!(a.body, format!("{BODY}\n\n{second}"));
+        let inside = a
+            .removed
+            .iter()
+            .find(|r| r.text == "* More")
+            .map(|r| r.rule.to_string());
+        assert_eq!(inside.as_deref(), Some(super::MENU_RUN));
+    }
+
+    #[test]
+    fn low_content_lines_inside_the_region_are_removed() {
+        let menu: String = (1..=14).map(|i| format!("  * Menu {i}\n")).collect();
+        let junk =
+            "Model X 200 Model Y 300 Model Z 400 Model W 500 Model V 600 Model U 700 Model T 800";
+        let input = format!("{menu}\nHeadline of the story here\n\n{BODY}\n\n{junk}\n\n{BODY}\n");
+        let a = clean(&input);
+        assert_eq!(a.body, format!("{BODY}\n\n{BODY}"));
+        let reason = a
+            .removed
+            .iter()
+            .find(|r| r.text == junk)
+            .map(|r| r.rule.to_string());
+        assert_eq!(reason.as_deref(), Some(super::LOW_CONTENT));
+    }
+
+    #[test]
+    fn extractor_output_is_not_cut_to_a_region() {
+        let input = format!("{BODY}\n\nA short line.\n\nAnother short line\n\n{BODY}");
+        let a = clean(&input);
+        assert!(a.removed.is_empty(), "{:?}", a.removed);
+    }
+
     #[test]
     fn comment_heading_after_body_drops_the_tail() {
         let input = format!(
