@@ -56,8 +56,8 @@ def main():
             if floor is not None and got["f1"] < floor - TOLERANCE:
                 flag = f"  FAIL: below floor {floor:.3f}"
                 failures.append(key)
-            print(f"{key:28} p={got['precision']:.3f} r={got['recall']:.3f} f1={got['f1']:.3f}"
-                  f"   keep-all f1={base['f1']:.3f}{flag}")
+            print(f"{key:28} p={got['precision']:.3f} r={got['recall']:.4f} f1={got['f1']:.4f}"
+                  f"   keep-all f1={base['f1']:.4f} r={base['recall']:.4f}{flag}")
     if args.write_floors:
         with open(FLOORS, "w") as f:
             json.dump(scores, f, indent=2, sort_keys=True)

@@ -47,6 +47,16 @@ pub(crate) static RULES: &[Rule] = &[
         ),
         Metadata(Field::Caption),
     ),
+    max_words(
+        phrase(
+            C,
+            "caption.dated",
+            "A wire-photo caption that ends with its full date (`… at the Dubai Air Show, on Monday, Nov. 13, 2017.`).",
+            r"(?i),? on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday), (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\.$",
+            Metadata(Field::Caption),
+        ),
+        80,
+    ),
     phrase(
         C,
         "caption.image_caption",
@@ -88,6 +98,19 @@ mod tests {
                 "Sheikh Mohammed bin Rashid Al Maktoum, center, at the ceremony. (WAM via AP)",
             ],
         );
+    }
+
+    #[test]
+    fn dated_caption() {
+        assert_fires(
+            "caption.dated",
+            &[
+                "Sheikh Mohammed passes a Boeing 787-10 during the Dubai Air Show in Dubai, United Arab Emirates, on Monday, Nov. 13, 2017.",
+            ],
+        );
+        assert_keeps(&[
+            "The minister resigned on Monday, saying the talks had failed and would not resume soon.",
+        ]);
     }
 
     #[test]

@@ -44,9 +44,9 @@ pub(crate) static RULES: &[Rule] = &[
             "share.follow",
             "A follow prompt: `Follow @BGRDeals on Twitter to keep up with …`, `Follow us on Facebook`.",
             concat!(
-                r"(?i)^(?:(?:follow|like|join) (?:us|@\w+|[\p{Lu}][\w.]*(?: [\p{Lu}][\w.]*){0,3}) on |(?:",
+                r"(?i)(?:^(?:(?:follow|like|join) (?:us|@\w+|[\p{Lu}][\w.]*(?: [\p{Lu}][\w.]*){0,3}) on |(?:",
                 follow_us!(),
-                r")(?-u:\b).{0,40}(?-u:\b))",
+                r")(?-u:\b).{0,40}(?-u:\b))|(?-u:\b)follow (?:him|her|them|me|us) on )",
                 network!(),
                 r"(?-u:\b)"
             ),
@@ -86,6 +86,7 @@ mod tests {
             &[
                 "Follow @BGRDeals on Twitter to keep up with the latest deals.",
                 "Follow us on Facebook",
+                "Mike Wall's book about the search for alien life is out now. Follow him on Twitter.",
             ],
         );
         assert_fires(
