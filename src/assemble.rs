@@ -36,7 +36,9 @@ pub(crate) fn assemble<'a>(
                     out.article.title_span = Some(span);
                 }
                 Verdict::Drop(reason) => out.remove(b, *reason, span),
-                Verdict::ToEnd(rule) => out.remove(b, Reason::Rule(*rule), span),
+                Verdict::ToEnd(rule) | Verdict::Closes(rule) => {
+                    out.remove(b, Reason::Rule(*rule), span)
+                }
                 Verdict::Meta(meta) => {
                     out.remove(b, Reason::Rule(meta.rule), span);
                     out.metadata(meta.rule, span, meta.value, meta.credit);

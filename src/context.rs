@@ -29,6 +29,9 @@ pub(crate) const TAIL_MIN_BODY_BYTES: usize = 150;
 /// sentence and has at least this many words.
 pub(crate) const PROSE_MIN_WORDS: usize = 6;
 
+/// A kept unit this long counts as prose even without a final full stop.
+pub(crate) const PROSE_UNPUNCTUATED_MIN_WORDS: usize = 30;
+
 /// How many kept units after the title are checked for a repeat of it.
 const TITLE_REPEAT_WINDOW: usize = 5;
 
@@ -80,7 +83,7 @@ pub(crate) fn revise(
     } else {
         0
     };
-    close_at_comment_section(seg, features, verdicts, article_start);
+    close_at_comment_section(seg, features, verdicts, article_start, dump);
     let above = match regions.first() {
         Some(main) if dump => {
             title::find_above(input, seg, features, verdicts, main.start, TITLE_LOOKBACK)
@@ -152,6 +155,7 @@ fn keep_main_region(
 
 fn is_prose(f: &Features) -> bool {
     f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS
+        || f.words >= PROSE_UNPUNCTUATED_MIN_WORDS
 }
 
 fn close_at_comment_section(
@@ -159,6 +163,7 @@ fn close_at_comment_section(
     features: &[Features],
     verdicts: &mut [Verdict],
     article_start: usize,
+    dump: bool,
 ) {
     let mut prose_bytes = 0;
     let mut tail: Option<usize> = None;
@@ -170,7 +175,8 @@ fn close_at_comment_section(
             continue;
         }
         match *verdict {
-            Verdict::ToEnd(rule) => {
+            Verdict::Closes(rule) if dump => *verdict = Verdict::Drop(Reason::Rule(rule)),
+            Verdict::ToEnd(rule) | Verdict::Closes(rule) => {
                 if prose_bytes >= TAIL_MIN_BODY_BYTES {
                     tail = Some(rule);
                 }

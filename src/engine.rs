@@ -40,6 +40,9 @@ pub(crate) enum Verdict {
     /// Removed, and a comment section starts here (rule index). The context stage
     /// turns this into `Drop` and decides whether the tail goes too.
     ToEnd(usize),
+    /// Removed; in extracted text (not a page dump) the article ends here too
+    /// (rule index). See [`Action::ClosesArticle`].
+    Closes(usize),
     /// Removed into metadata.
     Meta(MetaMatch),
     /// Kept, except for these spans, each removed by the rule at the index.
@@ -150,6 +153,8 @@ impl Engine {
                 // A "Comments" link in a menu does not open a comment section.
                 Action::DropToEnd if marker > 0 => return Verdict::Drop(Reason::Rule(i)),
                 Action::DropToEnd => return Verdict::ToEnd(i),
+                Action::ClosesArticle if marker > 0 => return Verdict::Drop(Reason::Rule(i)),
+                Action::ClosesArticle => return Verdict::Closes(i),
                 Action::Metadata(_) => return Verdict::Meta(self.meta_match(i, text, span)),
                 Action::DropSpan => inline.push(i),
             }

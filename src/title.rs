@@ -8,10 +8,10 @@ use crate::segment::Segments;
 pub(crate) const TITLE_MIN_WORDS: usize = 2;
 
 /// A title has at most this many words; longer lines are prose.
-pub(crate) const TITLE_MAX_WORDS: usize = 30;
+pub(crate) const TITLE_MAX_WORDS: usize = 20;
 
 /// A title is at most this many bytes.
-pub(crate) const TITLE_MAX_BYTES: usize = 300;
+pub(crate) const TITLE_MAX_BYTES: usize = 200;
 
 /// Only this many kept units from the top are considered.
 pub(crate) const TITLE_SEARCH_UNITS: usize = 8;

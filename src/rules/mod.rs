@@ -47,6 +47,11 @@ pub enum Action {
     /// `context::TAIL_MIN_BODY_BYTES`); earlier, it removes just the unit, so a
     /// stray "12 Comments" link under a headline cannot truncate the article.
     DropToEnd,
+    /// Remove the unit. In text an extractor already cut out (not a page dump),
+    /// everything after it goes too, like [`Action::DropToEnd`]: a `You may also
+    /// like` heading ends such an article. In a page dump, where such headings
+    /// also head sidebars, the main-region search decides instead.
+    ClosesArticle,
     /// Remove the unit from the body and keep its text in [`Metadata`](crate::Metadata).
     ///
     /// If the pattern has a named group `value`, that group is the field's value;

@@ -45,13 +45,30 @@ macro_rules! read_also {
     () => {
         concat!(
             r"read more|read next|also read|read also|see also|related|recommended|continue reading|keep reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)",
-            r"|weiterlesen|mehr lesen|lesen sie (?:auch|mehr|hier)|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr videos|zum artikel|passend zum thema",
-            r"|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|à voir aussi|sur le même sujet|en savoir plus|articles? liés?",
-            r"|leer más|lea también|lee también|te puede interesar|noticias relacionadas|ver también|más noticias|mire",
-            r"|leggi anche|leggi di più|leggi tutto|potrebbe interessarti|articoli correlati|vedi anche",
-            r"|leia também|leia mais|veja também|você pode gostar|notícias relacionadas|saiba mais",
-            r"|lees ook|lees meer|lees verder|meer nieuws|gerelateerde artikelen|zie ook",
-            r"|zobacz (?:także|też|również)|czytaj (?:też|także|więcej|dalej)|polecamy|przeczytaj (?:też|także)",
+            r"|weiterlesen|mehr lesen|lesen sie (?:auch|mehr|hier)|mehr videos|zum artikel|passend zum thema",
+            r"|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|à voir aussi|en savoir plus",
+            r"|leer más|lea también|lee también|ver también|mire",
+            r"|leggi anche|leggi di più|leggi tutto|vedi anche",
+            r"|leia também|leia mais|veja também|saiba mais",
+            r"|lees ook|lees meer|lees verder|zie ook",
+            r"|zobacz (?:także|też|również)|czytaj (?:też|także|więcej|dalej)|przeczytaj (?:też|także)",
+        )
+    };
+}
+
+/// A heading over a list of teasers for other articles ("You may also like",
+/// "Most read"): the article above it has ended.
+macro_rules! teaser_heading {
+    () => {
+        concat!(
+            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next",
+            r"|das könnte sie (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr zum thema|auch interessant|meistgelesen(?:e artikel)?|weitere (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)",
+            r"|sur le même sujet|articles? liés?|les plus lus|à lire également|dans la même rubrique",
+            r"|te puede interesar|noticias relacionadas|más noticias|lo más leído|más leídas",
+            r"|potrebbe interessarti|articoli correlati|i più letti|più letti",
+            r"|você pode gostar|notícias relacionadas|mais lidas|mais notícias",
+            r"|meer nieuws|gerelateerde artikelen|meest gelezen",
+            r"|polecamy|najczęściej czytane|najpopularniejsze|powiązane artykuły",
         )
     };
 }

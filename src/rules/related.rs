@@ -20,8 +20,8 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "related.heading",
         "A heading over a list of teaser links: `Related Stories`, `More from …`, `You may also like`, `Most read`.",
-        r"(?i)^(?:related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next)\s*[:.…]*$",
-        DropBlock,
+        concat!(r"(?i)^(?:", teaser_heading!(), r")\s*[:.…]*$"),
+        ClosesArticle,
     ),
     phrase(
         C,
