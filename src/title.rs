@@ -76,12 +76,17 @@ fn ends_like_headline(text: &str) -> bool {
 }
 
 fn is_headline(text: &str, f: &Features) -> bool {
-    // A line that starts in lower case continues a sentence; it is no headline.
+    // A line that starts in lower case continues a sentence, and one that starts
+    // with a bracket or a symbol is a rating, a counter or a widget: no headline.
     let starts_lower = text
         .chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_lowercase);
+    let starts_well = text.chars().next().is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '"' | '“' | '„' | '‘' | '\'' | '«' | '¿' | '¡')
+    });
     !starts_lower
+        && starts_well
         && (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&f.words)
         && text.len() <= TITLE_MAX_BYTES
         && !f.list_item
@@ -128,6 +133,12 @@ mod tests {
     fn a_line_starting_in_lower_case_is_not_a_title() {
         let a =
             clean("show Nigerian actress, Kate Henshaw, looking stunning in new\nmake-up photos.");
+        assert_eq!(a.title, None);
+    }
+
+    #[test]
+    fn ratings_and_widgets_are_not_titles() {
+        let a = clean("( 2 ) 4 Sterne von 5\n\nDer Kuchen ist schnell gemacht und schmeckt allen.");
         assert_eq!(a.title, None);
     }
 
