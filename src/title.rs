@@ -82,7 +82,7 @@ fn is_headline(text: &str, f: &Features) -> bool {
         .chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_lowercase);
-    let starts_well = text.chars().next().is_some_and(|c| {
+    let starts_well = title_text(text).chars().next().is_some_and(|c| {
         c.is_alphanumeric() || matches!(c, '"' | '“' | '„' | '‘' | '\'' | '«' | '¿' | '¡')
     });
     !starts_lower
