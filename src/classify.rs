@@ -261,17 +261,7 @@ mod tests {
 
     #[test]
     fn pages_of_short_paragraphs_still_have_good_text() {
-        use crate::features::Terminal;
-        let f = |chars, stopwords| Features {
-            words: 20,
-            stopwords,
-            chars,
-            link_chars: 0,
-            terminal: Terminal::Sentence,
-            whole_block: true,
-            list_item: false,
-            adjacent_repeat: false,
-        };
+        let f = |chars, stopwords| Features::sentence(chars, 20, stopwords);
         let features = [f(150, 8), f(120, 9), f(30, 0)];
         let verdicts = vec![Verdict::Keep; 3];
         let classes = classify(&features, &verdicts, true);

@@ -45,6 +45,24 @@ pub(crate) struct Features {
     pub adjacent_repeat: bool,
 }
 
+#[cfg(test)]
+impl Features {
+    /// A whole-line sentence of `chars` characters, `words` words of which
+    /// `stopwords` are stopwords: the shape most classifier tests need.
+    pub(crate) fn sentence(chars: usize, words: usize, stopwords: usize) -> Features {
+        Features {
+            words,
+            stopwords,
+            chars,
+            link_chars: 0,
+            terminal: Terminal::Sentence,
+            whole_block: true,
+            list_item: false,
+            adjacent_repeat: false,
+        }
+    }
+}
+
 /// Characters that close a quotation or a bracket and so hide the real ending.
 const CLOSERS: &[char] = &[
     '"', '\'', '”', '’', '»', '›', ')', ']', '」', '』', '*', '_',

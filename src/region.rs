@@ -83,22 +83,12 @@ fn heaviest_run(weights: &[i64], within: Range<usize>) -> Option<(i64, Range<usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::Terminal;
     use Class::*;
 
     fn feats(chars: &[usize]) -> Vec<Features> {
         chars
             .iter()
-            .map(|&chars| Features {
-                words: chars / 5,
-                stopwords: 0,
-                chars,
-                link_chars: 0,
-                terminal: Terminal::Sentence,
-                whole_block: true,
-                list_item: false,
-                adjacent_repeat: false,
-            })
+            .map(|&chars| Features::sentence(chars, chars / 5, 0))
             .collect()
     }
 
