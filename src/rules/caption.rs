@@ -20,19 +20,29 @@ macro_rules! name {
     };
 }
 
+/// A caption is at most this many words; a longer paragraph ending in a credit
+/// or a date is article text.
+const MAX_CAPTION_WORDS: usize = 80;
+
 pub(crate) static RULES: &[Rule] = &[
-    phrase(
-        C,
-        "caption.photo_credit",
-        "A caption that ends in a bracketed photo credit (`… on Tuesday. (AP Photo/Ivan Sekretarev)`).",
-        concat!(
-            r"\(\s*(?P<credit>(?:",
-            agency!(),
-            r"(?:\s+Photo)?|File|Courtesy|Photo|Image)(?-u:\b)[^()]{0,100}?|\p{Lu}{2,}[\p{L}.&'’-]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*)+|[^()]{1,60}(?-u:\b)via\s+",
-            agency!(),
-            r")\s*\)\s*\.?$"
+    max_words(
+        phrase(
+            C,
+            "caption.photo_credit",
+            "A caption that ends in a bracketed photo credit (`… on Tuesday. (AP Photo/Ivan Sekretarev)`).",
+            // An agency alone in brackets is an abbreviation (`the Environmental
+            // Protection Agency (EPA).`); a credit names a photo, a photographer
+            // after a slash, or a `via`.
+            concat!(
+                r"\(\s*(?P<credit>(?:",
+                agency!(),
+                r")(?:\s+Photo(?:\s*/[^()]{1,80})?|\s*/[^()]{1,80})|(?:File|Courtesy|Photo|Image)(?:\s*[:/,][^()]{0,100}|\s+(?:by|of)\s[^()]{1,100})?|\p{Lu}{2,}[\p{L}.&'’-]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*){2,}|[^()]{1,60}(?-u:\b)via\s+",
+                agency!(),
+                r")\s*\)\s*\.?$"
+            ),
+            Metadata(Field::Caption),
         ),
-        Metadata(Field::Caption),
+        MAX_CAPTION_WORDS,
     ),
     phrase(
         C,
@@ -51,11 +61,12 @@ pub(crate) static RULES: &[Rule] = &[
         phrase(
             C,
             "caption.dated",
-            "A wire-photo caption that ends with its full date (`… at the Dubai Air Show, on Monday, Nov. 13, 2017.`).",
-            r"(?i),? on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday), (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\.$",
+            "A wire-photo caption that ends with its place and full date (`… in Dubai, United Arab Emirates, on Monday, Nov. 13, 2017.`).",
+            // English wire-caption style only: `in <Place>, <Region>, on <Weekday>, <Mon.> <d>, <yyyy>.`
+            r"(?i)(?-u:\b)in (?-i:\p{Lu})[\w.'’-]*(?:[ ,]+(?-i:\p{Lu})[\w.'’-]*)*, on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday), (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\.$",
             Metadata(Field::Caption),
         ),
-        80,
+        MAX_CAPTION_WORDS,
     ),
     phrase(
         C,
@@ -110,6 +121,7 @@ mod tests {
         );
         assert_keeps(&[
             "The minister resigned on Monday, saying the talks had failed and would not resume soon.",
+            "The company will report earnings on Thursday, Feb. 1, 2018.",
         ]);
     }
 
@@ -160,6 +172,9 @@ mod tests {
             "The photo, taken by an AP photographer in Moscow, was widely shared on Tuesday.",
             "Getty Images said it would license the pictures to news outlets around the world.",
             "He spoke to Reuters on Tuesday (local time) about the talks.",
+            "The rules were issued by the Environmental Protection Agency (EPA).",
+            "The remarks were first quoted by the Associated Press (AP).",
+            "The drug is used to treat the virus (HIV/AIDS).",
             "Add the sugar and stir well (about 1/2 cup).",
             "The agency later released a statement through its lawyer, Ivan Petrov.",
         ]);

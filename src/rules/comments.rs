@@ -32,9 +32,9 @@ pub(crate) static RULES: &[Rule] = &[
             concat!(
                 r"(?i)^(?:(?:\d+|no|one|keine|aucun|sin|nessun|sem|geen|brak)\s+(?:",
                 comments_word!(),
-                r")(?:\s+(?:on|to|zu|auf|sur|à|a|em|en|op|do|su)(?-u:\b).*)?|\d+\s+thoughts? on(?-u:\b).*|(?:",
-                comments_word!(),
-                r")\s*(?:\(\d+\))?|reader comments|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|what do you think\?)\W*$"
+                r")(?:\s+(?:on|to|zu|auf|sur|à|a|em|en|op|do|su)\s+[“\x22„«‘'].*)?|\d+\s+thoughts? on\s+.*|(?:",
+                comments_heading!(),
+                r")\s*(?:\(\d+\))?|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|what do you think\?)\s*:?$"
             ),
             DropToEnd,
         ),
@@ -83,7 +83,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "comments.form",
             "A comment form's field labels and notes (`Your email address will not be published`, `Post Comment`).",
-            r"(?i)^(?:your email address will not be published(?-u:\b).*|required fields are marked(?-u:\b).*|save my name, email, and website(?-u:\b).*|(?:comment|name|e-?mail|website)\s*\*?|post comment|submit comment|cancel reply)$",
+            r"(?i)^(?:your email address will not be published(?-u:\b).*|required fields are marked(?-u:\b).*|save my name, email, and website(?-u:\b).*|(?:comment|name|e-?mail|website)\s*\*|post comment|submit comment|cancel reply)$",
             DropBlock,
         ),
         25,
@@ -141,8 +141,15 @@ mod tests {
                 "Post a Comment",
                 "2 thoughts on “Lavrov”",
                 "Join the conversation",
+                "142 Antworten zu „Begeisterung ist ansteckend“",
             ],
         );
+        assert_keeps(&[
+            "No response to the letter was ever received from the ministry.",
+            "One response to the attack was a curfew.",
+            "3 replies to the survey were negative.",
+            "Responses",
+        ]);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "legal.copyright",
             "A copyright footer (`© 2017 News Corp. All rights reserved.`).",
-            r"(?i)^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})|(?-u:\b)all rights reserved(?-u:\b)",
+            r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})|(?-u:\b)all rights reserved\W*$",
             DropBlock,
         ),
         40,
@@ -71,6 +71,7 @@ mod tests {
     fn article_sentences_survive() {
         assert_keeps(&[
             "Copyright holders sued the website in 2019, the court heard.",
+            "(c) the defendant shall pay the costs of the appeal.",
             "The regulator said websites must ask before they use cookies to track readers.",
             "Contact with the crew was lost shortly after take-off, officials said.",
         ]);

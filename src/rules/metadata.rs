@@ -5,7 +5,7 @@ use crate::article::Category;
 
 const C: Category = Category::Metadata;
 
-/// An English month name or abbreviation.
+/// A month name or abbreviation in any supported language (`month_name!`).
 macro_rules! month {
     () => {
         concat!(r"(?:", month_name!(), r")\.?")
@@ -39,10 +39,23 @@ macro_rules! time {
     };
 }
 
-/// How the value of a date label starts: a digit, a weekday or a month.
-macro_rules! date_start {
+/// A whole timestamp: a date with an optional weekday and clock time, in either
+/// order (`Saturday, September 23, 2017 03:18 AM`, `10:31 AM ET, Tue October 11, 2016`).
+macro_rules! timestamp {
     () => {
-        concat!(r"(?:\d|", weekday_name!(), "|", month_name!(), ")")
+        concat!(
+            r"(?:",
+            weekday!(),
+            date!(),
+            r"(?:\s*(?:,|at|-|–|\||/)?\s*",
+            time!(),
+            r")?|",
+            time!(),
+            r"\s*(?:,|-|–|\||/)?\s*",
+            weekday!(),
+            date!(),
+            r")"
+        )
     };
 }
 
@@ -56,8 +69,8 @@ pub(crate) static RULES: &[Rule] = &[
                 r"(?i)^(?:",
                 published_label!(),
                 r")\s*:?\s*(?P<value>",
-                date_start!(),
-                r"[^\n]*\d[^\n]*)$"
+                timestamp!(),
+                r")\s*$"
             ),
             Metadata(Field::Published),
         ),
@@ -72,8 +85,8 @@ pub(crate) static RULES: &[Rule] = &[
                 r"(?i)^(?:",
                 updated_label!(),
                 r")\s*:?\s*(?P<value>",
-                date_start!(),
-                r"[^\n]*\d[^\n]*)$"
+                timestamp!(),
+                r")\s*$"
             ),
             Metadata(Field::Updated),
         ),
@@ -83,19 +96,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "metadata.timestamp",
         "A bare date or timestamp line (`23 September 2017, 05:13 AM`) becomes `published` unless a labelled date exists.",
-        concat!(
-            r"(?i)^(?P<value>",
-            weekday!(),
-            date!(),
-            r"(?:\s*(?:,|at|-|–|\||/)?\s*",
-            time!(),
-            r")?|",
-            time!(),
-            r"\s*(?:,|-|–|\||/)?\s*",
-            weekday!(),
-            date!(),
-            r")$"
-        ),
+        concat!(r"(?i)^(?P<value>", timestamp!(), r")$"),
         Metadata(Field::Date),
     ),
     max_words(
@@ -113,7 +114,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "metadata.byline",
             "A byline line (`By Laura Smith-Spark, CNN`) becomes `byline`.",
-            r"^(?:By|BY|by)\s+(?P<value>\p{Lu}[\p{L}'’.-]*(?:(?:\s+|\s*[,|]\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}'’.-]*)*)$",
+            r"^(?:(?:Posted|Written|Published) by|By|BY|by)\s+(?P<value>\p{Lu}[\p{L}'’.-]*(?:(?:\s+|\s*[,|]\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}'’.-]*)*)$",
             Metadata(Field::Byline),
         ),
         16,
@@ -178,6 +179,7 @@ mod tests {
             &[
                 "By Laura Smith-Spark, CNN",
                 "By Mick Krever and Laura Smith-Spark",
+                "Posted by Alex Durán, AMP Project Marketing, Google",
             ],
         );
     }
@@ -202,6 +204,8 @@ mod tests {
             "On 23 September 2017, Lavrov told reporters the evidence had never been shown.",
             "Updated rules take effect on 1 January 2018, the ministry said.",
             "By then, the minister had already left the building.",
+            "Posted on Sunday, the clip had been viewed 2 million times by Monday.",
+            "Stand 3 was closed after 2 fans were hurt.",
         ]);
     }
 }

@@ -40,6 +40,16 @@ macro_rules! comments_word {
     };
 }
 
+/// A lone "Comments" heading (without responses/replies, which head ordinary
+/// article sections too).
+macro_rules! comments_heading {
+    () => {
+        concat!(
+            r"comments|reader comments|kommentare|leserkommentare|commentaires|comentarios|commenti|comentários|reacties|komentarze",
+        )
+    };
+}
+
 /// "Read more / also read / see also / related": a label before teaser links.
 macro_rules! read_also {
     () => {
@@ -61,7 +71,7 @@ macro_rules! read_also {
 macro_rules! teaser_heading {
     () => {
         concat!(
-            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from [^\n]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next",
+            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from(?: (?-i:\p{Lu})[\w.'’&-]*){1,4}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next",
             r"|das könnte sie (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr zum thema|auch interessant|meistgelesen(?:e artikel)?|weitere (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)",
             r"|sur le même sujet|articles? liés?|les plus lus|à lire également|dans la même rubrique",
             r"|te puede interesar|noticias relacionadas|más noticias|lo más leído|más leídas",
@@ -156,7 +166,7 @@ macro_rules! share_label {
 macro_rules! follow_us {
     () => {
         concat!(
-            r"follow us|like us|join us",
+            r"follow us",
             r"|folg(?:e|en sie) uns(?: auch)?",
             r"|suivez-nous|rejoignez-nous",
             r"|síguenos|siguenos",
@@ -172,7 +182,7 @@ macro_rules! follow_us {
 macro_rules! footer_link {
     () => {
         concat!(
-            r"privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|contact(?: us)?|about(?: us)?|imprint|sitemap|accessibility|careers|advertise(?: with us)?",
+            r"privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|contact(?: us)?|about(?: us)?|imprint|sitemap|advertise(?: with us)?",
             r"|kontakt|impressum|datenschutz(?:erklärung)?|agb|über uns|mediadaten",
             r"|mentions légales|politique de confidentialité|nous contacter|qui sommes-nous",
             r"|aviso legal|política de privacidad|contacto|quiénes somos",
@@ -236,7 +246,7 @@ macro_rules! month_name {
 macro_rules! weekday_name {
     () => {
         concat!(
-            r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*",
+            r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?",
             r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
             r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
             r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo",

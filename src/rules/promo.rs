@@ -11,7 +11,8 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "promo.app_download",
             "An app promotion (`Download the News Nation App available on Android and iOS.`).",
-            r"(?i)(?-u:\b)download (?:the|our)(?-u:\b).{0,60}(?-u:\b)apps?(?-u:\b)|(?-u:\b)apps?(?-u:\b).{0,40}(?-u:\b)available (?:on|for|in)(?-u:\b).{0,20}(?-u:\b)(?:android|ios|iphone|app store|google play)(?-u:\b)|(?-u:\b)get (?:it|the app) on (?:google play|the app store)(?-u:\b)",
+            // A promo ends at the store names; a sentence about an app goes on.
+            r"(?i)(?-u:\b)(?:download )?(?:the|our)(?-u:\b).{0,60}(?-u:\b)apps?(?-u:\b).{0,40}?(?-u:\b)(?:(?:available|now) )?(?:on|for|in)(?-u:\b).{0,20}(?-u:\b)(?:android|ios|iphone|app store|google play)(?:\s+(?:and|&)\s+(?:android|ios|iphone|the app store|google play))?\W*$|(?-u:\b)get (?:it|the app) on (?:google play|the app store)(?-u:\b)",
             DropBlock,
         ),
         40,
@@ -21,7 +22,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "promo.click_here",
             "A call to action: `GET FOX BUSINESS ON THE GO BY CLICKING HERE`, `Click here to subscribe`, `12 issues for £11.99`.",
-            r"(?i)(?-u:\b)by clicking here\W*$|^click here(?-u:\b)|(?-u:\b)click here to (?:subscribe|download|sign up|buy|order|get)(?-u:\b)|(?-u:\b)\d+ issues for(?-u:\b)|(?-u:\b)prices are subject to change(?-u:\b)",
+            r"(?i)(?-u:\b)by clicking here\W*$|^click here(?-u:\b)|(?-u:\b)click here to (?:subscribe|download|sign up|buy|order|get)(?-u:\b)|(?-u:\b)\d+ issues for [£$€]|(?-u:\b)prices are subject to change(?-u:\b)",
             DropBlock,
         ),
         40,
@@ -50,6 +51,7 @@ mod tests {
             &[
                 "For all the latest World News Download the News Nation App available on Android and iOS.",
                 "Our app is available on the App Store and Google Play",
+                "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
             ],
         );
         assert_fires(
@@ -77,6 +79,9 @@ mod tests {
         assert_keeps(&[
             "Users complained that the app was slow to download the new maps on older phones and tablets.",
             "Advertisement spending fell by a third in the second quarter, the report said.",
+            "The app, which is available on iOS and Android, already has 2 million users.",
+            "Users who download the new app must agree to share their location.",
+            "The panel raised 3 issues for the government to consider.",
             "Readers who click here and there on the site see fewer ads, the study found.",
         ]);
     }

@@ -36,9 +36,9 @@ pub(crate) static RULES: &[Rule] = &[
             "prompt.newsletter",
             "A newsletter or e-mail sign-up (`Sign up for our daily newsletter`, `Enter your email`).",
             concat!(
-                r"(?i)",
+                r"(?i)^(?:(?:then|please|just|so|and|dann|bitte|alors|luego) )?(?:",
                 newsletter_signup!(),
-                r"|^(?:get|receive) (?:our|the)(?-u:\b)(?:\s+[\w'’-]+){0,4}\s+newsletter(?-u:\b)|^(?:enter )?your e-?mail(?: address)?\W*$|^(?:sign up|subscribe) (?:now |today )?(?:to|for)(?-u:\b)"
+                r")|^(?:sign up|subscribe)(?: now| today)? (?:to|for) (?:our|free|the(?-u:\b).{0,60}(?-u:\b)(?:channel|newsletter|podcast|feed|edition|magazine))(?-u:\b)|^(?:get|receive) (?:our|the)(?-u:\b).{0,120}?(?-u:\b)newsletter(?-u:\b)|^(?:enter )?your e-?mail(?: address)?\W*$"
             ),
             DropBlock,
         ),
@@ -90,6 +90,10 @@ mod tests {
                 "Sign up for our daily newsletter",
                 "Subscribe to the Morning Briefing newsletter for free.",
                 "Get our weekly newsletter",
+                "Subscribe now to our eNATION edition for the full story.",
+                "Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!",
+                "Then sign up for our email newsletter to get the latest updates.",
+                "Get the latest updates and tutorials straight to your inbox with the AMP newsletter.",
                 "Enter your email address",
             ],
         );
@@ -109,6 +113,9 @@ mod tests {
             "Subscribers to the service complained about the outage for days.",
             "Voters must register to vote by Friday, the commission said in a statement to the press.",
             "The company said millions of users had to log in again after the breach was found last week.",
+            "More than 2 million people subscribe to the Morning Brew newsletter, the company said.",
+            "Sign up for the marathon closes on Friday.",
+            "Wer sich jetzt anmelden will, muss schnell sein.",
         ]);
     }
 }

@@ -45,7 +45,7 @@ pub(crate) static RULES: &[Rule] = &[
                 concat!(
                     r"(?i)^(?:",
                     read_also!(),
-                    r"|more|watch|listen|click here)\s*:"
+                    r"|more|watch|listen|click here)\s*:\s*(?-i:\p{Lu}|\d|[\x22“‘«])"
                 ),
                 DropBlock,
             ),
@@ -57,7 +57,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "related.read_more_inline",
         "An inline `READ MORE : headline ,` teaser inside a run-on line; the sentence around it stays.",
-        r"(?-u:\b)(?:READ MORE|Read more|Read More|ALSO READ|Also read|Also Read|SEE ALSO|See also|RELATED|Related)\s*:[^.!?,\n]{1,200}?(?:\s?,|$)",
+        r"(?-u:\b)(?:READ MORE|Read more|Read More|ALSO READ|Also read|Also Read|SEE ALSO|See also|RELATED|Related)\s*:\s*\p{Lu}[^.!?,\n]{0,200}?(?:\s?,|$)",
         DropSpan,
     ),
 ];
@@ -132,6 +132,8 @@ mod tests {
             "Related to this, the ministry said more talks were planned for the spring.",
             "Readers who want more can watch the full interview on the network's website tonight.",
             "He told them to read more about the history of the region before the trip.",
+            "More from the interview will air on Sunday.",
+            "Read more: the deal collapsed, and the talks ended on Friday without a date for new ones.",
         ]);
     }
 }

@@ -32,7 +32,7 @@ pub(crate) static RULES: &[Rule] = &[
             concat!(
                 r"(?i)^(?:click to (?:share|email|print)(?-u:\b)|share (?:on|via|to) ",
                 network!(),
-                r"(?-u:\b)|tweet this(?-u:\b)|pin it$|email this(?-u:\b)|print this(?-u:\b))"
+                r"(?-u:\b)|tweet this(?-u:\b)|pin it$|email this(?-u:\b)|print this (?:page|article|story|post)(?-u:\b))"
             ),
             DropBlock,
         ),
@@ -44,9 +44,9 @@ pub(crate) static RULES: &[Rule] = &[
             "share.follow",
             "A follow prompt: `Follow @BGRDeals on Twitter to keep up with …`, `Follow us on Facebook`.",
             concat!(
-                r"(?i)(?:^(?:(?:follow|like|join) (?:us|@\w+|[\p{Lu}][\w.]*(?: [\p{Lu}][\w.]*){0,3}) on |(?:",
+                r"(?i)(?:^(?:follow (?:us|@\w+|(?-i:\p{Lu})[\w.]*(?: (?-i:\p{Lu})[\w.]*){0,3}) on |(?:",
                 follow_us!(),
-                r")(?-u:\b).{0,40}(?-u:\b))|(?-u:\b)follow (?:him|her|them|me|us) on )",
+                r")(?-u:\b).{0,40}(?-u:\b))|(?:^|[.!?]\s+)follow (?:him|her|them|me|us) on )",
                 network!(),
                 r"(?-u:\b)"
             ),
@@ -107,6 +107,10 @@ mod tests {
             "Share prices fell sharply after the announcement in Moscow.",
             "He posted the video on Twitter and Facebook within minutes of the vote.",
             "Follow the money, the senator said on Twitter after the hearing.",
+            "Like many on Twitter, she posted a photo of the storm.",
+            "Critics who follow him on Twitter said the post was deleted.",
+            "Join us on X, the mayor wrote on Sunday.",
+            "Print this out and keep it with your passport.",
         ]);
     }
 }
