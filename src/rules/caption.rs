@@ -1,7 +1,7 @@
 //! Photo captions and photo credits. Their text is kept aside in
 //! [`Metadata::captions`](crate::Metadata) / `credits`, not thrown away.
 
-use super::{Action::*, Field, Rule, max_words, phrase};
+use super::{Action::*, Field, LABEL_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Caption;
@@ -89,7 +89,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             Metadata(Field::Credit),
         ),
-        12,
+        LABEL_WORDS,
     ),
 ];
 

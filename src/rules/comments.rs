@@ -4,7 +4,7 @@
 //! ([`Action::DropToEnd`]); the widget's other lines are dropped one by one, so
 //! they go even where the section has no heading.
 
-use super::{Action::*, Rule, max_words, phrase};
+use super::{Action::*, LABEL_WORDS, PROMPT_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Comments;
@@ -38,7 +38,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             DropToEnd,
         ),
-        12,
+        LABEL_WORDS,
     ),
     phrase(
         C,
@@ -76,7 +76,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)^notify me of (?:new|follow-?up) (?:comments|posts|replies)(?-u:\b)",
             DropBlock,
         ),
-        20,
+        PROMPT_WORDS,
     ),
     max_words(
         phrase(
@@ -86,7 +86,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)^(?:your email address will not be published(?-u:\b).*|required fields are marked(?-u:\b).*|save my name, email, and website(?-u:\b).*|(?:comment|name|e-?mail|website)\s*\*|post comment|submit comment|cancel reply)$",
             DropBlock,
         ),
-        25,
+        PROMPT_WORDS,
     ),
     max_words(
         phrase(
@@ -96,7 +96,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)comments powered by disqus|please enable javascript to view the comments|^facebook comments plugin$|^comments are closed\.?$|^(?:view|show|load|hide) (?:all )?(?:\d+ )?comments$",
             DropBlock,
         ),
-        20,
+        PROMPT_WORDS,
     ),
 ];
 

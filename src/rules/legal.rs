@@ -1,6 +1,6 @@
 //! Cookie and consent notices, copyright footers and legal link lines.
 
-use super::{Action::*, Rule, max_words, phrase};
+use super::{Action::*, BANNER_WORDS, NOTICE_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Legal;
@@ -18,7 +18,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             DropBlock,
         ),
-        120,
+        BANNER_WORDS,
     ),
     max_words(
         phrase(
@@ -28,7 +28,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})|(?-u:\b)all rights reserved\W*$",
             DropBlock,
         ),
-        40,
+        NOTICE_WORDS,
     ),
     phrase(
         C,

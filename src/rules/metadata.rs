@@ -1,6 +1,6 @@
 //! Publication dates, update times, timestamps and bylines: kept as metadata.
 
-use super::{Action::*, Field, Rule, max_words, phrase};
+use super::{Action::*, Field, LONG_NOTICE_WORDS, META_LINE_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Metadata;
@@ -74,7 +74,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             Metadata(Field::Published),
         ),
-        16,
+        META_LINE_WORDS,
     ),
     max_words(
         phrase(
@@ -90,7 +90,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             Metadata(Field::Updated),
         ),
-        16,
+        META_LINE_WORDS,
     ),
     phrase(
         C,
@@ -107,7 +107,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)(?-u:\b)contributed (?:reporting|to this (?:report|story|article))(?-u:\b)|^(?:additional )?reporting by(?-u:\b)",
             Metadata(Field::Credit),
         ),
-        60,
+        LONG_NOTICE_WORDS,
     ),
     max_words(
         phrase(
@@ -117,7 +117,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"^(?:(?:Posted|Written|Published) by|By|BY|by)\s+(?P<value>\p{Lu}[\p{L}'’.-]*(?:(?:\s+|\s*[,|]\s*|\s+(?:and|&)\s+)\p{Lu}[\p{L}'’.-]*)*)$",
             Metadata(Field::Byline),
         ),
-        16,
+        META_LINE_WORDS,
     ),
 ];
 

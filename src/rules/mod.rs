@@ -189,6 +189,23 @@ impl Rule {
     }
 }
 
+// Word limits shared by the rule tables (`max_words`): how long a line of each
+// kind of boilerplate can be. Past its limit a line is article text, whatever
+// phrase it contains.
+
+/// A label, heading, button or credit line (`Photo: Reuters`, `12 Comments`).
+pub(crate) const LABEL_WORDS: usize = 12;
+/// A metadata line: a date, a byline, an update notice.
+pub(crate) const META_LINE_WORDS: usize = 16;
+/// A one- or two-sentence prompt (`Sign in to comment`, `READ MORE: <headline>`).
+pub(crate) const PROMPT_WORDS: usize = 25;
+/// A short boilerplate paragraph: a promo, a tag list, a follow line.
+pub(crate) const NOTICE_WORDS: usize = 40;
+/// A long notice, such as a list of contributors.
+pub(crate) const LONG_NOTICE_WORDS: usize = 60;
+/// A cookie or consent banner, which can run to a paragraph.
+pub(crate) const BANNER_WORDS: usize = 120;
+
 /// A built-in rule matched by a regex. `const` so rule tables are plain data.
 pub(crate) const fn phrase(
     category: Category,

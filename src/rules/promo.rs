@@ -1,6 +1,6 @@
 //! App promotions and advertisement markers.
 
-use super::{Action::*, Rule, max_words, phrase};
+use super::{Action::*, NOTICE_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Promo;
@@ -15,7 +15,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)(?-u:\b)(?:download )?(?:the|our)(?-u:\b).{0,60}(?-u:\b)apps?(?-u:\b).{0,40}?(?-u:\b)(?:(?:available|now) )?(?:on|for|in)(?-u:\b).{0,20}(?-u:\b)(?:android|ios|iphone|app store|google play)(?:\s+(?:and|&)\s+(?:android|ios|iphone|the app store|google play))?\W*$|(?-u:\b)get (?:it|the app) on (?:google play|the app store)(?-u:\b)",
             DropBlock,
         ),
-        40,
+        NOTICE_WORDS,
     ),
     max_words(
         phrase(
@@ -25,7 +25,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)(?-u:\b)by clicking here\W*$|^click here(?-u:\b)|(?-u:\b)click here to (?:subscribe|download|sign up|buy|order|get)(?-u:\b)|(?-u:\b)\d+ issues for [£$€]|(?-u:\b)prices are subject to change(?-u:\b)",
             DropBlock,
         ),
-        40,
+        NOTICE_WORDS,
     ),
     phrase(
         C,

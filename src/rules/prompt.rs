@@ -1,6 +1,6 @@
 //! Login, sign-up, subscribe, newsletter and paywall prompts.
 
-use super::{Action::*, Rule, max_words, phrase};
+use super::{Action::*, PROMPT_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Prompt;
@@ -28,7 +28,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)(?-u:\b)|^already (?:a subscriber|have an account|registered)(?-u:\b)",
             DropBlock,
         ),
-        20,
+        PROMPT_WORDS,
     ),
     max_words(
         phrase(
@@ -42,7 +42,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             DropBlock,
         ),
-        25,
+        PROMPT_WORDS,
     ),
     max_words(
         phrase(
@@ -52,7 +52,7 @@ pub(crate) static RULES: &[Rule] = &[
             r"(?i)^(?:to continue reading|subscribe to (?:continue|keep) reading|this (?:article|content|story) is (?:only )?(?:available |reserved )?(?:to|for) (?:our )?subscribers|you have reached your (?:free )?(?:article )?limit)",
             DropBlock,
         ),
-        30,
+        PROMPT_WORDS,
     ),
 ];
 

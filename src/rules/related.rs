@@ -1,6 +1,8 @@
 //! "Related", "Read more", "Also read" links and tag lists.
 
-use super::{Action::*, Field, Rule, max_words, phrase, when, whole_line};
+use super::{
+    Action::*, Field, NOTICE_WORDS, PROMPT_WORDS, Rule, max_words, phrase, when, whole_line,
+};
 use crate::article::Category;
 
 const C: Category = Category::Related;
@@ -14,7 +16,7 @@ pub(crate) static RULES: &[Rule] = &[
             concat!(r"(?i)^(?:", tags_label!(), r")\s*:\s*(?P<value>.+)$"),
             Metadata(Field::Tags),
         ),
-        40,
+        NOTICE_WORDS,
     ),
     phrase(
         C,
@@ -49,7 +51,7 @@ pub(crate) static RULES: &[Rule] = &[
                 ),
                 DropBlock,
             ),
-            30,
+            PROMPT_WORDS,
         ),
         whole_line,
     ),

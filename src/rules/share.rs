@@ -1,6 +1,6 @@
 //! Share bars and lone social-network lines.
 
-use super::{Action::*, Rule, max_words, phrase};
+use super::{Action::*, LABEL_WORDS, NOTICE_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Share;
@@ -36,7 +36,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             DropBlock,
         ),
-        15,
+        LABEL_WORDS,
     ),
     max_words(
         phrase(
@@ -52,7 +52,7 @@ pub(crate) static RULES: &[Rule] = &[
             ),
             DropBlock,
         ),
-        40,
+        NOTICE_WORDS,
     ),
     phrase(
         C,

@@ -1,6 +1,6 @@
 //! Content warnings printed above an article.
 
-use super::{Action::*, Rule, max_words, phrase};
+use super::{Action::*, PROMPT_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Warning;
@@ -13,7 +13,7 @@ pub(crate) static RULES: &[Rule] = &[max_words(
         r"(?i)^(?:content |trigger |viewer |reader )?(?:warning|advisory|discretion advised)\s*:.{0,150}(?-u:\b)(?:contains?|graphic|disturbing|offensive|strong language|explicit|upsetting|distressing)(?-u:\b)",
         DropBlock,
     ),
-    30,
+    PROMPT_WORDS,
 )];
 
 #[cfg(test)]
