@@ -15,7 +15,8 @@ const LANGUAGE_SAMPLE_MIN_BYTES: usize = 80;
 /// A compiled rule set, built once and reused for any number of documents.
 ///
 /// `Cleaner` is `Send + Sync`: share one across threads (by reference or in an
-/// `Arc`); cleaning only reads it.
+/// `Arc`); cleaning only reads it. Each thread that cleans keeps its own lazy-DFA
+/// cache for the rule scan (up to 64 MiB, usually far less).
 ///
 /// ```
 /// use deboiler::Cleaner;
@@ -164,11 +165,14 @@ impl CleanerBuilder {
     /// Compiles the rule set.
     ///
     /// Fails if a custom rule's pattern is invalid, empty or too large, if its id
-    /// is malformed or taken, or if a `disable` name matches nothing.
+    /// is malformed, taken or reserved (`context.*`, `title.repeated`), or if a
+    /// `disable` name matches nothing.
     pub fn build(self) -> Result<Cleaner, Error> {
         for rule in &self.custom {
             let id = rule.id.as_str();
-            if id.is_empty() || id.chars().any(char::is_whitespace) {
+            // Context decisions have ids of their own; a rule may not pose as one.
+            let reserved = id.starts_with("context.") || id == context::TITLE_REPEATED;
+            if id.is_empty() || id.chars().any(char::is_whitespace) || reserved {
                 return Err(Error::InvalidRuleId {
                     rule: id.to_string(),
                 });
@@ -253,6 +257,12 @@ mod tests {
         ));
         assert!(matches!(
             Cleaner::builder().rule(rule("")).build(),
+            Err(Error::InvalidRuleId { .. })
+        ));
+        assert!(matches!(
+            Cleaner::builder()
+                .rule(rule("context.outside_main_region"))
+                .build(),
             Err(Error::InvalidRuleId { .. })
         ));
         assert!(matches!(

@@ -22,10 +22,11 @@ pub enum Error {
         /// The rule's id.
         rule: String,
     },
-    /// A custom rule's id is empty or has whitespace in it. Use a dotted name such
-    /// as `mysite.promo`.
+    /// A custom rule's id is empty, has whitespace in it, or is reserved for the
+    /// context stage (`context.*`, `title.repeated`). Use a dotted name such as
+    /// `mysite.promo`.
     #[error(
-        "rule id `{rule}` is not valid: use a non-empty dotted name without spaces, like `mysite.promo`"
+        "rule id `{rule}` is not valid: use a non-empty dotted name without spaces, outside `context.*`, like `mysite.promo`"
     )]
     InvalidRuleId {
         /// The offending id.

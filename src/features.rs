@@ -64,7 +64,7 @@ impl Features {
 }
 
 /// Characters that close a quotation or a bracket and so hide the real ending.
-const CLOSERS: &[char] = &[
+pub(crate) const CLOSERS: &[char] = &[
     '"', '\'', '”', '’', '»', '›', ')', ']', '」', '』', '*', '_',
 ];
 
@@ -79,8 +79,7 @@ fn terminal(text: &str) -> Terminal {
 /// A Markdown link or image: group 1 is the link text (alt text for images).
 static MARKDOWN_LINK: Lazy<Regex> = Lazy::new(|| {
     #[allow(clippy::expect_used)] // a constant pattern, compiled by the tests
-    Regex::new(r#"(!?)\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)"#)
-        .expect("valid link pattern")
+    Regex::new(concat!(r"(!?)\[([^\[\]\n]*)\]", markdown_target!())).expect("valid link pattern")
 });
 
 /// Characters of Markdown link text, and of markup (targets, brackets, images).

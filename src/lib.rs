@@ -19,10 +19,14 @@
 //! For repeated use, or to change the rules, build a [`Cleaner`] once:
 //! [`Cleaner::builder`] disables rules by id or category and adds custom
 //! [`Rule`]s. The pipeline, one stage per module: `segment` → `features` →
-//! `rules` (via the `engine`) → `context` (comment sections, title) → `assemble`.
+//! `rules` (via the `engine`) → `classify` → `region` and `context` (main
+//! content, comment sections, title) → `assemble`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+#[macro_use]
+mod macros;
 
 mod article;
 mod assemble;

@@ -71,7 +71,7 @@ pub(crate) fn title_text(line: &str) -> &str {
 
 /// Headlines may end in `?` or `!`, not in `.`.
 fn ends_like_headline(text: &str) -> bool {
-    let t = text.trim_end_matches(['"', '\'', '”', '’', '»']);
+    let t = text.trim_end_matches(crate::features::CLOSERS);
     t.ends_with('?') || t.ends_with('!')
 }
 

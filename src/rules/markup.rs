@@ -11,14 +11,14 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "markup.image",
         "A Markdown image embed `![alt](src)`, alt text and all.",
-        r#"!\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)"#,
+        concat!("!", markdown_label!(), markdown_target!()),
         DropSpan,
     ),
     phrase(
         C,
         "markup.link",
         "A Markdown link `[text](url)`: the brackets and the target go, the text stays.",
-        r#"(\[)[^\[\]\n]*(\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\))"#,
+        concat!(r"(\[)[^\[\]\n]*(\]", markdown_target!(), ")"),
         DropSpan,
     ),
 ];
