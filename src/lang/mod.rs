@@ -11,7 +11,8 @@
 //! enough to pick a stoplist; it is not a general language identifier.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 use unicode_segmentation::UnicodeSegmentation;
@@ -88,7 +89,12 @@ impl Language {
     /// language. A typographic apostrophe (’) counts as a plain one ('), so
     /// "Don’t" matches "don't".
     pub fn is_stopword(self, word: &str) -> bool {
-        self.stopwords().contains(normalize(word).as_ref())
+        stopword_languages(word) & self.bit() != 0
+    }
+
+    /// This language's bit in a [`stopword_languages`] mask.
+    const fn bit(self) -> u8 {
+        1 << self as u8
     }
 
     /// The embedded stopword list: one lowercase word per line.
@@ -104,38 +110,71 @@ impl Language {
             Language::Polish => include_str!("stopwords/pl.txt"),
         }
     }
-
-    /// The stopword set, parsed from [`Language::list`] on first use.
-    fn stopwords(self) -> &'static HashSet<&'static str> {
-        static EN: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::English));
-        static DE: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::German));
-        static FR: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::French));
-        static ES: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Spanish));
-        static IT: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Italian));
-        static PT: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Portuguese));
-        static NL: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Dutch));
-        static PL: Lazy<HashSet<&str>> = Lazy::new(|| load(Language::Polish));
-        match self {
-            Language::English => &EN,
-            Language::German => &DE,
-            Language::French => &FR,
-            Language::Spanish => &ES,
-            Language::Italian => &IT,
-            Language::Portuguese => &PT,
-            Language::Dutch => &NL,
-            Language::Polish => &PL,
-        }
-    }
 }
 
-/// Parses a stopword list: one word per line; blank lines are skipped.
-fn load(language: Language) -> HashSet<&'static str> {
-    language
-        .list()
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect()
+/// The longest stopword of any list, in bytes; longer words are never looked up.
+const MAX_STOPWORD_BYTES: usize = 16;
+
+/// Every stopword of every list, mapped to the bit mask of the languages whose
+/// list has it: one lookup answers for all languages.
+static STOPWORDS: Lazy<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = Lazy::new(|| {
+    let mut map = HashMap::default();
+    for language in Language::ALL {
+        for word in language
+            .list()
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            *map.entry(word).or_insert(0) |= language.bit();
+        }
+    }
+    map
+});
+
+/// The mask of languages for which `word` is a stopword (0 for none). No
+/// allocation for ASCII words; other words are lowercased only when they need it.
+pub(crate) fn stopword_languages(word: &str) -> u8 {
+    if word.len() > MAX_STOPWORD_BYTES {
+        return 0;
+    }
+    let mut buf = [0u8; MAX_STOPWORD_BYTES];
+    let key: Cow<'_, str> = if word.is_ascii() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        match std::str::from_utf8(bytes) {
+            Ok(lower) => Cow::Borrowed(lower),
+            Err(_) => return 0,
+        }
+    } else {
+        normalize(word)
+    };
+    STOPWORDS.get(key.as_ref()).copied().unwrap_or(0)
+}
+
+/// FNV-1a: a fast hash for the short keys of the stopword map (the default
+/// SipHash guards against flooding, which a fixed table of stopwords does not
+/// need).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// `word` in the form the lists use: lowercase, plain apostrophes. Borrows
@@ -163,10 +202,10 @@ pub(crate) fn guess_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> Optio
     let mut hits = [0usize; Language::ALL.len()];
     let words = parts.into_iter().flat_map(|p| p.unicode_words());
     for word in words.take(GUESS_MAX_WORDS) {
-        let word = normalize(word);
-        for (count, language) in hits.iter_mut().zip(Language::ALL) {
-            if language.stopwords().contains(word.as_ref()) {
-                *count += 1;
+        let mask = stopword_languages(word);
+        if mask != 0 {
+            for (count, language) in hits.iter_mut().zip(Language::ALL) {
+                *count += usize::from(mask & language.bit() != 0);
             }
         }
     }
@@ -197,7 +236,7 @@ mod tests {
                 "{}: no final newline",
                 language.code()
             );
-            let mut seen = HashSet::new();
+            let mut seen = std::collections::HashSet::new();
             for (i, line) in list.lines().enumerate() {
                 let at = format!("{}.txt line {}", language.code(), i + 1);
                 assert!(!line.trim().is_empty(), "{at}: blank line");
@@ -208,8 +247,13 @@ mod tests {
                 let words: Vec<&str> = line.unicode_words().collect();
                 assert_eq!(words, [line], "{at}: not one Unicode word");
             }
-            let count = language.stopwords().len();
-            assert_eq!(count, seen.len(), "{}: set size", language.code());
+            let count = seen.len();
+            assert!(
+                seen.iter()
+                    .all(|w| w.len() <= MAX_STOPWORD_BYTES && language.is_stopword(w)),
+                "{}: a word is too long for MAX_STOPWORD_BYTES or not found",
+                language.code()
+            );
             assert!(
                 (LIST_MIN_WORDS..=LIST_MAX_WORDS).contains(&count),
                 "{}: {count} words",
