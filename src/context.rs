@@ -192,14 +192,14 @@ fn close_at_comment_section(
 }
 
 fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [Verdict]) {
-    let title_text = collapse_whitespace(seg.units[title].span.slice(input));
-    let repeat = (title + 1..verdicts.len())
+    let text = |i: usize| collapse_whitespace(title::title_text(seg.units[i].span.slice(input)));
+    let title_text = text(title);
+    let repeats: Vec<usize> = (title + 1..verdicts.len())
         .filter(|&i| verdicts[i] == Verdict::Keep)
         .take(TITLE_REPEAT_WINDOW)
-        .find(|&i| {
-            collapse_whitespace(seg.units[i].span.slice(input)).eq_ignore_ascii_case(&title_text)
-        });
-    if let Some(i) = repeat {
+        .filter(|&i| text(i).eq_ignore_ascii_case(&title_text))
+        .collect();
+    for i in repeats {
         verdicts[i] = Verdict::Drop(Reason::Context(TITLE_REPEATED, Category::Title));
     }
 }

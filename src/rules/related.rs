@@ -13,7 +13,11 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "related.tags",
             "A tag or topic list (`Tags: Russia, Lavrov`); the tags become `metadata.tags`.",
-            concat!(r"(?i)^(?:", tags_label!(), r")\s*:\s*(?P<value>.+)$"),
+            concat!(
+                r"(?i)^(?:",
+                tags_label!(),
+                r")\s*:\s*(?P<value>[^.!?\n]*[^.!?\s])\s*$"
+            ),
             Metadata(Field::Tags),
         ),
         NOTICE_WORDS,
@@ -136,6 +140,7 @@ mod tests {
             "He told them to read more about the history of the region before the trip.",
             "More from the interview will air on Sunday.",
             "Read more: the deal collapsed, and the talks ended on Friday without a date for new ones.",
+            "Topics: the council approved the plan on Tuesday, and the mayor said work starts in spring.",
         ]);
     }
 }
