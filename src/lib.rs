@@ -24,6 +24,8 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// Nothing that depends on the input may unwrap: cleaning never panics.
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 #[macro_use]
 mod macros;
