@@ -1,7 +1,7 @@
 //! Cleans scraped article text from a file or stdin.
 //!
 //! ```text
-//! clean [--json | --explain | --jsonl [--threads N]] [--detokenize] FILE|-
+//! clean [--json | --explain | --jsonl [--threads N]] [--detokenize] [--lossy] FILE|-
 //! ```
 //! - default: the title, a blank line, then the body;
 //! - `--json`: the whole `Article` (title, body, paragraphs, metadata, removals with spans);
@@ -13,6 +13,7 @@
 //!   started once per run and written in input order, so the output is the same
 //!   for every N and memory stays bounded by a batch. `--threads 1` cleans and
 //!   writes line by line on the main thread;
+//! - `--lossy`: replace invalid UTF-8 with U+FFFD instead of failing (single-file modes);
 //! - `--detokenize`: rejoins tokenized text (` , ` → `, `, `( CNN )` → `(CNN)`).
 //!
 //! Errors print one line on stderr and exit with status 1. In `--jsonl` mode a
@@ -28,7 +29,7 @@ use std::sync::{Arc, mpsc};
 use deboiler::Cleaner;
 
 const USAGE: &str =
-    "usage: clean [--json | --explain | --jsonl [--threads N]] [--detokenize] FILE|-";
+    "usage: clean [--json | --explain | --jsonl [--threads N]] [--detokenize] [--lossy] FILE|-";
 
 /// Lines of a `--jsonl` input read, cleaned in parallel and written together:
 /// with the records made from them, the most a run holds in memory.
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let mut mode = Mode::Text;
     let mut detokenize = false;
+    let mut lossy = false;
     let mut path = None;
     let mut threads = None;
     let mut args = std::env::args().skip(1);
@@ -73,6 +75,7 @@ fn run() -> Result<(), String> {
             "--explain" => mode = Mode::Explain,
             "--jsonl" => mode = Mode::Jsonl,
             "--detokenize" => detokenize = true,
+            "--lossy" => lossy = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -107,7 +110,7 @@ fn run() -> Result<(), String> {
         });
         return jsonl(&cleaner, input, &mut out, &path, threads);
     }
-    let text = read_text(&path)?;
+    let text = read_text(&path, lossy)?;
     let article = cleaner.clean(&text);
     let written = match mode {
         Mode::Json => serde_json::to_writer_pretty(&mut out, &article)
@@ -142,7 +145,8 @@ fn parse_threads(value: &str) -> Result<usize, String> {
 }
 
 /// Reads the whole input as UTF-8, naming the first bad byte if it is not.
-fn read_text(path: &str) -> Result<String, String> {
+/// With `lossy`, invalid bytes become U+FFFD instead of an error.
+fn read_text(path: &str, lossy: bool) -> Result<String, String> {
     let mut bytes = Vec::new();
     if path == "-" {
         io::stdin()
@@ -151,9 +155,14 @@ fn read_text(path: &str) -> Result<String, String> {
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     }
+    if lossy {
+        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        format!("{path} is not valid UTF-8 (invalid byte at offset {at})")
+        format!(
+            "{path} is not valid UTF-8 (invalid byte at offset {at}); --lossy replaces bad bytes"
+        )
     })
 }
 

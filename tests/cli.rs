@@ -46,7 +46,13 @@ fn invalid_utf8_names_the_offset() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out).trim(),
-        "clean: - is not valid UTF-8 (invalid byte at offset 13)"
+        "clean: - is not valid UTF-8 (invalid byte at offset 13); --lossy replaces bad bytes"
+    );
+    let out = run(&["--lossy", "-"], b"Headline here\n\nok \xff bad");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Headline here\n\nok \u{fffd} bad\n"
     );
 }
 
@@ -223,4 +229,21 @@ fn threads_must_be_a_positive_number() {
     let out = run(&["--threads", "2", "-"], b"text");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).starts_with("clean: --threads only applies to --jsonl"));
+}
+
+#[test]
+fn a_directory_or_an_empty_file() {
+    let dir = std::env::temp_dir();
+    let out = run(&[dir.to_str().expect("UTF-8 temp dir")], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("clean: cannot read "), "{err}");
+
+    let empty = dir.join(format!("deboiler-empty-{}.txt", std::process::id()));
+    std::fs::write(&empty, b"").expect("write a temp file");
+    let out = run(&[empty.to_str().expect("UTF-8 path")], b"");
+    let _ = std::fs::remove_file(&empty);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "\n");
 }
