@@ -22,8 +22,11 @@
 //! iterations in every sample), for which 10 samples fit in the time.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use deboiler::Cleaner;
@@ -51,22 +54,11 @@ fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `tests/fixtures/*.txt`, sorted by name.
+/// `tests/fixtures/*.txt`, sorted by name (the same loader the tests use).
 fn samples() -> Vec<Input> {
-    let dir = manifest_dir().join("tests/fixtures");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures exists")
-        .map(|e| e.expect("readable dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+    common::fixtures()
         .into_iter()
-        .map(|p| {
-            let stem = p.file_stem().expect("file name").to_string_lossy();
-            let text = std::fs::read_to_string(&p).expect("fixture is UTF-8");
-            Input::one(format!("sample/{stem}"), text)
-        })
+        .map(|(stem, text)| Input::one(format!("sample/{stem}"), text))
         .collect()
 }
 
