@@ -101,10 +101,11 @@ pub(crate) fn revise(
     }
 }
 
-/// Inside the region, a unit goes when it is boilerplate on its own features, or
-/// a short line that its neighbours judged boilerplate. Near-good text stays.
-fn drop_inside_region(initial: Class, revised: Class) -> bool {
-    initial == Class::Bad || revised == Class::Bad
+/// Inside the region, a unit goes when it is `Bad` after revision: boilerplate on
+/// its own features (revision never changes those), or short / near-good text
+/// that its neighbours judged boilerplate.
+fn drop_inside_region(revised: Class) -> bool {
+    revised == Class::Bad
 }
 
 /// True when the text is a whole page rather than an article an extractor already
@@ -142,7 +143,7 @@ fn keep_main_region(
         }
         let id = if !regions.iter().any(|r| r.contains(&i)) {
             OUTSIDE_MAIN_REGION
-        } else if !drop_inside_region(classes.initial[i], classes.revised[i]) {
+        } else if !drop_inside_region(classes.revised[i]) {
             continue;
         } else if features[i].list_item {
             MENU_RUN

@@ -134,15 +134,13 @@ impl Engine {
         };
         let text = span.slice(input);
         let matched = self.set.matches(text);
-        let mut inline = Vec::new();
-        let by_pattern = matched.iter().map(|i| self.set_rule[i]);
-        let by_feature = self
-            .feature_rules
-            .iter()
-            .copied()
-            .filter(|&i| self.rules[i].guards_pass(features));
-        let mut candidates: Vec<usize> = by_pattern.chain(by_feature).collect();
+        if !matched.matched_any() && self.feature_rules.is_empty() {
+            return Verdict::Keep;
+        }
+        let mut candidates: Vec<usize> = matched.iter().map(|i| self.set_rule[i]).collect();
+        candidates.extend_from_slice(&self.feature_rules);
         candidates.sort_unstable();
+        let mut inline = Vec::new();
         for i in candidates {
             let rule = &self.rules[i];
             if !rule.guards_pass(features) {
@@ -193,10 +191,9 @@ impl Engine {
                 merged.push((s, i));
             }
         }
-        let kept_outside = uncovered_text(text, span.start, &merged);
         if merged.is_empty() {
             Verdict::Keep
-        } else if !kept_outside {
+        } else if !uncovered_text(text, span.start, &merged) {
             Verdict::Drop(Reason::Rule(merged[0].1))
         } else {
             Verdict::Inline(merged)
