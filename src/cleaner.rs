@@ -2,7 +2,7 @@
 
 use crate::Error;
 use crate::article::{Article, Category};
-use crate::engine::{Engine, Verdict};
+use crate::engine::{Engine, Scratch, Verdict};
 use crate::lang::Language;
 use crate::rules::{Rule, builtin_rules};
 use crate::{assemble, context, detokenize, features, lang, segment};
@@ -51,11 +51,12 @@ impl Cleaner {
             lang::guess_parts(prose).or_else(|| lang::guess(text))
         });
         let features = features::compute(text, &seg, lang);
+        let mut scratch = Scratch::default();
         let mut verdicts: Vec<Verdict> = seg
             .units
             .iter()
             .zip(&features)
-            .map(|(unit, f)| self.engine.judge(text, unit.span, f))
+            .map(|(unit, f)| self.engine.judge(text, unit.span, f, &mut scratch))
             .collect();
         context::revise(text, &seg, &features, &mut verdicts, lang.is_some());
         let mut article = assemble::assemble(text, &seg, &verdicts, &self.engine.rules);

@@ -1,11 +1,16 @@
-//! The rule engine: compiles the enabled rules once and judges each unit with a
-//! single `RegexSet` scan plus the rules' feature guards.
+//! The rule engine: judges each unit with one prefilter scan
+//! ([`crate::prefilter`]), then the regexes and feature guards of the few rules
+//! that could match it.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::borrow::Cow;
+
+use once_cell::sync::OnceCell;
+use regex::{Regex, RegexBuilder};
 
 use crate::Error;
 use crate::article::{Category, Span};
 use crate::features::Features;
+use crate::prefilter::Prefilter;
 use crate::rules::{Action, Rule};
 use crate::text::list_marker_len;
 
@@ -13,13 +18,10 @@ use crate::text::list_marker_len;
 /// it (say, `\w{1000}{1000}`) is rejected at build time instead of eating memory.
 pub(crate) const PATTERN_SIZE_LIMIT: usize = 2 << 20;
 
-/// Largest compiled size, in bytes, of the combined `RegexSet` of all rules.
-const SET_SIZE_LIMIT: usize = 256 << 20;
-
-/// Cache of the lazy DFA that scans units with all rule patterns at once. The
-/// default (2 MiB) is too small for the whole rule set, and a thrashing cache
-/// sends every scan to the slow PikeVM.
-const DFA_CACHE_LIMIT: usize = 64 << 20;
+/// Cache of each rule's lazy DFA. The default (2 MiB) is too small for the
+/// multilingual case-insensitive patterns: a thrashing cache is cleared and
+/// rebuilt over and over, and then hands the scan to the slow PikeVM.
+const DFA_CACHE_LIMIT: usize = 16 << 20;
 
 /// Why a unit was removed: a rule of the engine, or a decision of the context stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,27 +69,39 @@ pub(crate) struct MetaMatch {
 pub(crate) struct Engine {
     /// Enabled rules in priority order.
     pub rules: Vec<Rule>,
-    /// One pattern per rule that has one, in rule order.
-    set: RegexSet,
-    /// Set index → rule index.
-    set_rule: Vec<usize>,
-    /// Rule index → its own regex (for spans and captures), if it has a pattern.
-    regexes: Vec<Option<Regex>>,
+    /// Which rules with a pattern could match a unit.
+    prefilter: Prefilter,
+    /// Rule index → its regex. Custom rules are compiled (and so checked) when
+    /// the engine is built; built-in ones, which the tests compile, on first
+    /// use, so a process pays only for the rules its text ever gets near.
+    regexes: Vec<OnceCell<Option<Regex>>>,
     /// Indices of rules with no pattern (decided by features alone).
     feature_rules: Vec<usize>,
 }
 
+/// One rule's regex, with the size limit every rule gets.
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(DFA_CACHE_LIMIT)
+        .build()
+}
+
+/// Per-call scratch space of [`Engine::judge`], reused across units.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    candidates: Vec<usize>,
+}
+
 impl Engine {
-    /// Compiles `rules`. Fails on a bad, empty or oversized pattern.
+    /// Compiles `rules`. Fails on a bad, empty or oversized custom pattern.
     pub fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
-        let mut patterns = Vec::new();
-        let mut set_rule = Vec::new();
         let mut regexes = Vec::with_capacity(rules.len());
         let mut feature_rules = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let Some(pattern) = rule.pattern.as_deref() else {
                 feature_rules.push(i);
-                regexes.push(None);
+                regexes.push(OnceCell::with_value(None));
                 continue;
             };
             if pattern.trim().is_empty() {
@@ -95,37 +109,53 @@ impl Engine {
                     rule: rule.id.to_string(),
                 });
             }
-            let regex = RegexBuilder::new(pattern)
-                .size_limit(PATTERN_SIZE_LIMIT)
-                .build()
-                .map_err(|source| Error::InvalidPattern {
-                    rule: rule.id.to_string(),
-                    source,
-                })?;
-            regexes.push(Some(regex));
-            patterns.push(pattern);
-            set_rule.push(i);
-        }
-        let set = RegexSetBuilder::new(&patterns)
-            .size_limit(SET_SIZE_LIMIT)
-            .dfa_size_limit(DFA_CACHE_LIMIT)
-            .build()
-            .map_err(|source| Error::InvalidPattern {
-                rule: "(all rules together)".to_string(),
+            // Only the built-in tables hold `'static` patterns (custom rules own
+            // theirs), and the tests compile every one of them.
+            if matches!(rule.pattern, Some(Cow::Borrowed(_))) {
+                regexes.push(OnceCell::new());
+                continue;
+            }
+            let regex = compile(pattern).map_err(|source| Error::InvalidPattern {
+                rule: rule.id.to_string(),
                 source,
             })?;
+            regexes.push(OnceCell::with_value(Some(regex)));
+        }
+        let prefilter = Prefilter::new(
+            rules
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, r.pattern.as_deref()?))),
+        );
         Ok(Engine {
             rules,
-            set,
-            set_rule,
+            prefilter,
             regexes,
             feature_rules,
         })
     }
 
+    /// The regex of rule `i`, compiled on first use (`None` for feature rules).
+    fn regex(&self, i: usize) -> Option<&Regex> {
+        let cell = self.regexes.get(i)?;
+        cell.get_or_init(|| {
+            let pattern = self.rules.get(i)?.pattern.as_deref()?;
+            // Built-in patterns compile (the tests say so); should one ever not,
+            // its rule just never fires.
+            compile(pattern).ok()
+        })
+        .as_ref()
+    }
+
     /// Judges one unit: the first rule (in priority order) whose pattern and
     /// guards match decides; inline rules only apply when no rule drops the unit.
-    pub fn judge(&self, input: &str, span: Span, features: &Features) -> Verdict {
+    pub fn judge(
+        &self,
+        input: &str,
+        span: Span,
+        features: &Features,
+        scratch: &mut Scratch,
+    ) -> Verdict {
         // Rules see a list item's text without its marker.
         let marker = list_marker_len(span.slice(input));
         let span = Span {
@@ -133,17 +163,19 @@ impl Engine {
             end: span.end,
         };
         let text = span.slice(input);
-        let matched = self.set.matches(text);
-        if !matched.matched_any() && self.feature_rules.is_empty() {
-            return Verdict::Keep;
+        let candidates = &mut scratch.candidates;
+        self.prefilter.candidates(text, candidates);
+        if !self.feature_rules.is_empty() {
+            candidates.extend_from_slice(&self.feature_rules);
+            candidates.sort_unstable();
         }
-        let mut candidates: Vec<usize> = matched.iter().map(|i| self.set_rule[i]).collect();
-        candidates.extend_from_slice(&self.feature_rules);
-        candidates.sort_unstable();
         let mut inline = Vec::new();
-        for i in candidates {
+        for &i in candidates.iter() {
             let rule = &self.rules[i];
             if !rule.guards_pass(features) {
+                continue;
+            }
+            if rule.pattern.is_some() && !self.regex(i).is_some_and(|r| r.is_match(text)) {
                 continue;
             }
             match rule.action {
@@ -162,7 +194,7 @@ impl Engine {
         }
         let mut spans = Vec::new();
         for i in inline {
-            let Some(regex) = &self.regexes[i] else {
+            let Some(regex) = self.regex(i) else {
                 continue;
             };
             let mut push = |m: regex::Match<'_>| {
@@ -202,7 +234,7 @@ impl Engine {
 
     /// Where a metadata rule's named groups matched inside the unit.
     fn meta_match(&self, rule: usize, text: &str, span: Span) -> MetaMatch {
-        let caps = self.regexes[rule].as_ref().and_then(|r| r.captures(text));
+        let caps = self.regex(rule).and_then(|r| r.captures(text));
         let group = |name: &str| {
             let m = caps.as_ref()?.name(name)?;
             Some(Span {

@@ -40,6 +40,7 @@ mod engine;
 mod error;
 mod features;
 mod lang;
+mod prefilter;
 mod region;
 mod rules;
 mod segment;

@@ -32,11 +32,14 @@ pub(crate) static RULES: &[Rule] = &[
             "A caption that ends in a bracketed photo credit (`… on Tuesday. (AP Photo/Ivan Sekretarev)`).",
             // An agency alone in brackets is an abbreviation (`the Environmental
             // Protection Agency (EPA).`); a credit names a photo, a photographer
-            // after a slash, or a `via`.
+            // after a slash, or a `via`. No counted repetitions (`{1,80}`) of
+            // big classes: in an unanchored pattern they multiply the states of
+            // the lazy DFA until its cache thrashes; the word limit bounds the
+            // length instead.
             concat!(
                 r"\(\s*(?P<credit>(?:",
                 agency!(),
-                r")(?:\s+Photo(?:\s*/[^()]{1,80})?|\s*/[^()]{1,80})|(?:File|Courtesy|Photo|Image)(?:\s*[:/,][^()]{0,100}|\s+(?:by|of)\s[^()]{1,100})?|\p{Lu}{2,}[\p{L}.&'’-]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*){2,}|[^()]{1,60}(?-u:\b)via\s+",
+                r")(?:\s+Photo(?:\s*/[^()]+)?|\s*/[^()]+)|(?:File|Courtesy|Photo|Image)(?:\s*[:/,][^()]*|\s+(?:by|of)\s[^()]+)?|\p{Lu}{2,}[\p{L}.&'’-]*(?:/\s*\p{Lu}[\p{L}.&'’ -]*){2,}|[^()]+(?-u:\b)via\s+",
                 agency!(),
                 r")\s*\)\s*\.?$"
             ),
@@ -49,11 +52,11 @@ pub(crate) static RULES: &[Rule] = &[
         "caption.trailing_credit",
         "A caption whose last sentence is a credit (`… in Moscow. Photograph: Ivan Sekretarev/AP`, `… rally. John Locher/AP`).",
         concat!(
-            r"[.!?”]\s+(?:(?i:photo(?:graph)?|image|picture|credit)\s*:\s*[^.]{1,80}|",
+            r"[.!?”]\s+(?:(?i:photo(?:graph)?|image|picture|credit)\s*:\s*[^.]+|",
             name!(),
             r"\s*/\s*",
             agency!(),
-            r"(?:\s+Photo)?(?:\s+via\s+[^.]{1,40})?)\s*$"
+            r"(?:\s+Photo)?(?:\s+via\s+[^.]+)?)\s*$"
         ),
         Metadata(Field::Caption),
     ),

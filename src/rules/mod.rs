@@ -3,9 +3,10 @@
 //! A [`Rule`] has a stable id, a category, a one-line doc, a matcher and an
 //! action. The matcher is a regex over one unit (a line, or a sentence of a
 //! run-on line) and/or a guard on the unit's features (word count, a predicate
-//! such as "repeats the line next to it"). The engine (`crate::engine`) compiles
-//! the patterns of every enabled rule into one `RegexSet`, so each unit is scanned
-//! once however many rules there are; it knows nothing about any single rule.
+//! such as "repeats the line next to it"). The engine (`crate::engine`) scans
+//! each unit once for the literals every rule's pattern requires
+//! (`crate::prefilter`) and runs only the regexes of the rules that could match;
+//! it knows nothing about any single rule.
 //!
 //! Where to find a rule: its id starts with its module's name
 //! (`caption.photo_credit` lives in `caption.rs`, `comments.wordpress.leave_reply`

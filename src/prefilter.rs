@@ -1,0 +1,402 @@
+//! The prefilter: which rules could match a unit, from one Aho-Corasick scan.
+//!
+//! Most units match no rule at all. Rather than run every rule's regex (or one
+//! huge `RegexSet`, whose lazy DFA spends its time building states for a union
+//! of hundreds of case-insensitive phrases), each pattern is analysed once for
+//! the literals any match of it must contain: `(?i)^share this\s*:?$` needs
+//! `share this`. All those literals go into one ASCII-case-insensitive
+//! Aho-Corasick automaton. A unit is scanned once; only the rules whose literal
+//! shows up (and the few with no usable literal) are checked with their regex.
+//!
+//! The analysis is conservative: if it cannot prove a literal is required, the
+//! rule has none and is always checked. So the prefilter only saves time, it
+//! never changes a verdict.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+
+/// Most literals one analysed piece of a pattern may stand for. Cross products
+/// (`(?:a|b)(?:c|d)`) and alternations beyond it give up on that piece, so a
+/// pathological custom pattern cannot blow up the automaton.
+const MAX_LITERALS: usize = 256;
+
+/// A literal this many bytes long is as selective as we need; past it, a set of
+/// fewer literals is preferred over longer ones.
+const GOOD_LITERAL_BYTES: usize = 4;
+
+/// What a piece of a pattern requires of any text it matches.
+#[derive(Debug, Clone, Default)]
+struct Need {
+    /// The piece matches exactly one of these strings (ASCII lowercased), so it
+    /// can be glued to its neighbours' literals.
+    exact: Option<Vec<String>>,
+    /// Every match contains one of these strings.
+    any: Option<Vec<String>>,
+}
+
+impl Need {
+    fn exact(set: Vec<String>) -> Need {
+        Need {
+            any: Some(set.clone()),
+            exact: Some(set),
+        }
+    }
+
+    fn unknown() -> Need {
+        Need::default()
+    }
+}
+
+/// Works on the pattern's syntax tree, which is cheap to parse (translating it
+/// to the regex crate's HIR would fold the case of every class, which costs more
+/// than the rest of building the engine). Every letter is treated as
+/// case-insensitive: that matches more, never less, so it is safe whatever the
+/// pattern's flags.
+#[derive(Debug, Default)]
+struct Analysis {
+    /// Non-ASCII case variants of ASCII letters (`ſ` for `s`, the Kelvin sign for
+    /// `k`), which the automaton's ASCII-only folding would miss.
+    escapes: Vec<char>,
+}
+
+impl Analysis {
+    fn need(&mut self, ast: &Ast) -> Need {
+        match ast {
+            Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Need::exact(vec![String::new()]),
+            Ast::Literal(lit) => Need::exact(self.variants(lit.c)),
+            Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) | Ast::ClassBracketed(_) => {
+                Need::unknown()
+            }
+            Ast::Repetition(rep) => {
+                let (min, max) = match rep.op.kind {
+                    RepetitionKind::ZeroOrOne | RepetitionKind::ZeroOrMore => (0, None),
+                    RepetitionKind::OneOrMore => (1, None),
+                    RepetitionKind::Range(RepetitionRange::Exactly(n)) => (n, Some(n)),
+                    RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (n, None),
+                    RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (m, Some(n)),
+                };
+                if min == 0 {
+                    Need::unknown()
+                } else if max == Some(1) {
+                    self.need(&rep.ast)
+                } else {
+                    Need {
+                        exact: None,
+                        any: self.need(&rep.ast).any,
+                    }
+                }
+            }
+            Ast::Group(group) => self.need(&group.ast),
+            Ast::Concat(concat) => self.concat(&concat.asts),
+            Ast::Alternation(alt) => self.alternation(&alt.asts),
+        }
+    }
+
+    /// The literal forms of `c` for the automaton: ASCII lowercased (the
+    /// automaton folds ASCII case), other letters in each of their case forms.
+    fn variants(&mut self, c: char) -> Vec<String> {
+        let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+        class.case_fold_simple();
+        let forms = class.iter().flat_map(|r| r.start()..=r.end());
+        if c.is_ascii() {
+            self.escapes.extend(forms.filter(|f| !f.is_ascii()));
+            vec![c.to_ascii_lowercase().to_string()]
+        } else {
+            forms.map(|f| f.to_ascii_lowercase().to_string()).collect()
+        }
+    }
+
+    fn concat(&mut self, parts: &[Ast]) -> Need {
+        let mut candidates: Vec<Vec<String>> = Vec::new();
+        let mut run: Option<Vec<String>> = Some(vec![String::new()]);
+        let mut all_exact = true;
+        for part in parts {
+            let need = self.need(part);
+            match need.exact {
+                Some(set) => {
+                    run = match run.take() {
+                        Some(prefix) if prefix.len() * set.len() <= MAX_LITERALS => {
+                            Some(product(&prefix, &set))
+                        }
+                        Some(prefix) => {
+                            // Too many combinations: end the run here.
+                            all_exact = false;
+                            candidates.push(prefix);
+                            Some(set)
+                        }
+                        None => Some(set),
+                    };
+                }
+                None => {
+                    all_exact = false;
+                    candidates.extend(run.take());
+                    candidates.extend(need.any);
+                }
+            }
+        }
+        let exact = if all_exact { run.clone() } else { None };
+        candidates.extend(run);
+        Need {
+            any: candidates.into_iter().max_by_key(|set| score(set)),
+            exact,
+        }
+    }
+
+    fn alternation(&mut self, branches: &[Ast]) -> Need {
+        let needs: Vec<Need> = branches.iter().map(|b| self.need(b)).collect();
+        let union = |sets: Option<Vec<Vec<String>>>| {
+            let mut all: Vec<String> = sets?.into_iter().flatten().collect();
+            all.sort_unstable();
+            all.dedup();
+            (all.len() <= MAX_LITERALS).then_some(all)
+        };
+        Need {
+            exact: union(needs.iter().map(|n| n.exact.clone()).collect()),
+            any: union(needs.into_iter().map(|n| n.any).collect()),
+        }
+    }
+}
+
+fn product(prefixes: &[String], suffixes: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(prefixes.len() * suffixes.len());
+    for p in prefixes {
+        for s in suffixes {
+            out.push(format!("{p}{s}"));
+        }
+    }
+    out
+}
+
+/// How useful a literal set is: longer shortest literal first (up to
+/// [`GOOD_LITERAL_BYTES`]), then fewer literals.
+fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(String::len).min().unwrap_or(0);
+    (
+        shortest.min(GOOD_LITERAL_BYTES),
+        std::cmp::Reverse(set.len()),
+    )
+}
+
+/// The literals one of which every match of `pattern` contains, or `None` when
+/// no such set is known (the rule must then be checked on every unit).
+fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<String>> {
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .ok()?;
+    let mut analysis = Analysis::default();
+    let set = analysis.need(&ast).any?;
+    if set.iter().any(String::is_empty) {
+        return None;
+    }
+    escapes.extend(analysis.escapes);
+    Some(set)
+}
+
+/// Maps a unit to the rules that could match it.
+#[derive(Debug)]
+pub(crate) struct Prefilter {
+    /// Over every required literal, and the escape characters.
+    automaton: Option<AhoCorasick>,
+    /// Automaton pattern id → the rules (indices into the engine's rules) it
+    /// makes candidates.
+    rules_of: Vec<Vec<usize>>,
+    /// Rules with a pattern but no required literal: candidates on every unit.
+    always: Vec<usize>,
+}
+
+impl Prefilter {
+    /// Analyses `patterns`: (rule index, pattern) of every rule with a pattern.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Prefilter {
+        let mut literal_ids: std::collections::HashMap<String, usize> = Default::default();
+        let mut literals: Vec<String> = Vec::new();
+        let mut rules_of: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        let mut escapes = Vec::new();
+        let mut with_literals = Vec::new();
+        for (rule, pattern) in patterns {
+            let mut mine = Vec::new();
+            match required_literals(pattern, &mut mine) {
+                Some(set) => {
+                    with_literals.push(rule);
+                    escapes.extend(mine);
+                    for literal in set {
+                        let id = *literal_ids.entry(literal.clone()).or_insert_with(|| {
+                            literals.push(literal);
+                            rules_of.push(Vec::new());
+                            rules_of.len() - 1
+                        });
+                        if rules_of[id].last() != Some(&rule) {
+                            rules_of[id].push(rule);
+                        }
+                    }
+                }
+                None => always.push(rule),
+            }
+        }
+        escapes.sort_unstable();
+        escapes.dedup();
+        for c in escapes {
+            // A text with `ſ` or a Kelvin sign in it skips the prefilter: every
+            // rule with literals is a candidate.
+            literals.push(c.to_string());
+            rules_of.push(with_literals.clone());
+        }
+        let automaton = if literals.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&literals)
+                .or_else(|_| {
+                    // Too big for a DFA: the slower but smaller automaton.
+                    AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .match_kind(MatchKind::Standard)
+                        .build(&literals)
+                })
+                .ok()
+        };
+        if automaton.is_none() {
+            // No automaton (none needed, or none could be built): check every rule.
+            always.append(&mut with_literals);
+            always.sort_unstable();
+        }
+        Prefilter {
+            automaton,
+            rules_of,
+            always,
+        }
+    }
+
+    /// Fills `out` with the indices of the rules that could match `text`,
+    /// sorted and without repeats.
+    pub fn candidates(&self, text: &str, out: &mut Vec<usize>) {
+        out.clear();
+        out.extend_from_slice(&self.always);
+        if let Some(automaton) = &self.automaton {
+            for m in automaton.find_overlapping_iter(text) {
+                out.extend_from_slice(&self.rules_of[m.pattern().as_usize()]);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn literals(pattern: &str) -> Option<Vec<String>> {
+        required_literals(pattern, &mut Vec::new())
+    }
+
+    #[test]
+    fn case_insensitive_phrases_become_lowercase_literals() {
+        assert_eq!(
+            literals(r"(?i)^share this\s*:?$"),
+            Some(vec!["share this".to_string()])
+        );
+        let set = literals(r"(?i)^(?:share|tweet)\s*:?$").expect("literals");
+        assert!(set.iter().any(|l| l.contains("tweet")), "{set:?}");
+        assert!(set.iter().all(|l| l == &l.to_ascii_lowercase()));
+    }
+
+    #[test]
+    fn optional_and_open_patterns_have_no_literals() {
+        assert_eq!(literals(r"(?i)^\W*$"), None);
+        assert_eq!(literals(r"(?:foo)?"), None);
+        assert_eq!(literals(r"a|"), None);
+        assert_eq!(literals(r"(unclosed"), None);
+    }
+
+    #[test]
+    fn the_prefilter_never_hides_a_match() {
+        let patterns = [
+            r"(?i)^share this\s*:?$",
+            r"(?i)(?-u:\b)kommentar (?:schreiben|verfassen)",
+            r"(?i)^veröffentlicht am \d+",
+            r"^\d+ comments$",
+            r"(?i)ſtop",
+        ];
+        let filter = Prefilter::new(patterns.iter().copied().enumerate());
+        let texts = [
+            "SHARE THIS:",
+            "Jetzt Kommentar Schreiben!",
+            "VERÖFFENTLICHT AM 3. Mai",
+            "12 comments",
+            "STOP",
+            "ſtop",
+            "ſhare this",
+            "Share this",
+        ];
+        let mut out = Vec::new();
+        for text in texts {
+            filter.candidates(text, &mut out);
+            for (i, p) in patterns.iter().enumerate() {
+                let re = regex::Regex::new(p).expect("valid");
+                if re.is_match(text) {
+                    assert!(
+                        out.contains(&i),
+                        "{p} matches {text:?} but was filtered out"
+                    );
+                }
+            }
+        }
+        filter.candidates("An ordinary sentence of the article.", &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// Every built-in rule that matches a line of our fixtures (or a sentence of
+    /// their run-on line) is among the prefilter's candidates for it.
+    #[test]
+    fn built_in_rules_are_never_filtered_out() {
+        let rules: Vec<_> = crate::rules::builtin_rules().collect();
+        let patterns: Vec<(usize, &str)> = rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((i, r.pattern()?)))
+            .collect();
+        let filter = Prefilter::new(patterns.iter().copied());
+        let regexes: Vec<_> = patterns
+            .iter()
+            .map(|&(i, p)| (i, regex::Regex::new(p).expect("built-in patterns compile")))
+            .collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts = Vec::new();
+        for sub in [dir.clone(), dir.join("shapes")] {
+            for entry in std::fs::read_dir(sub).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).expect("UTF-8 fixture"));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let (mut units, mut matched) = (0, 0);
+        for text in &texts {
+            for unit in text.lines().flat_map(|l| l.split_inclusive(". ")) {
+                let unit = unit.trim();
+                units += 1;
+                filter.candidates(unit, &mut out);
+                for (i, re) in &regexes {
+                    if re.is_match(unit) {
+                        matched += 1;
+                        assert!(
+                            out.contains(i),
+                            "rule {} filtered out of {unit:?}",
+                            rules[*i].id()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            units > 100 && matched > 10,
+            "{units} units, {matched} matches"
+        );
+    }
+}
