@@ -42,15 +42,17 @@ impl Cleaner {
     /// Cleans one document. Never fails, never panics.
     pub fn clean<'a>(&self, text: &'a str) -> Article<'a> {
         let seg = segment::segment(text);
+        let mut features = features::compute(text, &seg);
         let lang = self.language.or_else(|| {
             let prose = seg
                 .units
                 .iter()
-                .map(|u| u.span.slice(text))
-                .filter(|t| t.len() >= LANGUAGE_SAMPLE_MIN_BYTES);
-            lang::guess_parts(prose).or_else(|| lang::guess(text))
+                .zip(&features)
+                .map(|(u, f)| (u.span.slice(text), f.words, &f.stop_hits))
+                .filter(|(t, _, _)| t.len() >= LANGUAGE_SAMPLE_MIN_BYTES);
+            lang::guess_counted(prose).or_else(|| lang::guess(text))
         });
-        let features = features::compute(text, &seg, lang);
+        features::set_language(&mut features, lang);
         let mut scratch = Scratch::default();
         let mut verdicts: Vec<Verdict> = seg
             .units

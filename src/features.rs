@@ -2,11 +2,11 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lang::Language;
+use crate::lang::{Hits, Language, count_word};
 use crate::segment::Segments;
-use crate::text::{collapse_whitespace, list_marker_len};
+use crate::text::list_marker_len;
+use crate::words::for_each_word;
 
 /// How a unit ends, ignoring closing quotes and brackets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +25,10 @@ pub(crate) struct Features {
     /// Unicode words (UAX #29), so CJK and Arabic text count too.
     pub words: usize,
     /// Of those, how many are stopwords of the document's language (0 when the
-    /// language is unknown).
+    /// language is unknown; set by [`set_language`]).
     pub stopwords: usize,
+    /// How many are stopwords of each language, for the language guess.
+    pub stop_hits: Hits,
     /// Visible characters (Unicode scalar values, whitespace included), not
     /// counting Markdown link targets and image embeds.
     pub chars: usize,
@@ -53,6 +55,7 @@ impl Features {
         Features {
             words,
             stopwords,
+            stop_hits: Hits::default(),
             chars,
             link_chars: 0,
             terminal: Terminal::Sentence,
@@ -105,34 +108,35 @@ fn is_list_item(text: &str) -> bool {
     list_marker_len(text) > 0
 }
 
-/// Computes the features of every unit of `seg`; stopwords are those of `lang`.
-pub(crate) fn compute(input: &str, seg: &Segments, lang: Option<Language>) -> Vec<Features> {
-    let block_texts: Vec<_> = seg
-        .blocks
-        .iter()
-        .map(|b| collapse_whitespace(b.span.slice(input)))
-        .collect();
+/// Computes the features of every unit of `seg`. Stopwords are counted for every
+/// language; [`set_language`] then picks the document's.
+pub(crate) fn compute(input: &str, seg: &Segments) -> Vec<Features> {
+    let block_text = |b: usize| seg.blocks.get(b).map(|block| block.span.slice(input));
     seg.units
         .iter()
         .map(|unit| {
             let text = unit.span.slice(input);
             let b = unit.block;
             let whole_block = !seg.is_split(b);
+            // Equal once whitespace runs are collapsed, compared without copying.
             let same = |other: Option<usize>| {
-                other
-                    .filter(|&o| o > 0 && b > 0)
-                    .and_then(|o| block_texts.get(o))
-                    .is_some_and(|t| *t == block_texts[b])
+                let other = other.filter(|&o| o > 0 && b > 0).and_then(block_text);
+                match (other, block_text(b)) {
+                    (Some(o), Some(t)) => o.split_whitespace().eq(t.split_whitespace()),
+                    _ => false,
+                }
             };
-            let (mut words, mut stopwords) = (0, 0);
-            for word in text.unicode_words() {
+            let mut words = 0;
+            let mut stop_hits = Hits::default();
+            for_each_word(text, |word| {
                 words += 1;
-                stopwords += usize::from(lang.is_some_and(|l| l.is_stopword(word)));
-            }
+                count_word(&mut stop_hits, word);
+            });
             let (link_chars, markup_chars) = link_stats(text);
             Features {
                 words,
-                stopwords,
+                stopwords: 0,
+                stop_hits,
                 chars: text.chars().count().saturating_sub(markup_chars),
                 link_chars,
                 terminal: terminal(text),
@@ -144,13 +148,23 @@ pub(crate) fn compute(input: &str, seg: &Segments, lang: Option<Language>) -> Ve
         .collect()
 }
 
+/// Sets each unit's `stopwords` to its count of `lang`'s stopwords (0 without a
+/// language).
+pub(crate) fn set_language(features: &mut [Features], lang: Option<Language>) {
+    for f in features {
+        f.stopwords = lang.map_or(0, |l| f.stop_hits[l.index()] as usize);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::segment::segment;
 
     fn features(input: &str) -> Vec<Features> {
-        compute(input, &segment(input), Some(Language::English))
+        let mut f = compute(input, &segment(input));
+        set_language(&mut f, Some(Language::English));
+        f
     }
 
     #[test]

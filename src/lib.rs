@@ -47,6 +47,7 @@ mod segment;
 mod text;
 
 mod title;
+mod words;
 
 use once_cell::sync::Lazy;
 

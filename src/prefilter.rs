@@ -96,15 +96,19 @@ impl Analysis {
     /// The literal forms of `c` for the automaton: ASCII lowercased (the
     /// automaton folds ASCII case), other letters in each of their case forms.
     fn variants(&mut self, c: char) -> Vec<String> {
-        let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
-        class.case_fold_simple();
-        let forms = class.iter().flat_map(|r| r.start()..=r.end());
         if c.is_ascii() {
-            self.escapes.extend(forms.filter(|f| !f.is_ascii()));
-            vec![c.to_ascii_lowercase().to_string()]
-        } else {
-            forms.map(|f| f.to_ascii_lowercase().to_string()).collect()
+            if !c.is_ascii_alphabetic() {
+                return vec![c.to_string()];
+            }
+            let lower = c.to_ascii_lowercase();
+            // Only these ASCII letters have non-ASCII case variants.
+            if matches!(lower, 'k' | 's') {
+                self.escapes
+                    .extend(case_forms(lower).filter(|f| !f.is_ascii()));
+            }
+            return vec![lower.to_string()];
         }
+        case_forms(c).map(|f| f.to_string()).collect()
     }
 
     fn concat(&mut self, parts: &[Ast]) -> Need {
@@ -156,6 +160,14 @@ impl Analysis {
             any: union(needs.into_iter().map(|n| n.any).collect()),
         }
     }
+}
+
+/// `c` and its simple case variants, as the regex crate folds them.
+fn case_forms(c: char) -> impl Iterator<Item = char> {
+    let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+    class.case_fold_simple();
+    let ranges: Vec<_> = class.iter().map(|r| r.start()..=r.end()).collect();
+    ranges.into_iter().flatten()
 }
 
 fn product(prefixes: &[String], suffixes: &[String]) -> Vec<String> {
@@ -303,6 +315,18 @@ mod tests {
         let set = literals(r"(?i)^(?:share|tweet)\s*:?$").expect("literals");
         assert!(set.iter().any(|l| l.contains("tweet")), "{set:?}");
         assert!(set.iter().all(|l| l == &l.to_ascii_lowercase()));
+    }
+
+    #[test]
+    fn only_k_and_s_have_non_ascii_case_variants() {
+        for c in ('a'..='z').chain('A'..='Z') {
+            let non_ascii: Vec<char> = case_forms(c).filter(|f| !f.is_ascii()).collect();
+            assert_eq!(
+                !non_ascii.is_empty(),
+                matches!(c, 'k' | 's' | 'K' | 'S'),
+                "{c}: {non_ascii:?}"
+            );
+        }
     }
 
     #[test]

@@ -13,9 +13,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::ControlFlow;
 
 use once_cell::sync::Lazy;
-use unicode_segmentation::UnicodeSegmentation;
+
+use crate::words::try_for_each_word;
 
 /// How many Unicode words, from the start of the text, [`guess`] looks at.
 /// Enough for a confident guess on any article; the cap keeps the cost of a
@@ -90,6 +92,11 @@ impl Language {
     /// "Don’t" matches "don't".
     pub fn is_stopword(self, word: &str) -> bool {
         stopword_languages(word) & self.bit() != 0
+    }
+
+    /// This language's position in [`Language::ALL`] (and in [`Hits`]).
+    pub(crate) const fn index(self) -> usize {
+        self as usize
     }
 
     /// This language's bit in a [`stopword_languages`] mask.
@@ -187,36 +194,83 @@ fn normalize(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// How many words of some text are stopwords of each language, in the order of
+/// [`Language::ALL`].
+pub(crate) type Hits = [u32; Language::ALL.len()];
+
+/// Counts `word` in `hits` for each language it is a stopword of.
+pub(crate) fn count_word(hits: &mut Hits, word: &str) {
+    let mask = stopword_languages(word);
+    if mask != 0 {
+        for (count, language) in hits.iter_mut().zip(Language::ALL) {
+            *count += u32::from(mask & language.bit() != 0);
+        }
+    }
+}
+
+/// Counts the stopwords among the first `max_words` Unicode words of `text`
+/// into `hits`; returns how many words it looked at.
+fn count_first(text: &str, max_words: usize, hits: &mut Hits) -> usize {
+    let mut seen = 0;
+    if max_words > 0 {
+        try_for_each_word(text, |word| {
+            seen += 1;
+            count_word(hits, word);
+            if seen < max_words {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        });
+    }
+    seen
+}
+
+/// The language with the most hits (ties go to the earlier one in
+/// [`Language::ALL`]), if it has at least [`GUESS_MIN_HITS`].
+fn best(hits: &Hits) -> Option<Language> {
+    let mut best: Option<(Language, u32)> = None;
+    for (language, &count) in Language::ALL.into_iter().zip(hits) {
+        if best.is_none_or(|(_, most)| count > most) {
+            best = Some((language, count));
+        }
+    }
+    best.filter(|&(_, count)| count as usize >= GUESS_MIN_HITS)
+        .map(|(language, _)| language)
+}
+
 /// Guesses the language of `text` by stopword overlap: counts, over the first
 /// [`GUESS_MAX_WORDS`] Unicode words, how many are stopwords of each language,
 /// and returns the language with the most hits (ties go to the earlier one in
 /// [`Language::ALL`]), or `None` when the best has fewer than
 /// [`GUESS_MIN_HITS`] hits (e.g. CJK / Arabic / too little text).
 pub fn guess(text: &str) -> Option<Language> {
-    guess_parts([text])
+    let mut hits = Hits::default();
+    count_first(text, GUESS_MAX_WORDS, &mut hits);
+    best(&hits)
 }
 
 /// Like [`guess`], over several pieces of one document (its prose lines, say,
-/// leaving out menus whose one-letter bullets look like stopwords).
-pub(crate) fn guess_parts<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<Language> {
-    let mut hits = [0usize; Language::ALL.len()];
-    let words = parts.into_iter().flat_map(|p| p.unicode_words());
-    for word in words.take(GUESS_MAX_WORDS) {
-        let mask = stopword_languages(word);
-        if mask != 0 {
-            for (count, language) in hits.iter_mut().zip(Language::ALL) {
-                *count += usize::from(mask & language.bit() != 0);
-            }
+/// leaving out menus whose one-letter bullets look like stopwords) whose words
+/// and hits are already counted: `(text, words, hits)`.
+pub(crate) fn guess_counted<'a>(
+    parts: impl IntoIterator<Item = (&'a str, usize, &'a Hits)>,
+) -> Option<Language> {
+    let mut hits = Hits::default();
+    let mut seen = 0;
+    for (text, words, part_hits) in parts {
+        if seen + words <= GUESS_MAX_WORDS {
+            seen += words;
+            hits.iter_mut().zip(part_hits).for_each(|(h, p)| *h += p);
+        } else {
+            // The cap falls inside this part: count its first words only.
+            seen += count_first(text, GUESS_MAX_WORDS - seen, &mut hits);
+        }
+        if seen >= GUESS_MAX_WORDS {
+            break;
         }
     }
-    let mut best: Option<(Language, usize)> = None;
-    for (language, count) in Language::ALL.into_iter().zip(hits) {
-        if best.is_none_or(|(_, most)| count > most) {
-            best = Some((language, count));
-        }
-    }
-    best.filter(|&(_, count)| count >= GUESS_MIN_HITS)
-        .map(|(language, _)| language)
+    best(&hits)
 }
 
 #[cfg(test)]
@@ -226,6 +280,13 @@ mod tests {
     /// Fewest and most words a list should have.
     const LIST_MIN_WORDS: usize = 150;
     const LIST_MAX_WORDS: usize = 300;
+
+    #[test]
+    fn indices_follow_all() {
+        for (i, language) in Language::ALL.into_iter().enumerate() {
+            assert_eq!(language.index(), i);
+        }
+    }
 
     #[test]
     fn lists_are_clean() {
@@ -244,7 +305,8 @@ mod tests {
                 assert_eq!(line, line.to_lowercase(), "{at}: not lowercase");
                 assert!(!line.contains('\u{2019}'), "{at}: typographic apostrophe");
                 assert!(seen.insert(line), "{at}: duplicate {line:?}");
-                let words: Vec<&str> = line.unicode_words().collect();
+                let mut words = Vec::new();
+                crate::words::for_each_word(line, |w| words.push(w));
                 assert_eq!(words, [line], "{at}: not one Unicode word");
             }
             let count = seen.len();

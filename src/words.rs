@@ -1,0 +1,321 @@
+//! Unicode words (UAX #29), fast.
+//!
+//! `unicode-segmentation` looks up the word-break class of every character in
+//! a large table; on page dumps that was the single biggest cost of the whole
+//! pipeline. Almost all text the cleaner sees is written in Latin or Cyrillic
+//! script, where the classes are few and known. [`words`] segments such text
+//! itself, with exactly the UAX #29 rules that can apply to those characters,
+//! and hands anything else (CJK, Arabic, emoji, …) to `unicode-segmentation`.
+//! A property test checks that both give the same words.
+
+use std::ops::ControlFlow;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Word-break classes of the characters the fast path knows (UAX #29, table 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    /// Letters (`ALetter`).
+    Letter,
+    /// Digits (`Numeric`).
+    Numeric,
+    /// `:` and `·` (`MidLetter`).
+    MidLetter,
+    /// `,` `;` `⁄` (`MidNum`).
+    MidNum,
+    /// `.` `'` `‘` `’` (`MidNumLet`, `Single_Quote`).
+    MidNumLet,
+    /// `_`, the narrow no-break space, `‿` (`ExtendNumLet`).
+    ExtendNumLet,
+    /// Combining marks, format characters, joiners (`Extend`, `Format`, `ZWJ`):
+    /// they belong to the character before them (rule WB4).
+    Ignore,
+    /// Line breaks (`CR`, `LF`, `Newline`).
+    Newline,
+    /// Everything else the fast path knows: spaces, symbols, punctuation.
+    Other,
+}
+
+/// The class of `c`, or `None` when the fast path does not know it.
+fn class(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Numeric,
+        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Wb::Newline,
+        ':' | '\u{b7}' | '\u{2027}' => Wb::MidLetter,
+        ',' | ';' | '\u{2044}' => Wb::MidNum,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{2024}' => Wb::MidNumLet,
+        '_' | '\u{202f}' | '\u{203f}' | '\u{2040}' | '\u{2054}' => Wb::ExtendNumLet,
+        '\u{0}'..='\u{7f}' => Wb::Other,
+        '\u{aa}' | '\u{b5}' | '\u{ba}' => Wb::Letter,
+        '\u{ad}' => Wb::Ignore,
+        '\u{a0}'..='\u{bf}' | '\u{d7}' | '\u{f7}' => Wb::Other,
+        '\u{c0}'..='\u{24f}' => Wb::Letter,
+        '\u{300}'..='\u{36f}' => Wb::Ignore,
+        '\u{400}'..='\u{481}' | '\u{48a}'..='\u{4ff}' => Wb::Letter,
+        '\u{482}' => Wb::Other,
+        '\u{483}'..='\u{489}' => Wb::Ignore,
+        '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' => Wb::Ignore,
+        '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' => Wb::Ignore,
+        '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20c0}' => Wb::Other,
+        _ => return None,
+    })
+}
+
+/// Calls `f` with each Unicode word of `text`: the UAX #29 word segments that
+/// contain a letter or a digit, as `unicode-segmentation`'s `unicode_words`.
+pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    try_for_each_word(text, |w| {
+        f(w);
+        ControlFlow::Continue(())
+    });
+}
+
+/// Like [`for_each_word`], stopping as soon as `f` says so.
+pub(crate) fn try_for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str) -> ControlFlow<()>) {
+    if !fast_path(text, &mut f) {
+        let _ = text.unicode_words().try_for_each(f);
+    }
+}
+
+/// One significant (not [`Wb::Ignore`]) character: its byte offset, its end
+/// (after any characters attached to it), its class and whether it is a letter
+/// or digit in the sense of `char::is_alphanumeric`.
+#[derive(Debug, Clone, Copy)]
+struct Sig {
+    start: usize,
+    end: usize,
+    class: Wb,
+    alnum: bool,
+}
+
+/// Segments `text` if every character is known to [`class`]; returns false
+/// (having called `f` for nothing) otherwise.
+fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) -> bool {
+    if !all_known(text) {
+        return false;
+    }
+    // A window of significant characters: before, current, next and after, for
+    // rules WB6/7 and WB11/12. Each is classified once.
+    let mut sigs = Sigs { text, pos: 0 };
+    let Some(mut cur) = sigs.next() else {
+        return true;
+    };
+    let mut next = sigs.next();
+    let mut after = sigs.next();
+    let mut before: Option<Sig> = None;
+    let mut word_start = cur.start;
+    let mut has_alnum = cur.alnum;
+    loop {
+        match next {
+            Some(n) if joins(before, cur, n, after) => has_alnum |= n.alnum,
+            _ => {
+                if has_alnum && f(&text[word_start..cur.end]).is_break() {
+                    return true;
+                }
+                if let Some(n) = next {
+                    word_start = n.start;
+                    has_alnum = n.alnum;
+                }
+            }
+        }
+        let Some(n) = next else {
+            return true;
+        };
+        before = Some(cur);
+        cur = n;
+        next = after;
+        after = sigs.next();
+    }
+}
+
+/// True when [`class`] knows every character of `text`.
+fn all_known(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        // `i` is at the first byte of a character.
+        match text.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) if class(c).is_some() => i += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Word-break classes of the ASCII characters.
+const ASCII_CLASSES: [Wb; 128] = {
+    let mut table = [Wb::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = match i as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+            b'0'..=b'9' => Wb::Numeric,
+            b'\n' | b'\r' | 0x0b | 0x0c => Wb::Newline,
+            b':' => Wb::MidLetter,
+            b',' | b';' => Wb::MidNum,
+            b'.' | b'\'' => Wb::MidNumLet,
+            b'_' => Wb::ExtendNumLet,
+            _ => Wb::Other,
+        };
+        i += 1;
+    }
+    table
+};
+
+/// The significant characters of a text whose characters [`class`] all knows
+/// (see [`Sig`]).
+struct Sigs<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Sigs<'_> {
+    /// The character at byte `i`: its class, whether it is alphanumeric, its length.
+    fn at(&self, i: usize) -> Option<(Wb, bool, usize)> {
+        let b = *self.text.as_bytes().get(i)?;
+        if b < 0x80 {
+            return Some((ASCII_CLASSES[usize::from(b)], b.is_ascii_alphanumeric(), 1));
+        }
+        let c = self.text.get(i..)?.chars().next()?;
+        Some((
+            class(c).unwrap_or(Wb::Other),
+            c.is_alphanumeric(),
+            c.len_utf8(),
+        ))
+    }
+}
+
+impl Iterator for Sigs<'_> {
+    type Item = Sig;
+
+    fn next(&mut self) -> Option<Sig> {
+        let start = self.pos;
+        let (class, mut alnum, len) = self.at(start)?;
+        let mut end = start + len;
+        // WB4: marks and format characters attach to what precedes them, unless
+        // that is a line break. (No ASCII character is one of them.)
+        if class != Wb::Newline {
+            while self.text.as_bytes().get(end).is_some_and(|&b| b >= 0x80) {
+                match self.at(end) {
+                    Some((Wb::Ignore, a, l)) => {
+                        alnum |= a;
+                        end += l;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        self.pos = end;
+        // A lone mark (at the start, or after a line break) stands for itself.
+        let class = if class == Wb::Ignore {
+            Wb::Other
+        } else {
+            class
+        };
+        Some(Sig {
+            start,
+            end,
+            class,
+            alnum,
+        })
+    }
+}
+
+/// True when there is no word break between `cur` and `next` (`before` precedes
+/// `cur`, `after` follows `next`): rules WB5 to WB13b.
+fn joins(before: Option<Sig>, cur: Sig, next: Sig, after: Option<Sig>) -> bool {
+    use Wb::*;
+    let is = |s: Option<Sig>, c: Wb| s.is_some_and(|s| s.class == c);
+    match (cur.class, next.class) {
+        (Letter, Letter) | (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => true,
+        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,
+        (ExtendNumLet, Letter | Numeric) => true,
+        (Letter, MidLetter | MidNumLet) => is(after, Letter),
+        (MidLetter | MidNumLet, Letter) => is(before, Letter),
+        (Numeric, MidNum | MidNumLet) => is(after, Numeric),
+        (MidNum | MidNumLet, Numeric) => is(before, Numeric),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ours(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for_each_word(text, |w| out.push(w));
+        out
+    }
+
+    fn theirs(text: &str) -> Vec<&str> {
+        text.unicode_words().collect()
+    }
+
+    #[test]
+    fn words_of_latin_text() {
+        for text in [
+            "The cat's 3.14 m², don't e.g. U.S.A. 1,000,000 a_b",
+            "Grüße aus Köln, sagte sie. Łódź — «quoted» ‘single’ it’s",
+            "soft\u{ad}hyphen cafe\u{301} x\u{200d}y 10\u{202f}000",
+            "Москва́ — столица; 12:30 a:b a.b. .5 5. ',' a''b",
+            "\u{301}lead\n\u{301}mark",
+        ] {
+            assert_eq!(ours(text), theirs(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn other_scripts_fall_back() {
+        for text in [
+            "北京欢迎你 hello",
+            "مرحبا بالعالم",
+            "emoji 👍🏽 ok",
+            "Ελληνικά κείμενα",
+        ] {
+            assert_eq!(ours(text), theirs(text), "{text:?}");
+        }
+    }
+
+    /// Characters the tests draw from: each class of the fast path, and a few
+    /// it does not know.
+    const POOL: &[char] = &[
+        'a', 'Z', 'é', 'ß', 'ł', 'Ж', 'я', '0', '7', ' ', ' ', '\n', '\r', '\t', ':', '·', ',',
+        ';', '.', '\'', '‘', '’', '_', '\u{202f}', '\u{ad}', '\u{301}', '\u{200d}', '\u{a0}', '²',
+        '€', '«', '-', '—', '!', '"', '\u{483}', 'ª', '\u{2044}', '\u{200b}', '\u{2060}', '\u{b}',
+        '\u{85}', '\u{2028}', 'µ', 'º', '×', '\u{482}', '\u{2027}', '\u{2024}', '\u{203f}',
+        '\u{200e}', '北', '😀',
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_words_as_unicode_segmentation(
+            chars in proptest::collection::vec(proptest::sample::select(POOL), 0..40)
+        ) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(ours(&text), theirs(&text));
+        }
+
+        /// Only characters the fast path knows, so it is the one tested.
+        #[test]
+        fn fast_path_same_words(
+            chars in proptest::collection::vec(proptest::sample::select(&POOL[..POOL.len() - 2]), 0..40)
+        ) {
+            let text: String = chars.into_iter().collect();
+            let mut fast = Vec::new();
+            let known = fast_path(&text, &mut |w| {
+                fast.push(w);
+                ControlFlow::Continue(())
+            });
+            prop_assert!(known);
+            prop_assert_eq!(fast, theirs(&text));
+        }
+    }
+}
