@@ -78,12 +78,11 @@ pub(crate) fn try_for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str) ->
     }
 }
 
-/// One significant (not [`Wb::Ignore`]) character: its byte offset, its end
-/// (after any characters attached to it), its class and whether it is a letter
+/// One significant (not [`Wb::Ignore`]) character: its end (after any
+/// characters attached to it), its class and whether it is a letter
 /// or digit in the sense of `char::is_alphanumeric`.
 #[derive(Debug, Clone, Copy)]
 struct Sig {
-    start: usize,
     end: usize,
     class: Wb,
     alnum: bool,
@@ -91,42 +90,55 @@ struct Sig {
 
 /// Segments `text` if every character is known to [`class`]; returns false
 /// (having called `f` for nothing) otherwise.
+///
+/// Between two significant characters (see [`Sig`]) there is no break when both
+/// are letters, digits or connectors (rules WB5, WB8–WB10, WB13a/b), or when a
+/// letter, a `MidLetter`/`MidNumLet` and a letter follow each other (WB6/7), or a
+/// digit, a `MidNum`/`MidNumLet` and a digit (WB11/12). Everything else breaks
+/// (WB999), and a segment is a word when it has a letter or a digit in it.
 fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) -> bool {
+    use Wb::*;
     if !all_known(text) {
         return false;
     }
-    // A window of significant characters: before, current, next and after, for
-    // rules WB6/7 and WB11/12. Each is classified once.
-    let mut sigs = Sigs { text, pos: 0 };
-    let Some(mut cur) = sigs.next() else {
-        return true;
-    };
-    let mut next = sigs.next();
-    let mut after = sigs.next();
-    let mut before: Option<Sig> = None;
-    let mut word_start = cur.start;
-    let mut has_alnum = cur.alnum;
-    loop {
-        match next {
-            Some(n) if joins(before, cur, n, after) => has_alnum |= n.alnum,
-            _ => {
-                if has_alnum && f(&text[word_start..cur.end]).is_break() {
-                    return true;
-                }
-                if let Some(n) = next {
-                    word_start = n.start;
-                    has_alnum = n.alnum;
-                }
+    let sigs = Sigs { text };
+    let mut i = 0;
+    while let Some(first) = sigs.at(i) {
+        let start = i;
+        i = first.end;
+        if !matches!(first.class, Letter | Numeric | ExtendNumLet) {
+            // A segment of one character: a word only if that is, say, `²`.
+            if first.alnum && f(&text[start..i]).is_break() {
+                return true;
             }
+            continue;
         }
-        let Some(n) = next else {
+        let (mut prev, mut alnum) = (first.class, first.alnum);
+        while let Some(next) = sigs.at(i) {
+            match (prev, next.class) {
+                (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => {}
+                (Letter, MidLetter | MidNumLet) | (Numeric, MidNum | MidNumLet) => {
+                    // Joins only if the same kind follows: `don't`, `3.14`.
+                    match sigs.at(next.end) {
+                        Some(after) if after.class == prev => {
+                            alnum |= next.alnum | after.alnum;
+                            i = after.end;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+            prev = next.class;
+            alnum |= next.alnum;
+            i = next.end;
+        }
+        if alnum && f(&text[start..i]).is_break() {
             return true;
-        };
-        before = Some(cur);
-        cur = n;
-        next = after;
-        after = sigs.next();
+        }
     }
+    true
 }
 
 /// True when [`class`] knows every character of `text`.
@@ -171,12 +183,11 @@ const ASCII_CLASSES: [Wb; 128] = {
 /// (see [`Sig`]).
 struct Sigs<'a> {
     text: &'a str,
-    pos: usize,
 }
 
 impl Sigs<'_> {
     /// The character at byte `i`: its class, whether it is alphanumeric, its length.
-    fn at(&self, i: usize) -> Option<(Wb, bool, usize)> {
+    fn char_at(&self, i: usize) -> Option<(Wb, bool, usize)> {
         let b = *self.text.as_bytes().get(i)?;
         if b < 0x80 {
             return Some((ASCII_CLASSES[usize::from(b)], b.is_ascii_alphanumeric(), 1));
@@ -188,20 +199,17 @@ impl Sigs<'_> {
             c.len_utf8(),
         ))
     }
-}
 
-impl Iterator for Sigs<'_> {
-    type Item = Sig;
-
-    fn next(&mut self) -> Option<Sig> {
-        let start = self.pos;
-        let (class, mut alnum, len) = self.at(start)?;
+    /// The significant character starting at byte `i`, with the ignorable
+    /// characters after it.
+    fn at(&self, start: usize) -> Option<Sig> {
+        let (class, mut alnum, len) = self.char_at(start)?;
         let mut end = start + len;
         // WB4: marks and format characters attach to what precedes them, unless
         // that is a line break. (No ASCII character is one of them.)
         if class != Wb::Newline {
             while self.text.as_bytes().get(end).is_some_and(|&b| b >= 0x80) {
-                match self.at(end) {
+                match self.char_at(end) {
                     Some((Wb::Ignore, a, l)) => {
                         alnum |= a;
                         end += l;
@@ -210,36 +218,13 @@ impl Iterator for Sigs<'_> {
                 }
             }
         }
-        self.pos = end;
         // A lone mark (at the start, or after a line break) stands for itself.
         let class = if class == Wb::Ignore {
             Wb::Other
         } else {
             class
         };
-        Some(Sig {
-            start,
-            end,
-            class,
-            alnum,
-        })
-    }
-}
-
-/// True when there is no word break between `cur` and `next` (`before` precedes
-/// `cur`, `after` follows `next`): rules WB5 to WB13b.
-fn joins(before: Option<Sig>, cur: Sig, next: Sig, after: Option<Sig>) -> bool {
-    use Wb::*;
-    let is = |s: Option<Sig>, c: Wb| s.is_some_and(|s| s.class == c);
-    match (cur.class, next.class) {
-        (Letter, Letter) | (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => true,
-        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,
-        (ExtendNumLet, Letter | Numeric) => true,
-        (Letter, MidLetter | MidNumLet) => is(after, Letter),
-        (MidLetter | MidNumLet, Letter) => is(before, Letter),
-        (Numeric, MidNum | MidNumLet) => is(after, Numeric),
-        (MidNum | MidNumLet, Numeric) => is(before, Numeric),
-        _ => false,
+        Some(Sig { end, class, alnum })
     }
 }
 

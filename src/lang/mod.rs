@@ -124,7 +124,7 @@ const MAX_STOPWORD_BYTES: usize = 16;
 
 /// Every stopword of every list, mapped to the bit mask of the languages whose
 /// list has it: one lookup answers for all languages.
-static STOPWORDS: Lazy<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = Lazy::new(|| {
+static STOPWORDS: Lazy<HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>> = Lazy::new(|| {
     let mut map = HashMap::default();
     for language in Language::ALL {
         for word in language
@@ -133,7 +133,7 @@ static STOPWORDS: Lazy<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> = Laz
             .map(str::trim)
             .filter(|w| !w.is_empty())
         {
-            *map.entry(word).or_insert(0) |= language.bit();
+            *map.entry(word.as_bytes()).or_insert(0) |= language.bit();
         }
     }
     map
@@ -146,18 +146,17 @@ pub(crate) fn stopword_languages(word: &str) -> u8 {
         return 0;
     }
     let mut buf = [0u8; MAX_STOPWORD_BYTES];
-    let key: Cow<'_, str> = if word.is_ascii() {
+    let normalized;
+    let key: &[u8] = if word.is_ascii() {
         let bytes = &mut buf[..word.len()];
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
-        match std::str::from_utf8(bytes) {
-            Ok(lower) => Cow::Borrowed(lower),
-            Err(_) => return 0,
-        }
+        bytes
     } else {
-        normalize(word)
+        normalized = normalize(word);
+        normalized.as_bytes()
     };
-    STOPWORDS.get(key.as_ref()).copied().unwrap_or(0)
+    STOPWORDS.get(key).copied().unwrap_or(0)
 }
 
 /// FNV-1a: a fast hash for the short keys of the stopword map (the default
