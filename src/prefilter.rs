@@ -116,6 +116,16 @@ impl Analysis {
         let mut run: Option<Vec<String>> = Some(vec![String::new()]);
         let mut all_exact = true;
         for part in parts {
+            // The common case, a plain ASCII character, extends the run in place.
+            if let Ast::Literal(lit) = part {
+                if let (true, Some(prefixes)) = (lit.c.is_ascii(), run.as_mut()) {
+                    let forms = self.variants(lit.c);
+                    if let [form] = forms.as_slice() {
+                        prefixes.iter_mut().for_each(|p| p.push_str(form));
+                        continue;
+                    }
+                }
+            }
             let need = self.need(part);
             match need.exact {
                 Some(set) => {
