@@ -44,6 +44,7 @@ mod prefilter;
 mod region;
 mod rules;
 mod segment;
+mod sentences;
 mod text;
 
 mod title;

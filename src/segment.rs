@@ -9,9 +9,8 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::article::Span;
+use crate::sentences::for_each_sentence;
 use crate::text::trim_range;
 
 /// A block longer than this many bytes is split into sentences. Ordinary article
@@ -184,7 +183,7 @@ fn push_block(seg: &mut Segments, input: &str, span: Span) {
     let first = seg.units.len();
     if span.end - span.start > LONG_BLOCK_BYTES {
         let text = span.slice(input);
-        for (offset, sentence) in text.split_sentence_bound_indices() {
+        for_each_sentence(text, |offset, sentence| {
             let (start, end) = trim_range(
                 input,
                 span.start + offset,
@@ -196,7 +195,7 @@ fn push_block(seg: &mut Segments, input: &str, span: Span) {
                     block,
                 });
             }
-        }
+        });
     } else {
         seg.units.push(Unit { span, block });
     }
