@@ -98,6 +98,10 @@ struct Sig {
 /// (WB999), and a segment is a word when it has a letter or a digit in it.
 fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) -> bool {
     use Wb::*;
+    if text.is_ascii() {
+        ascii_words(text, f);
+        return true;
+    }
     if !all_known(text) {
         return false;
     }
@@ -139,6 +143,41 @@ fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) 
         }
     }
     true
+}
+
+/// [`fast_path`] for ASCII text: the same rules over bytes, with no characters
+/// to decode and none to ignore.
+fn ascii_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) {
+    use Wb::*;
+    let bytes = text.as_bytes();
+    let class_at = |i: usize| bytes.get(i).map(|&b| ASCII_CLASSES[usize::from(b & 0x7f)]);
+    let mut i = 0;
+    while let Some(first) = class_at(i) {
+        let start = i;
+        i += 1;
+        if !matches!(first, Letter | Numeric | ExtendNumLet) {
+            continue;
+        }
+        let (mut prev, mut alnum) = (first, first != ExtendNumLet);
+        while let Some(next) = class_at(i) {
+            match (prev, next) {
+                (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => {
+                    alnum |= next != ExtendNumLet;
+                    prev = next;
+                    i += 1;
+                }
+                (Letter, MidLetter | MidNumLet) | (Numeric, MidNum | MidNumLet)
+                    if class_at(i + 1) == Some(prev) =>
+                {
+                    i += 2;
+                }
+                _ => break,
+            }
+        }
+        if alnum && f(&text[start..i]).is_break() {
+            return;
+        }
+    }
 }
 
 /// True when [`class`] knows every character of `text`.
@@ -286,6 +325,17 @@ mod tests {
         ) {
             let text: String = chars.into_iter().collect();
             prop_assert_eq!(ours(&text), theirs(&text));
+        }
+
+        /// ASCII text, which has a path of its own.
+        #[test]
+        fn ascii_same_words(text in "[a-c0-2 _.,;:'\"\n!-]{0,40}") {
+            let mut fast = Vec::new();
+            ascii_words(&text, &mut |w| {
+                fast.push(w);
+                ControlFlow::Continue(())
+            });
+            prop_assert_eq!(fast, theirs(&text));
         }
 
         /// Only characters the fast path knows, so it is the one tested.
