@@ -10,7 +10,7 @@ use regex::{Regex, RegexBuilder};
 use crate::Error;
 use crate::article::{Category, Span};
 use crate::features::Features;
-use crate::prefilter::Prefilter;
+use crate::prefilter::{Prefilter, Seen};
 use crate::rules::{Action, Rule};
 use crate::text::list_marker_len;
 
@@ -91,6 +91,7 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     candidates: Vec<usize>,
+    seen: Seen,
 }
 
 impl Engine {
@@ -164,7 +165,8 @@ impl Engine {
         };
         let text = span.slice(input);
         let candidates = &mut scratch.candidates;
-        self.prefilter.candidates(text, candidates);
+        self.prefilter
+            .candidates(text, &mut scratch.seen, candidates);
         if !self.feature_rules.is_empty() {
             candidates.extend_from_slice(&self.feature_rules);
             candidates.sort_unstable();

@@ -25,20 +25,24 @@ const MAX_LITERALS: usize = 256;
 /// fewer literals is preferred over longer ones.
 const GOOD_LITERAL_BYTES: usize = 4;
 
+/// Most literal sets a rule may require together (`\(…via…\)` requires `(`,
+/// `via` and `)`); the rule is a candidate only when every one shows up.
+const MAX_REQUIRED_SETS: usize = 4;
+
 /// What a piece of a pattern requires of any text it matches.
 #[derive(Debug, Clone, Default)]
 struct Need {
     /// The piece matches exactly one of these strings (ASCII lowercased), so it
     /// can be glued to its neighbours' literals.
     exact: Option<Vec<String>>,
-    /// Every match contains one of these strings.
-    any: Option<Vec<String>>,
+    /// Every match contains, for each of these sets, one of its strings.
+    all: Vec<Vec<String>>,
 }
 
 impl Need {
     fn exact(set: Vec<String>) -> Need {
         Need {
-            any: Some(set.clone()),
+            all: vec![set.clone()],
             exact: Some(set),
         }
     }
@@ -83,7 +87,7 @@ impl Analysis {
                 } else {
                     Need {
                         exact: None,
-                        any: self.need(&rep.ast).any,
+                        all: self.need(&rep.ast).all,
                     }
                 }
             }
@@ -145,14 +149,19 @@ impl Analysis {
                 None => {
                     all_exact = false;
                     candidates.extend(run.take());
-                    candidates.extend(need.any);
+                    candidates.extend(need.all);
                 }
             }
         }
         let exact = if all_exact { run.clone() } else { None };
         candidates.extend(run);
+        // Every part is required: keep the most selective sets.
+        candidates.retain(|set| !set.iter().any(String::is_empty));
+        candidates.sort_by_key(|set| std::cmp::Reverse(score(set)));
+        candidates.dedup();
+        candidates.truncate(MAX_REQUIRED_SETS);
         Need {
-            any: candidates.into_iter().max_by_key(|set| score(set)),
+            all: candidates,
             exact,
         }
     }
@@ -165,9 +174,13 @@ impl Analysis {
             all.dedup();
             (all.len() <= MAX_LITERALS).then_some(all)
         };
+        // One of the branches matches: the union of each one's best set.
+        let best = |n: Need| n.all.into_iter().max_by_key(|set| score(set));
         Need {
             exact: union(needs.iter().map(|n| n.exact.clone()).collect()),
-            any: union(needs.into_iter().map(|n| n.any).collect()),
+            all: union(needs.into_iter().map(best).collect())
+                .into_iter()
+                .collect(),
         }
     }
 }
@@ -200,19 +213,20 @@ fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
     )
 }
 
-/// The literals one of which every match of `pattern` contains, or `None` when
-/// no such set is known (the rule must then be checked on every unit).
-fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<String>> {
+/// The literal sets every match of `pattern` draws one literal from each of, or
+/// `None` when none is known (the rule must then be checked on every unit).
+fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Vec<String>>> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
     let mut analysis = Analysis::default();
-    let set = analysis.need(&ast).any?;
-    if set.iter().any(String::is_empty) {
+    let mut sets = analysis.need(&ast).all;
+    sets.retain(|set| !set.is_empty() && !set.iter().any(String::is_empty));
+    if sets.is_empty() {
         return None;
     }
     escapes.extend(analysis.escapes);
-    Some(set)
+    Some(sets)
 }
 
 /// Maps a unit to the rules that could match it.
@@ -220,11 +234,21 @@ fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Strin
 pub(crate) struct Prefilter {
     /// Over every required literal, and the escape characters.
     automaton: Option<AhoCorasick>,
-    /// Automaton pattern id → the rules (indices into the engine's rules) it
-    /// makes candidates.
-    rules_of: Vec<Vec<usize>>,
+    /// Automaton pattern id → the (rule, required set) pairs it satisfies.
+    sets_of: Vec<Vec<(usize, u8)>>,
+    /// Rule index → the mask of all its required sets (0 for rules without).
+    full: Vec<u8>,
     /// Rules with a pattern but no required literal: candidates on every unit.
     always: Vec<usize>,
+}
+
+/// Scratch space of [`Prefilter::candidates`], reused across units.
+#[derive(Debug, Default)]
+pub(crate) struct Seen {
+    /// Rule index → the required sets found so far in this unit.
+    masks: Vec<u8>,
+    /// Rules whose mask is not zero.
+    touched: Vec<usize>,
 }
 
 impl Prefilter {
@@ -232,37 +256,48 @@ impl Prefilter {
     pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Prefilter {
         let mut literal_ids: std::collections::HashMap<String, usize> = Default::default();
         let mut literals: Vec<String> = Vec::new();
-        let mut rules_of: Vec<Vec<usize>> = Vec::new();
+        let mut sets_of: Vec<Vec<(usize, u8)>> = Vec::new();
+        let mut full: Vec<u8> = Vec::new();
         let mut always = Vec::new();
         let mut escapes = Vec::new();
-        let mut with_literals = Vec::new();
         for (rule, pattern) in patterns {
             let mut mine = Vec::new();
-            match required_literals(pattern, &mut mine) {
-                Some(set) => {
-                    with_literals.push(rule);
-                    escapes.extend(mine);
-                    for literal in set {
-                        let id = *literal_ids.entry(literal.clone()).or_insert_with(|| {
-                            literals.push(literal);
-                            rules_of.push(Vec::new());
-                            rules_of.len() - 1
-                        });
-                        if rules_of[id].last() != Some(&rule) {
-                            rules_of[id].push(rule);
-                        }
+            let Some(sets) = required_literals(pattern, &mut mine) else {
+                always.push(rule);
+                continue;
+            };
+            escapes.extend(mine);
+            if full.len() <= rule {
+                full.resize(rule + 1, 0);
+            }
+            for (g, set) in sets.into_iter().enumerate() {
+                let bit = 1u8 << g;
+                full[rule] |= bit;
+                for literal in set {
+                    let id = *literal_ids.entry(literal.clone()).or_insert_with(|| {
+                        literals.push(literal);
+                        sets_of.push(Vec::new());
+                        sets_of.len() - 1
+                    });
+                    if !sets_of[id].contains(&(rule, bit)) {
+                        sets_of[id].push((rule, bit));
                     }
                 }
-                None => always.push(rule),
             }
         }
+        let with_literals: Vec<(usize, u8)> = full
+            .iter()
+            .enumerate()
+            .filter(|&(_, &mask)| mask != 0)
+            .map(|(rule, &mask)| (rule, mask))
+            .collect();
         escapes.sort_unstable();
         escapes.dedup();
         for c in escapes {
             // A text with `ſ` or a Kelvin sign in it skips the prefilter: every
             // rule with literals is a candidate.
             literals.push(c.to_string());
-            rules_of.push(with_literals.clone());
+            sets_of.push(with_literals.clone());
         }
         let automaton = if literals.is_empty() {
             None
@@ -283,28 +318,44 @@ impl Prefilter {
         };
         if automaton.is_none() {
             // No automaton (none needed, or none could be built): check every rule.
-            always.append(&mut with_literals);
+            always.extend(with_literals.iter().map(|&(rule, _)| rule));
             always.sort_unstable();
+            full.clear();
         }
         Prefilter {
             automaton,
-            rules_of,
+            sets_of,
+            full,
             always,
         }
     }
 
     /// Fills `out` with the indices of the rules that could match `text`,
     /// sorted and without repeats.
-    pub fn candidates(&self, text: &str, out: &mut Vec<usize>) {
+    pub fn candidates(&self, text: &str, seen: &mut Seen, out: &mut Vec<usize>) {
         out.clear();
         out.extend_from_slice(&self.always);
         if let Some(automaton) = &self.automaton {
+            if seen.masks.len() < self.full.len() {
+                seen.masks.resize(self.full.len(), 0);
+            }
             for m in automaton.find_overlapping_iter(text) {
-                out.extend_from_slice(&self.rules_of[m.pattern().as_usize()]);
+                for &(rule, bit) in &self.sets_of[m.pattern().as_usize()] {
+                    let mask = &mut seen.masks[rule];
+                    if *mask == 0 {
+                        seen.touched.push(rule);
+                    }
+                    *mask |= bit;
+                }
+            }
+            for rule in seen.touched.drain(..) {
+                if seen.masks[rule] == self.full[rule] {
+                    out.push(rule);
+                }
+                seen.masks[rule] = 0;
             }
         }
         out.sort_unstable();
-        out.dedup();
     }
 }
 
@@ -313,7 +364,7 @@ mod tests {
     use super::*;
 
     fn literals(pattern: &str) -> Option<Vec<String>> {
-        required_literals(pattern, &mut Vec::new())
+        required_literals(pattern, &mut Vec::new()).map(|sets| sets[0].clone())
     }
 
     #[test]
@@ -367,9 +418,9 @@ mod tests {
             "ſhare this",
             "Share this",
         ];
-        let mut out = Vec::new();
+        let (mut seen, mut out) = (Seen::default(), Vec::new());
         for text in texts {
-            filter.candidates(text, &mut out);
+            filter.candidates(text, &mut seen, &mut out);
             for (i, p) in patterns.iter().enumerate() {
                 let re = regex::Regex::new(p).expect("valid");
                 if re.is_match(text) {
@@ -380,7 +431,7 @@ mod tests {
                 }
             }
         }
-        filter.candidates("An ordinary sentence of the article.", &mut out);
+        filter.candidates("An ordinary sentence of the article.", &mut seen, &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 
@@ -409,13 +460,13 @@ mod tests {
                 }
             }
         }
-        let mut out = Vec::new();
+        let (mut seen, mut out) = (Seen::default(), Vec::new());
         let (mut units, mut matched) = (0, 0);
         for text in &texts {
             for unit in text.lines().flat_map(|l| l.split_inclusive(". ")) {
                 let unit = unit.trim();
                 units += 1;
-                filter.candidates(unit, &mut out);
+                filter.candidates(unit, &mut seen, &mut out);
                 for (i, re) in &regexes {
                     if re.is_match(unit) {
                         matched += 1;
