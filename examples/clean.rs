@@ -19,6 +19,10 @@
 //! Errors print one line on stderr and exit with status 1. In `--jsonl` mode a
 //! bad line is reported as `clean: FILE: line N: …`, the other lines are still
 //! cleaned, and the run exits with status 1 at the end.
+//!
+//! When the reader of stdout goes away (`clean … | head`), the run stops
+//! quietly: a broken pipe is not an error, so nothing is printed and the exit
+//! status is 0 (1 if a `--jsonl` line was already reported bad).
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -44,17 +48,39 @@ enum Mode {
     Jsonl,
 }
 
+/// Why a run stopped before the end of its input.
+enum Stop {
+    /// An error, printed as one line on stderr.
+    Failed(String),
+    /// The reader of stdout closed it: nothing more to do, nothing to report.
+    ReaderGone,
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Failed(message)
+    }
+}
+
+/// A failed write to stdout: a broken pipe means the reader has all it wants.
+fn write_failed(e: io::Error) -> Stop {
+    match e.kind() {
+        io::ErrorKind::BrokenPipe => Stop::ReaderGone,
+        _ => Stop::Failed(format!("cannot write output: {e}")),
+    }
+}
+
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Ok(()) | Err(Stop::ReaderGone) => ExitCode::SUCCESS,
+        Err(Stop::Failed(message)) => {
             eprintln!("clean: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run() -> Result<(), String> {
+fn run() -> Result<(), Stop> {
     let mut mode = Mode::Text;
     let mut detokenize = false;
     let mut lossy = false;
@@ -78,19 +104,20 @@ fn run() -> Result<(), String> {
             "--detokenize" => detokenize = true,
             "--lossy" => lossy = true,
             "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
+                return writeln!(io::stdout(), "{USAGE}").map_err(write_failed);
             }
             flag if flag.starts_with("--") => {
-                return Err(format!("unknown option {flag}; {USAGE}"));
+                return Err(format!("unknown option {flag}; {USAGE}").into());
             }
-            _ if path.is_some() => return Err(format!("more than one input given; {USAGE}")),
+            _ if path.is_some() => {
+                return Err(format!("more than one input given; {USAGE}").into());
+            }
             _ => path = Some(arg),
         }
     }
     let path = path.ok_or_else(|| USAGE.to_string())?;
     if threads.is_some() && mode != Mode::Jsonl {
-        return Err(format!("--threads only applies to --jsonl; {USAGE}"));
+        return Err(format!("--threads only applies to --jsonl; {USAGE}").into());
     }
     let cleaner = Cleaner::builder()
         .detokenize(detokenize)
@@ -130,9 +157,7 @@ fn run() -> Result<(), String> {
         }),
         _ => writeln!(out, "{}", article.to_text()),
     };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("cannot write output: {e}"))
+    written.and_then(|()| out.flush()).map_err(write_failed)
 }
 
 /// The value of `--threads`: a whole number, at least 1.
@@ -180,7 +205,7 @@ fn jsonl(
     out: &mut impl Write,
     path: &str,
     threads: usize,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     if threads == 1 {
         return jsonl_batches(&mut input, out, path, 1, |lines| {
             lines.iter().map(|line| clean_line(cleaner, line)).collect()
@@ -197,17 +222,19 @@ fn jsonl(
 
 /// The read-clean-write loop of [`jsonl`]: reads up to `batch_lines` non-blank
 /// lines, has `clean` turn them into records (in their order), writes those and
-/// reports the bad lines, until the input ends.
+/// reports the bad lines, until the input ends or the reader of `out` goes away.
 fn jsonl_batches(
     input: &mut dyn BufRead,
     out: &mut impl Write,
     path: &str,
     batch_lines: usize,
     mut clean: impl FnMut(Vec<Vec<u8>>) -> Vec<Result<String, String>>,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let (mut number, mut failed) = (0usize, 0usize);
     // A read error ends the input; the lines before it are still cleaned.
     let (mut ended, mut read_error) = (false, None);
+    // A closed stdout ends the run; the bad lines seen so far still fail it.
+    let mut reader_gone = false;
     while !ended {
         let mut numbers = Vec::with_capacity(batch_lines);
         let mut lines = Vec::with_capacity(batch_lines);
@@ -235,9 +262,14 @@ fn jsonl_batches(
         }
         for (line_number, record) in numbers.into_iter().zip(clean(lines)) {
             match record {
-                Ok(record) => {
-                    writeln!(out, "{record}").map_err(|e| format!("cannot write output: {e}"))?
-                }
+                Ok(record) => match writeln!(out, "{record}").map_err(write_failed) {
+                    Ok(()) => {}
+                    Err(Stop::ReaderGone) => {
+                        (ended, reader_gone) = (true, true);
+                        break;
+                    }
+                    Err(stop) => return Err(stop),
+                },
                 Err(message) => {
                     failed += 1;
                     eprintln!("clean: {path}: line {line_number}: {message}");
@@ -246,15 +278,19 @@ fn jsonl_batches(
         }
     }
     if let Some(message) = read_error {
-        return Err(message);
+        return Err(Stop::Failed(message));
     }
-    out.flush()
-        .map_err(|e| format!("cannot write output: {e}"))?;
+    if !reader_gone {
+        match out.flush().map_err(write_failed) {
+            Ok(()) | Err(Stop::ReaderGone) => {}
+            Err(stop) => return Err(stop),
+        }
+    }
     match failed {
         0 => Ok(()),
-        _ => Err(format!(
+        _ => Err(Stop::Failed(format!(
             "{failed} of {number} lines of {path} could not be cleaned"
-        )),
+        ))),
     }
 }
 

@@ -2,12 +2,24 @@
 //! character is accounted for, cleaning is deterministic, cleaning the body
 //! again removes nothing of substance, and the title never comes back as the
 //! first paragraph. Inputs are generated from page-shaped pieces (menus,
-//! headlines, prose, rule phrases, Markdown, run-on lines) as well as noise.
+//! headlines, prose, rule phrases, Markdown, run-on lines) as well as noise
+//! (control characters, NULs, lone combining marks, RTL and CJK text). Custom
+//! rules are untrusted too: any pattern gives a cleaner or a typed error.
 
 mod common;
 
+use std::sync::LazyLock;
+
 use common::assert_accounted;
+use deboiler::{Action, Category, Cleaner, Field, Rule};
 use proptest::prelude::*;
+
+static DETOKENIZE: LazyLock<Cleaner> = LazyLock::new(|| {
+    Cleaner::builder()
+        .detokenize(true)
+        .build()
+        .expect("the built-in rules compile")
+});
 
 /// Pieces a page is made of, biased toward what the rules and the classifier look at.
 fn piece() -> impl Strategy<Value = String> {
@@ -43,7 +55,25 @@ fn piece() -> impl Strategy<Value = String> {
         Just("مرحبا بكم في الموقع".to_string()),
         Just("((((((((([[[[[[[".to_string()),
         Just("...........".to_string()),
+        noise(40),
     ]
+}
+
+/// Characters scrapers choke on, mixed with the ASCII that shapes lines and
+/// sentences: controls and NULs, lone combining marks and joiners, bidi
+/// controls, Hebrew and Arabic, CJK, and any char at all.
+fn noise(max_chars: usize) -> impl Strategy<Value = String> {
+    let ch = prop_oneof![
+        3 => prop::char::ranges(vec!['\0'..='\u{1f}', '\u{7f}'..='\u{9f}'].into()),
+        2 => prop::char::ranges(vec!['\u{300}'..='\u{36f}', '\u{200b}'..='\u{200f}', '\u{20d0}'..='\u{20ff}'].into()),
+        1 => prop::char::ranges(vec!['\u{202a}'..='\u{202e}', '\u{2066}'..='\u{2069}', '\u{feff}'..='\u{feff}'].into()),
+        3 => prop::char::ranges(vec!['\u{590}'..='\u{6ff}'].into()),
+        3 => prop::char::ranges(vec!['\u{3000}'..='\u{303f}', '\u{4e00}'..='\u{9fff}', '\u{ac00}'..='\u{d7a3}'].into()),
+        4 => prop::sample::select(vec![' ', '\n', '\r', '\t', '.', ',', '(', '[', ']', ')', '!', '?', '*', '#', '\u{a0}', '\u{2028}']),
+        4 => prop::char::range('a', 'z'),
+        1 => any::<char>(),
+    ];
+    prop::collection::vec(ch, 0..=max_chars).prop_map(String::from_iter)
 }
 
 /// How pieces are joined: lines, paragraphs, run-on text, CRLF.
@@ -131,6 +161,97 @@ proptest! {
                     "second pass lost {:?}", p.text
                 );
             }
+        }
+    }
+}
+
+/// Regex-ish patterns: groups, classes, repetition, anchors, escapes, and
+/// pieces of real phrases; many do not compile, many match the empty string.
+fn pattern() -> impl Strategy<Value = String> {
+    let atom = prop_oneof![
+        Just("("),
+        Just(")"),
+        Just("(?:"),
+        Just("(?i)"),
+        Just("(?<value>"),
+        Just("["),
+        Just("]"),
+        Just("*"),
+        Just("+"),
+        Just("?"),
+        Just("{2,}"),
+        Just("{1000}"),
+        Just("|"),
+        Just("^"),
+        Just("$"),
+        Just("."),
+        Just("\\w"),
+        Just("\\s"),
+        Just("\\b"),
+        Just("\\"),
+        Just("\\p{L}"),
+        Just(" "),
+        Just("share"),
+        Just("reply"),
+        Just("a"),
+        Just("the"),
+        Just("é"),
+        Just("北"),
+    ];
+    prop::collection::vec(atom, 0..10).prop_map(|atoms| atoms.concat())
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop::sample::select(vec![
+        Action::DropBlock,
+        Action::DropSpan,
+        Action::DropToEnd,
+        Action::ClosesArticle,
+        Action::Metadata(Field::Byline),
+        Action::Metadata(Field::Tags),
+    ])
+}
+
+proptest! {
+    // Fewer cases: `cargo test` runs in the debug build and should stay quick.
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    #[test]
+    fn controls_marks_and_scripts_are_accounted_for(text in noise(300)) {
+        let article = deboiler::clean(&text);
+        assert_accounted(&text, &article);
+    }
+
+    #[test]
+    fn detokenized_pages_are_accounted_for(text in page()) {
+        let article = DETOKENIZE.clean(&text);
+        assert_accounted(&text, &article);
+    }
+}
+
+proptest! {
+    // Each case compiles the whole rule set: few cases, or `cargo test` slows down.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn custom_rules_give_a_cleaner_or_a_typed_error(
+        patterns in prop::collection::vec((pattern(), action()), 1..4),
+        texts in prop::collection::vec(page(), 4),
+    ) {
+        let mut builder = Cleaner::builder();
+        for (n, (pattern, action)) in patterns.iter().enumerate() {
+            builder = builder.rule(Rule::new(format!("fuzz.rule{n}"), Category::Custom, pattern.as_str(), *action));
+        }
+        match builder.build() {
+            Ok(cleaner) => {
+                for text in &texts {
+                    assert_accounted(text, &cleaner.clean(text));
+                }
+            }
+            Err(err @ (deboiler::Error::InvalidPattern { .. } | deboiler::Error::EmptyPattern { .. })) => {
+                prop_assert!(err.to_string().contains("`fuzz.rule"), "{}", err);
+            }
+            Err(err) => prop_assert!(false, "unexpected error {}", err),
         }
     }
 }
