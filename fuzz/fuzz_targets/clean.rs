@@ -1,7 +1,8 @@
 //! Cleans arbitrary bytes (as lossy UTF-8) with the default cleaner and with
 //! `detokenize(true)`, and checks the invariants the tests check: every
 //! non-whitespace character accounted for, spans in bounds, on char boundaries
-//! and disjoint, the same result twice.
+//! and disjoint, the same result twice, and the title not repeated as the
+//! first paragraph.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -13,6 +14,8 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../tests/common/mod.rs"]
 mod common;
 
+static DEFAULT: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
+
 static DETOKENIZE: LazyLock<Cleaner> = LazyLock::new(|| {
     Cleaner::builder()
         .detokenize(true)
@@ -22,10 +25,12 @@ static DETOKENIZE: LazyLock<Cleaner> = LazyLock::new(|| {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let article = deboiler::clean(&text);
-    common::assert_accounted(&text, &article);
-    assert_eq!(article, deboiler::clean(&text), "not deterministic");
-    let article = DETOKENIZE.clean(&text);
-    common::assert_accounted(&text, &article);
-    assert_eq!(article, DETOKENIZE.clean(&text), "not deterministic");
+    for cleaner in [&*DEFAULT, &*DETOKENIZE] {
+        let article = cleaner.clean(&text);
+        common::assert_accounted(&text, &article);
+        assert_eq!(article, cleaner.clean(&text), "not deterministic");
+        if let (Some(title), Some(first)) = (&article.title, article.paragraphs.first()) {
+            assert_ne!(title, &first.text, "the title is the first paragraph too");
+        }
+    }
 });
