@@ -25,20 +25,16 @@
 //! status is 0 (1 if a `--jsonl` line was already reported bad).
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 use deboiler::Cleaner;
 
 const USAGE: &str =
     "usage: clean [--json | --explain | --jsonl [--threads N]] [--detokenize] [--lossy] FILE|-";
-
-/// Lines of a `--jsonl` input read, cleaned in parallel and written together:
-/// with the records made from them, the most a run holds in memory.
-const BATCH_LINES: usize = 256;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
@@ -126,8 +122,8 @@ fn run() -> Result<(), Stop> {
     let stdout = io::stdout().lock();
     let mut out = BufWriter::new(stdout);
     if mode == Mode::Jsonl {
-        let input: Box<dyn BufRead> = if path == "-" {
-            Box::new(io::stdin().lock())
+        let input: Box<dyn BufRead + Send> = if path == "-" {
+            Box::new(io::BufReader::new(io::stdin()))
         } else {
             let file =
                 std::fs::File::open(&path).map_err(|e| format!("cannot open {path}: {e}"))?;
@@ -196,180 +192,220 @@ fn read_text(path: &str, lossy: bool) -> Result<String, String> {
 /// number and skipped; the others are still cleaned, and the run fails at the end.
 ///
 /// With one thread each line is cleaned and written as soon as it is read. With
-/// more, `threads` workers are started once for the whole run (each warms its
-/// own regex caches once), and up to [`BATCH_LINES`] lines at a time are read,
-/// cleaned by them and written in input order before the next batch is read.
+/// more, a reader thread, `threads` workers and this thread (the writer) form a
+/// pipeline: lines are cleaned as they come, in parallel, and written in input
+/// order. At most [`IN_FLIGHT_PER_THREAD`] lines per worker are between reader
+/// and writer, so memory stays flat however long the input.
 fn jsonl(
     cleaner: &Cleaner,
-    mut input: Box<dyn BufRead>,
+    input: Box<dyn BufRead + Send>,
     out: &mut impl Write,
     path: &str,
     threads: usize,
 ) -> Result<(), Stop> {
+    let mut lines = Lines::new(input, path);
+    let mut output = Output::new(out, path);
     if threads == 1 {
-        return jsonl_batches(&mut input, out, path, 1, |lines| {
-            lines.iter().map(|line| clean_line(cleaner, line)).collect()
-        });
+        for item in &mut lines {
+            match item {
+                Ok((number, line)) => output.record(number, clean_line(cleaner, &line))?,
+                Err(message) => return output.finish(lines.number, Some(message)),
+            }
+            if output.reader_gone {
+                break;
+            }
+        }
+        return output.finish(lines.number, None);
     }
     std::thread::scope(|scope| {
-        let workers = Workers::start(scope, cleaner, threads);
-        jsonl_batches(&mut input, out, path, BATCH_LINES, |lines| {
-            workers.clean(lines)
-        })
-        // Dropping `workers` closes their queues: they end, and the scope joins them.
+        let in_flight = threads.saturating_mul(IN_FLIGHT_PER_THREAD);
+        // The reader takes a credit for each line it hands out; the writer gives
+        // it back once the line's record is written.
+        let (credit_tx, credits) = mpsc::sync_channel::<()>(in_flight);
+        for _ in 0..in_flight {
+            let _ = credit_tx.send(());
+        }
+        let (job_tx, jobs) = mpsc::sync_channel::<Job>(threads);
+        let jobs = Arc::new(Mutex::new(jobs));
+        let (done_tx, done) = mpsc::channel::<Done>();
+        for _ in 0..threads {
+            let (jobs, done_tx) = (Arc::clone(&jobs), done_tx.clone());
+            scope.spawn(move || {
+                loop {
+                    // The lock is held only while taking a job, not while cleaning.
+                    let job = match jobs.lock() {
+                        Ok(jobs) => jobs.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((seq, number, line)) = job else {
+                        return; // the input has ended
+                    };
+                    let record =
+                        panic::catch_unwind(AssertUnwindSafe(|| clean_line(cleaner, &line)));
+                    if done_tx.send((seq, number, record)).is_err() {
+                        return; // the writer has stopped
+                    }
+                }
+            });
+        }
+        // Only the workers hold the job queue and the sender of records, so when
+        // they stop the reader's sends fail, and when they end the writer's loop does.
+        drop((jobs, done_tx));
+        let reader = scope.spawn(move || {
+            for (seq, item) in (&mut lines).enumerate() {
+                match item {
+                    Ok((number, line)) => {
+                        if credits.recv().is_err() || job_tx.send((seq, number, line)).is_err() {
+                            break; // the writer has stopped
+                        }
+                    }
+                    Err(message) => return (lines.number, Some(message)),
+                }
+            }
+            (lines.number, None)
+        });
+        // Records come back in any order; they are written in input order.
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        for (seq, number, record) in done {
+            let record = record.unwrap_or_else(|panic| panic::resume_unwind(panic));
+            pending.insert(seq, (number, record));
+            while let Some((number, record)) = pending.remove(&next) {
+                output.record(number, record)?;
+                next += 1;
+                let _ = credit_tx.send(());
+            }
+            if output.reader_gone {
+                break;
+            }
+        }
+        // Stop the reader if the writer stopped first.
+        drop(credit_tx);
+        let (number, read_error) = reader
+            .join()
+            .unwrap_or_else(|panic| panic::resume_unwind(panic));
+        output.finish(number, read_error)
     })
 }
 
-/// The read-clean-write loop of [`jsonl`]: reads up to `batch_lines` non-blank
-/// lines, has `clean` turn them into records (in their order), writes those and
-/// reports the bad lines, until the input ends or the reader of `out` goes away.
-fn jsonl_batches(
-    input: &mut dyn BufRead,
-    out: &mut impl Write,
-    path: &str,
-    batch_lines: usize,
-    mut clean: impl FnMut(Vec<Vec<u8>>) -> Vec<Result<String, String>>,
-) -> Result<(), Stop> {
-    let (mut number, mut failed) = (0usize, 0usize);
-    // A read error ends the input; the lines before it are still cleaned.
-    let (mut ended, mut read_error) = (false, None);
-    // A closed stdout ends the run; the bad lines seen so far still fail it.
-    let mut reader_gone = false;
-    while !ended {
-        let mut numbers = Vec::with_capacity(batch_lines);
-        let mut lines = Vec::with_capacity(batch_lines);
-        while lines.len() < batch_lines {
+/// Lines of a `--jsonl` input in flight per worker thread: enough to keep every
+/// worker busy while a long document holds up the one before it in the output.
+const IN_FLIGHT_PER_THREAD: usize = 16;
+
+/// A line to clean: its position among the non-blank lines, its line number and
+/// its bytes.
+type Job = (usize, usize, Vec<u8>);
+
+/// A cleaned line: its position, its line number, and its record, or the panic
+/// that cleaning it raised (re-raised by the writer, as if it had cleaned it).
+type Done = (usize, usize, std::thread::Result<Result<String, String>>);
+
+/// The non-blank lines of a `--jsonl` input with their line numbers. A read
+/// error is the last item.
+struct Lines<'a> {
+    input: Box<dyn BufRead + Send>,
+    path: &'a str,
+    /// Lines read so far, blank ones included.
+    number: usize,
+    ended: bool,
+}
+
+impl<'a> Lines<'a> {
+    fn new(input: Box<dyn BufRead + Send>, path: &'a str) -> Self {
+        Lines {
+            input,
+            path,
+            number: 0,
+            ended: false,
+        }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Result<(usize, Vec<u8>), String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.ended {
             let mut line = Vec::new();
-            match input.read_until(b'\n', &mut line) {
-                Ok(0) => ended = true,
-                Ok(_) => {}
+            match self.input.read_until(b'\n', &mut line) {
+                Ok(0) => self.ended = true,
+                Ok(_) => {
+                    self.number += 1;
+                    if !line.iter().all(u8::is_ascii_whitespace) {
+                        return Some(Ok((self.number, line)));
+                    }
+                }
                 Err(e) => {
-                    read_error = Some(format!("cannot read {path}: {e}"));
-                    ended = true;
-                }
-            }
-            if ended {
-                break;
-            }
-            number += 1;
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                numbers.push(number);
-                lines.push(line);
-            }
-        }
-        if lines.is_empty() {
-            continue;
-        }
-        for (line_number, record) in numbers.into_iter().zip(clean(lines)) {
-            match record {
-                Ok(record) => match writeln!(out, "{record}").map_err(write_failed) {
-                    Ok(()) => {}
-                    Err(Stop::ReaderGone) => {
-                        (ended, reader_gone) = (true, true);
-                        break;
-                    }
-                    Err(stop) => return Err(stop),
-                },
-                Err(message) => {
-                    failed += 1;
-                    eprintln!("clean: {path}: line {line_number}: {message}");
+                    self.ended = true;
+                    return Some(Err(format!("cannot read {}: {e}", self.path)));
                 }
             }
         }
+        None
     }
-    if let Some(message) = read_error {
-        return Err(Stop::Failed(message));
-    }
-    if !reader_gone {
-        match out.flush().map_err(write_failed) {
-            Ok(()) | Err(Stop::ReaderGone) => {}
-            Err(stop) => return Err(stop),
+}
+
+/// Writes the records of a `--jsonl` run and reports its bad lines.
+struct Output<'a, W: Write> {
+    out: &'a mut W,
+    path: &'a str,
+    failed: usize,
+    /// The reader of stdout closed it: the run stops, quietly.
+    reader_gone: bool,
+}
+
+impl<'a, W: Write> Output<'a, W> {
+    fn new(out: &'a mut W, path: &'a str) -> Self {
+        Output {
+            out,
+            path,
+            failed: 0,
+            reader_gone: false,
         }
     }
-    match failed {
-        0 => Ok(()),
-        _ => Err(Stop::Failed(format!(
-            "{failed} of {number} lines of {path} could not be cleaned"
-        ))),
-    }
-}
 
-/// A batch of lines shared by the workers: each takes the next line not yet
-/// taken, so a long document holds up one worker only.
-struct Job {
-    lines: Vec<Vec<u8>>,
-    next: AtomicUsize,
-}
-
-/// A line's position in its batch and its record, or the panic that cleaning
-/// it raised (re-raised on the main thread, as if it had cleaned the line).
-type Done = (usize, std::thread::Result<Result<String, String>>);
-
-/// Worker threads sharing one `&Cleaner`, alive for the whole run: a new thread
-/// would start with cold regex caches, which costs more than a batch of small
-/// documents.
-struct Workers {
-    queues: Vec<mpsc::Sender<Arc<Job>>>,
-    done: mpsc::Receiver<Done>,
-}
-
-impl Workers {
-    fn start<'scope, 'env>(
-        scope: &'scope std::thread::Scope<'scope, 'env>,
-        cleaner: &'env Cleaner,
-        threads: usize,
-    ) -> Workers {
-        let (done_tx, done) = mpsc::channel::<Done>();
-        let queues = (0..threads)
-            .map(|_| {
-                let (queue, jobs) = mpsc::channel::<Arc<Job>>();
-                let done_tx = done_tx.clone();
-                scope.spawn(move || {
-                    for job in jobs {
-                        loop {
-                            let index = job.next.fetch_add(1, Ordering::Relaxed);
-                            let Some(line) = job.lines.get(index) else {
-                                break;
-                            };
-                            let record =
-                                panic::catch_unwind(AssertUnwindSafe(|| clean_line(cleaner, line)));
-                            if done_tx.send((index, record)).is_err() {
-                                return;
-                            }
-                        }
-                    }
-                });
-                queue
-            })
-            .collect();
-        Workers { queues, done }
-    }
-
-    /// Cleans `lines` in parallel; the records come back in the order of `lines`.
-    fn clean(&self, lines: Vec<Vec<u8>>) -> Vec<Result<String, String>> {
-        let count = lines.len();
-        let job = Arc::new(Job {
-            lines,
-            next: AtomicUsize::new(0),
-        });
-        for queue in &self.queues {
-            queue
-                .send(Arc::clone(&job))
-                .expect("workers run until the input ends");
+    /// Writes line `number`'s record, or reports why it has none.
+    fn record(&mut self, number: usize, record: Result<String, String>) -> Result<(), Stop> {
+        match record {
+            Ok(_) if self.reader_gone => Ok(()),
+            Ok(record) => match writeln!(self.out, "{record}").map_err(write_failed) {
+                Err(Stop::ReaderGone) => {
+                    self.reader_gone = true;
+                    Ok(())
+                }
+                written => written,
+            },
+            Err(message) => {
+                self.failed += 1;
+                eprintln!("clean: {}: line {number}: {message}", self.path);
+                Ok(())
+            }
         }
-        let mut records: Vec<Option<Result<String, String>>> = vec![None; count];
-        for _ in 0..count {
-            let (index, record) = self.done.recv().expect("workers run until the input ends");
-            records[index] = Some(record.unwrap_or_else(|panic| panic::resume_unwind(panic)));
+    }
+
+    /// Ends the run: `lines` lines were read, and reading failed with
+    /// `read_error`, if it did. The lines before a read error are still written;
+    /// bad lines fail the run.
+    fn finish(self, lines: usize, read_error: Option<String>) -> Result<(), Stop> {
+        if let Some(message) = read_error {
+            return Err(Stop::Failed(message));
         }
-        records
-            .into_iter()
-            .map(|record| record.expect("every line of the batch was cleaned"))
-            .collect()
+        if !self.reader_gone {
+            match self.out.flush().map_err(write_failed) {
+                Ok(()) | Err(Stop::ReaderGone) => {}
+                Err(stop) => return Err(stop),
+            }
+        }
+        match self.failed {
+            0 => Ok(()),
+            failed => Err(Stop::Failed(format!(
+                "{failed} of {lines} lines of {} could not be cleaned",
+                self.path
+            ))),
+        }
     }
 }
 
-/// One output record (compact JSON) or the reason the line is bad.
 /// The fields of an input line the example reads. Borrowed where the JSON has no
 /// escapes; other fields (a corpus's gold text, say) are skipped unparsed.
 #[derive(serde::Deserialize)]
@@ -388,6 +424,7 @@ struct Record<'a> {
     title: Option<&'a str>,
 }
 
+/// One output record (compact JSON) or the reason the line is bad.
 fn clean_line(cleaner: &Cleaner, line: &[u8]) -> Result<String, String> {
     let doc: Doc<'_> = match serde_json::from_slice(line) {
         Ok(doc) => doc,
