@@ -15,6 +15,7 @@ use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
 use crate::region::regions;
+use crate::rules::Rule;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
 use crate::title;
@@ -71,9 +72,10 @@ pub(crate) fn revise(
     seg: &Segments,
     features: &[Features],
     verdicts: &mut [Verdict],
+    rules: &[Rule],
     have_stoplist: bool,
 ) {
-    let classes = classify(features, verdicts, have_stoplist);
+    let classes = classify(features, verdicts, rules, have_stoplist);
     let regions = regions(&classes, features);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features);
     // In a page dump the article starts with its main region: a "Comments" link
@@ -291,6 +293,23 @@ mod tests {
             .find(|r| r.text == junk)
             .map(|r| r.rule.to_string());
         assert_eq!(reason.as_deref(), Some(super::LOW_CONTENT));
+    }
+
+    /// Thirteen one-word menu items: enough to make a text a page dump.
+    fn menu() -> String {
+        (1..=13).map(|i| format!("  * Section{i}\n")).collect()
+    }
+
+    #[test]
+    fn a_paragraph_between_a_photo_credit_and_a_menu_item_stays() {
+        let near_good = "It was not the first time that the council had to vote on the plan, and it will not be the last.";
+        let input = format!(
+            "{}\nHeadline of the story here\n\n{BODY} {BODY}\n\nPhoto: Jane Doe/Reuters\n\n{near_good}\n\n  * Tech\n\n{BODY} {BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.contains(near_good), "{}", a.body);
+        assert!(!a.body.contains("Tech"), "{}", a.body);
     }
 
     #[test]
