@@ -14,7 +14,7 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
-use crate::region::regions;
+use crate::region::{lead_above, regions};
 use crate::rules::Rule;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
@@ -75,9 +75,20 @@ pub(crate) fn revise(
     rules: &[Rule],
     have_stoplist: bool,
 ) {
-    let classes = classify(features, verdicts, rules, have_stoplist);
-    let regions = regions(&classes, features);
+    let mut classes = classify(features, verdicts, rules, have_stoplist);
+    let mut regions = regions(&classes, features);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features);
+    // The lead paragraph above the main region belongs to the article, whatever
+    // its neighbours made of it; the headline is looked for above it.
+    let mut body_start = regions.first().map(|r| r.start);
+    if dump
+        && let Some(start) = body_start
+        && let Some(lead) = lead_above(&classes, features, verdicts, start)
+    {
+        classes.revised[lead] = Class::Good;
+        regions.push(lead..lead + 1);
+        body_start = Some(lead);
+    }
     // In a page dump the article starts with its main region: a "Comments" link
     // in a sidebar above it opens no comment section.
     let article_start = if dump {
@@ -86,9 +97,9 @@ pub(crate) fn revise(
         0
     };
     close_at_comment_section(seg, features, verdicts, article_start, dump);
-    let above = match regions.first() {
-        Some(main) if dump => {
-            title::find_above(input, seg, features, verdicts, main.start, TITLE_LOOKBACK)
+    let above = match body_start {
+        Some(start) if dump => {
+            title::find_above(input, seg, features, verdicts, start, TITLE_LOOKBACK)
         }
         _ => None,
     };
@@ -310,6 +321,37 @@ mod tests {
         let a = clean(&input);
         assert!(a.body.contains(near_good), "{}", a.body);
         assert!(!a.body.contains("Tech"), "{}", a.body);
+    }
+
+    #[test]
+    fn the_lead_above_the_byline_and_share_bar_belongs_to_the_article() {
+        let lead = "The city council has approved the new harbour plan after a debate that lasted for two long years.";
+        let input = format!(
+            "{}\nCity council approves the new harbour plan\n\n{lead}\n\nBy Jane Doe\n\nMarch 3, 2021\n\n  * Facebook\n  * Twitter\n\nPhoto: Jane Doe/Reuters\n\n{BODY}\n\n{BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
+        assert!(a.body.starts_with(lead), "{}", a.body);
+        assert_eq!(a.paragraphs.len(), 3, "{}", a.body);
+    }
+
+    #[test]
+    fn a_sentence_above_a_menu_is_no_lead() {
+        let tagline = "We help people find the best local shops and services in their own town.";
+        let input = format!(
+            "{}\nSite Name Here\n\n{tagline}\n\n  * News\n  * Shops\n  * Events\n  * Jobs\n\nCity council approves the new harbour plan\n\n{BODY}\n\n{BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(!a.body.contains(tagline), "{}", a.body);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
     }
 
     #[test]
