@@ -88,16 +88,23 @@ pub(crate) fn revise(
     let mut classes = classify(features, verdicts, rules, have_stoplist);
     let mut regions = regions(&classes, features);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
-    // The lead paragraph above the main region belongs to the article, whatever
-    // its neighbours made of it; the headline is looked for above it.
+    // The lead paragraph above the body belongs to the article, whatever its
+    // neighbours made of it (it may even lie inside the region, as a unit that
+    // the byline and the photo credit under it made `Bad`); the headline is
+    // looked for above it.
     let mut body_start = regions.first().map(|r| r.start);
-    if dump
-        && let Some(start) = body_start
-        && let Some(lead) = lead_above(&classes, features, verdicts, start)
-    {
-        classes.revised[lead] = Class::Good;
-        regions.push(lead..lead + 1);
-        body_start = Some(lead);
+    if dump && let Some(main) = regions.first().cloned() {
+        let body = main
+            .clone()
+            .find(|&i| classes.revised[i] == Class::Good)
+            .unwrap_or(main.start);
+        if let Some(lead) = lead_above(&classes, features, verdicts, body) {
+            classes.revised[lead] = Class::Good;
+            if lead < main.start {
+                regions.push(lead..lead + 1);
+            }
+            body_start = Some(lead.min(main.start));
+        }
     }
     // In a page dump the article starts with its main region: a "Comments" link
     // in a sidebar above it opens no comment section.
@@ -371,6 +378,21 @@ mod tests {
         );
         assert!(a.body.starts_with(lead), "{}", a.body);
         assert_eq!(a.paragraphs.len(), 3, "{}", a.body);
+    }
+
+    #[test]
+    fn a_lead_that_its_neighbours_made_bad_inside_the_region_stays() {
+        let lead = "The city council has approved the new harbour plan after a debate that lasted for two long years, and the work starts in spring.";
+        let input = format!(
+            "{}\nCity council approves the new harbour plan\n\n{lead}\n\n12 Comments\n\n{BODY} {BODY}\n\n{BODY} {BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.starts_with(lead), "{}", a.body);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
     }
 
     #[test]

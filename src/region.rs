@@ -31,7 +31,7 @@ pub(crate) const SHORT_BAD_SHARE: f64 = 0.5;
 pub(crate) const SECONDARY_REGION_SHARE: f64 = 0.5;
 
 /// A lead paragraph (standfirst) is looked for at most this many units above the
-/// main region: the byline, date, share bar, photo credit and table of contents
+/// body: the byline, date, share bar, photo credit and table of contents
 /// that often stand between a lead and the body fit in it.
 pub(crate) const LEAD_MAX_GAP_UNITS: usize = 25;
 
@@ -39,14 +39,15 @@ pub(crate) const LEAD_MAX_GAP_UNITS: usize = 25;
 /// label, a search box hint or a teaser headline.
 pub(crate) const LEAD_MIN_WORDS: usize = 12;
 
-/// The article's lead paragraph above the main region starting at `start`, if
-/// any: the nearest unit above it with some stopwords (`NearGood` or `Good` on
-/// its own features) that is a finished sentence of at least [`LEAD_MIN_WORDS`]
-/// words, when it is at most [`LEAD_MAX_GAP_UNITS`] units up and every unit
-/// between it and the region is short or removed by a rule (byline, date, share
-/// buttons, a photo credit, a table of contents of questions). Headline, lead,
-/// page furniture, body is the usual order of a news page; the lead alone
-/// weighs too little to bridge the gap. A menu (one-to-three-word items the
+/// The article's lead paragraph above the body text starting at unit `start`
+/// (the main region's first good unit), if any: the nearest unit above it with
+/// some stopwords (`NearGood` or `Good` on its own features) that is a finished
+/// sentence of at least [`LEAD_MIN_WORDS`] words, when it is at most
+/// [`LEAD_MAX_GAP_UNITS`] units up and every unit between it and the body is
+/// short or removed by a rule (byline, date, share buttons, a photo credit, a
+/// table of contents of questions). Headline, lead, page furniture, body is the
+/// usual order of a news page; the lead alone weighs too little to bridge the
+/// gap, and its neighbours make it `Bad`. A menu (one-to-three-word items the
 /// rules do not know) between them means the sentence is page furniture itself.
 pub(crate) fn lead_above(
     classes: &Classes,
