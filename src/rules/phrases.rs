@@ -71,8 +71,8 @@ macro_rules! read_also {
 macro_rules! teaser_heading {
     () => {
         concat!(
-            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from(?: (?-i:\p{Lu})[\w.'’&-]*){1,4}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next",
-            r"|das könnte sie (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr zum thema|auch interessant|meistgelesen(?:e artikel)?|weitere (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)",
+            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from(?: (?-i:\p{Lu})[\w.'’&-]*){1,4}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next|explore further",
+            r"|das könnte (?:sie|dich|euch) (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr zum thema|auch interessant|meistgelesen(?:e artikel)?|weitere (?:aktuelle )?(?:artikel|beiträge|nachrichten|themen)|(?:neueste|aktuellste) (?:artikel|beiträge)",
             r"|sur le même sujet|articles? liés?|les plus lus|à lire également|dans la même rubrique",
             r"|te puede interesar|noticias relacionadas|más noticias|lo más leído|más leídas",
             r"|potrebbe interessarti|articoli correlati|i più letti|più letti",

@@ -89,7 +89,15 @@ mod tests {
         );
         assert_fires(
             "related.heading",
-            &["Related Stories", "You may also like", "Most Read"],
+            &[
+                "Related Stories",
+                "You may also like",
+                "Most Read",
+                "Explore further",
+                "Das könnte Dich auch interessieren:",
+                "Weitere aktuelle Themen",
+                "Aktuellste Beiträge",
+            ],
         );
         assert_fires(
             "related.read_more_line",
@@ -139,6 +147,8 @@ mod tests {
             "Readers who want more can watch the full interview on the network's website tonight.",
             "He told them to read more about the history of the region before the trip.",
             "More from the interview will air on Sunday.",
+            "Explore further into the cave before the water rises.",
+            "Weitere Themen der Sitzung waren der Haushalt und die Schulen.",
             "Read more: the deal collapsed, and the talks ended on Friday without a date for new ones.",
             "Topics: the council approved the plan on Tuesday, and the mayor said work starts in spring.",
         ]);
