@@ -26,7 +26,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "related.heading",
         "A heading over a list of teaser links: `Related Stories`, `More from …`, `You may also like`, `Most read`.",
-        concat!(r"(?i)^(?:", teaser_heading!(), r")\s*[:.…]*$"),
+        concat!(r"(?i)^(?:", teaser_heading!(), r")\s*[:.…!]*$"),
         ClosesArticle,
     ),
     phrase(
@@ -83,6 +83,7 @@ mod tests {
                 "Continue reading...",
                 "Read more",
                 "weiterlesen",
+                "Zum Weiterlesen",
                 "À lire aussi",
                 "Zobacz także",
             ],
@@ -97,6 +98,9 @@ mod tests {
                 "Das könnte Dich auch interessieren:",
                 "Weitere aktuelle Themen",
                 "Aktuellste Beiträge",
+                "Das könnte Sie auch interessieren!",
+                "TEMAS RELACIONADOS",
+                "Otras noticias",
             ],
         );
         assert_fires(
@@ -149,6 +153,8 @@ mod tests {
             "More from the interview will air on Sunday.",
             "Explore further into the cave before the water rises.",
             "Weitere Themen der Sitzung waren der Haushalt und die Schulen.",
+            "Zum Weiterlesen empfiehlt die Autorin ein Buch, das im Mai erschien.",
+            "Otras noticias de la semana confirmaron el acuerdo entre los partidos.",
             "Read more: the deal collapsed, and the talks ended on Friday without a date for new ones.",
             "Topics: the council approved the plan on Tuesday, and the mayor said work starts in spring.",
         ]);
