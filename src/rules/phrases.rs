@@ -151,7 +151,7 @@ macro_rules! share_label {
     () => {
         concat!(
             r"share(?: this(?: (?:article|story|post|page|video))?| on| via| the story| article)?|sharing is caring|spread the word",
-            r"|teilen|artikel teilen|diesen (?:artikel|beitrag) teilen|jetzt teilen",
+            r"|teilen(?: mit)?|artikel teilen|diesen (?:artikel|beitrag) teilen|jetzt teilen",
             r"|partager(?: cet article| sur)?|partagez",
             r"|compartir(?: en)?|comparte",
             r"|condividi(?: su)?",

@@ -24,6 +24,13 @@ pub(crate) static RULES: &[Rule] = &[
         ),
         DropBlock,
     ),
+    phrase(
+        C,
+        "share.like_widget",
+        "WordPress's like button while it loads: `Like Loading...`, `Gefällt mir Wird geladen …`.",
+        r"(?i)^(?:like|gefällt mir|j'aime|me gusta|mi piace|vind ik leuk|lubię to!?)\s+(?:loading|wird geladen|chargement|cargando|caricamento|laden|ładowanie)\s*(?:…|\.\.\.)?$",
+        DropBlock,
+    ),
     max_words(
         phrase(
             C,
@@ -71,7 +78,15 @@ mod tests {
     fn fires() {
         assert_fires(
             "share.label",
-            &["Share this:", "Share", "Share this article"],
+            &["Share this:", "Share", "Share this article", "Teilen mit:"],
+        );
+        assert_fires(
+            "share.like_widget",
+            &[
+                "Like Loading...",
+                "Gefällt mir Wird geladen …",
+                "J'aime Chargement…",
+            ],
         );
         assert_fires(
             "share.click_to",
@@ -111,6 +126,8 @@ mod tests {
             "Critics who follow him on Twitter said the post was deleted.",
             "Join us on X, the mayor wrote on Sunday.",
             "Print this out and keep it with your passport.",
+            "Like loading a truck, it takes longer than you think.",
+            "Teilen mit anderen ist für Kinder nicht immer leicht.",
         ]);
     }
 }
