@@ -8,7 +8,7 @@ const C: Category = Category::Share;
 /// Social networks and share targets whose names appear as share buttons.
 macro_rules! network {
     () => {
-        r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|tumblr|telegram|e-?mail|print|messenger|google\+|flipboard|pocket|copy link|instagram|youtube|rss|sms|mail|tweet|vk|xing|threads|bluesky|mastodon)"
+        r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|tumblr|telegram|e-?mail|print|drucken|imprimer|imprimir|stampa|afdrukken|drukuj|messenger|google\+|flipboard|pocket|copy link|instagram|youtube|rss|sms|mail|tweet|vk|xing|threads|bluesky|mastodon)"
     };
 }
 
@@ -111,6 +111,8 @@ mod tests {
                 "WhatsApp",
                 "Facebook Twitter Email",
                 "Twitter | LinkedIn",
+                "Drucken",
+                "Facebook Twitter Drucken",
             ],
         );
     }
