@@ -5,8 +5,10 @@
 //! Units a rule already removed are `Bad`. The classes feed the main-region
 //! search in [`crate::region`].
 
-use crate::engine::Verdict;
+use crate::article::Category;
+use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
+use crate::rules::Rule;
 
 /// A unit's class (jusText's bad / short / near-good / good).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +140,7 @@ pub(crate) struct Classes {
 pub(crate) fn classify(
     features: &[Features],
     verdicts: &[Verdict],
+    rules: &[Rule],
     have_stoplist: bool,
 ) -> Classes {
     let menu = menu_runs(features);
@@ -159,7 +162,12 @@ pub(crate) fn classify(
     }
     let mut revised = initial.clone();
     revise_short(&mut revised);
-    revise_near_good(&mut revised);
+    let see_through: Vec<bool> = features
+        .iter()
+        .zip(verdicts)
+        .map(|(f, v)| is_furniture(f, v, rules))
+        .collect();
+    revise_near_good(&mut revised, &see_through);
     Classes { initial, revised }
 }
 
@@ -222,10 +230,42 @@ fn revise_short(classes: &mut [Class]) {
     }
 }
 
-/// jusText's near-good revision: near-good between two bad units is bad, else good.
-fn revise_near_good(classes: &mut [Class]) {
-    let prev = nearest_before(classes, &[Class::NearGood]);
-    let next = nearest_after(classes, &[Class::NearGood]);
+/// Categories of rule-removed units that are page furniture set into an
+/// article (a photo credit, a date line, a share button, an advertisement
+/// label, a copyright line under a photo) rather than evidence that the text
+/// around them is boilerplate.
+pub(crate) const FURNITURE: &[Category] = &[
+    Category::Caption,
+    Category::Metadata,
+    Category::Share,
+    Category::Promo,
+    Category::Legal,
+];
+
+/// A short unit that a rule removed as page furniture ([`FURNITURE`], or a
+/// metadata line): the near-good revision looks past it to the text beyond.
+fn is_furniture(f: &Features, verdict: &Verdict, rules: &[Rule]) -> bool {
+    let furniture = match verdict {
+        Verdict::Meta(_) => true,
+        Verdict::Drop(Reason::Rule(r)) => rules
+            .get(*r)
+            .is_some_and(|r| FURNITURE.contains(&r.category)),
+        _ => false,
+    };
+    furniture && f.chars < LENGTH_LOW
+}
+
+/// jusText's near-good revision: near-good between two bad units is bad, else
+/// good. Units flagged in `see_through` (page furniture, see [`is_furniture`])
+/// are skipped when looking for the neighbours.
+fn revise_near_good(classes: &mut [Class], see_through: &[bool]) {
+    let masked: Vec<Class> = classes
+        .iter()
+        .zip(see_through)
+        .map(|(c, skip)| if *skip { Class::NearGood } else { *c })
+        .collect();
+    let prev = nearest_before(&masked, &[Class::NearGood]);
+    let next = nearest_after(&masked, &[Class::NearGood]);
     for i in 0..classes.len() {
         if classes[i] == Class::NearGood {
             classes[i] = if prev[i] == Class::Bad && next[i] == Class::Bad {
@@ -264,14 +304,47 @@ mod tests {
         let f = |chars, stopwords| Features::sentence(chars, 20, stopwords);
         let features = [f(150, 8), f(120, 9), f(30, 0)];
         let verdicts = vec![Verdict::Keep; 3];
-        let classes = classify(&features, &verdicts, true);
+        let classes = classify(&features, &verdicts, &[], true);
         assert_eq!(classes.initial[..2], [Good, Good]);
+    }
+
+    #[test]
+    fn near_good_looks_past_page_furniture() {
+        // Body, a photo credit a rule removed, a near-good paragraph, a menu item.
+        let mut c = vec![Good, Bad, NearGood, Bad];
+        revise_near_good(&mut c, &[false, true, false, false]);
+        assert_eq!(c[2], Good);
+        // Without the credit to look past, both neighbours are bad.
+        let mut c = vec![Good, Bad, NearGood, Bad];
+        revise_near_good(&mut c, &[false; 4]);
+        assert_eq!(c[2], Bad);
+    }
+
+    #[test]
+    fn furniture_is_a_short_credit_share_or_metadata_removal() {
+        use crate::rules::Action;
+        let rules = [
+            Rule::new("t.credit", Category::Caption, "x", Action::DropBlock),
+            Rule::new("t.related", Category::Related, "x", Action::DropBlock),
+        ];
+        let short = Features::sentence(30, 5, 0);
+        let long = Features::sentence(300, 50, 20);
+        let credit = Verdict::Drop(Reason::Rule(0));
+        assert!(is_furniture(&short, &credit, &rules));
+        // A "Related" box is boilerplate, not furniture set into the text.
+        assert!(!is_furniture(
+            &short,
+            &Verdict::Drop(Reason::Rule(1)),
+            &rules
+        ));
+        assert!(!is_furniture(&long, &credit, &rules));
+        assert!(!is_furniture(&short, &Verdict::Keep, &rules));
     }
 
     #[test]
     fn near_good_between_bad_is_bad() {
         let mut c = vec![Bad, NearGood, Bad, Good, NearGood, Bad];
-        revise_near_good(&mut c);
+        revise_near_good(&mut c, &[false; 6]);
         assert_eq!(c, [Bad, Bad, Bad, Good, Good, Bad]);
     }
 }

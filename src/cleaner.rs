@@ -60,7 +60,14 @@ impl Cleaner {
             .zip(&features)
             .map(|(unit, f)| self.engine.judge(text, unit.span, f, &mut scratch))
             .collect();
-        context::revise(text, &seg, &features, &mut verdicts, lang.is_some());
+        context::revise(
+            text,
+            &seg,
+            &features,
+            &mut verdicts,
+            &self.engine.rules,
+            lang.is_some(),
+        );
         let mut article = assemble::assemble(text, &seg, &verdicts, &self.engine.rules);
         if self.detokenize && detokenize::looks_tokenized(text) {
             rejoin_tokens(&mut article);

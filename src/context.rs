@@ -14,7 +14,8 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
-use crate::region::regions;
+use crate::region::{lead_above, regions};
+use crate::rules::Rule;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
 use crate::title;
@@ -61,6 +62,16 @@ pub(crate) const PAGE_DUMP_MIN_BAD_SHARE: f64 = 0.15;
 /// … and at least this many characters come before its first good text.
 pub(crate) const PAGE_DUMP_MIN_CHARS_BEFORE: usize = 1500;
 
+/// A text with a page footer (a unit removed by a `legal` rule: copyright line,
+/// footer links, cookie notice) is a page dump when it also has at least this
+/// many label lines (see [`is_label_line`]): menus without list markers. An
+/// extractor drops the footer, and an article has a few such lines at most
+/// (subheadings).
+pub(crate) const PAGE_DUMP_MIN_LABELS_WITH_FOOTER: usize = 10;
+
+/// A label line has at most this many words.
+pub(crate) const LABEL_MAX_WORDS: usize = 3;
+
 /// The title is looked for from this many units above the main region.
 pub(crate) const TITLE_LOOKBACK: usize = 6;
 
@@ -71,11 +82,30 @@ pub(crate) fn revise(
     seg: &Segments,
     features: &[Features],
     verdicts: &mut [Verdict],
+    rules: &[Rule],
     have_stoplist: bool,
 ) {
-    let classes = classify(features, verdicts, have_stoplist);
-    let regions = regions(&classes, features);
-    let dump = !regions.is_empty() && is_page_dump(&classes.initial, features);
+    let mut classes = classify(features, verdicts, rules, have_stoplist);
+    let mut regions = regions(&classes, features);
+    let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
+    // The lead paragraph above the body belongs to the article, whatever its
+    // neighbours made of it (it may even lie inside the region, as a unit that
+    // the byline and the photo credit under it made `Bad`); the headline is
+    // looked for above it.
+    let mut body_start = regions.first().map(|r| r.start);
+    if dump && let Some(main) = regions.first().cloned() {
+        let body = main
+            .clone()
+            .find(|&i| classes.revised[i] == Class::Good)
+            .unwrap_or(main.start);
+        if let Some(lead) = lead_above(&classes, features, verdicts, body) {
+            classes.revised[lead] = Class::Good;
+            if lead < main.start {
+                regions.push(lead..lead + 1);
+            }
+            body_start = Some(lead.min(main.start));
+        }
+    }
     // In a page dump the article starts with its main region: a "Comments" link
     // in a sidebar above it opens no comment section.
     let article_start = if dump {
@@ -84,9 +114,9 @@ pub(crate) fn revise(
         0
     };
     close_at_comment_section(seg, features, verdicts, article_start, dump);
-    let above = match regions.first() {
-        Some(main) if dump => {
-            title::find_above(input, seg, features, verdicts, main.start, TITLE_LOOKBACK)
+    let above = match body_start {
+        Some(start) if dump => {
+            title::find_above(input, seg, features, verdicts, start, TITLE_LOOKBACK)
         }
         _ => None,
     };
@@ -108,17 +138,40 @@ fn drop_inside_region(revised: Class) -> bool {
     revised == Class::Bad
 }
 
+/// A whole line of one to [`LABEL_MAX_WORDS`] words that does not end like a
+/// sentence: a menu entry, a button, a label, a subheading.
+fn is_label_line(f: &Features) -> bool {
+    f.whole_block && (1..=LABEL_MAX_WORDS).contains(&f.words) && f.terminal != Terminal::Sentence
+}
+
 /// True when the text is a whole page rather than an article an extractor already
-/// cut out: it has a navigation menu (many one-to-three-word list items), or many
-/// boilerplate units with a long stretch of them before the first good text.
+/// cut out: it has a navigation menu (many one-to-three-word list items), a page
+/// footer and many label lines, or many boilerplate units with a long stretch of
+/// them before the first good text.
 /// Only then is the main region enforced; an extractor's output is left to the
 /// rules, so the cleaner never cuts into it.
-fn is_page_dump(initial: &[Class], features: &[Features]) -> bool {
+fn is_page_dump(
+    initial: &[Class],
+    features: &[Features],
+    verdicts: &[Verdict],
+    rules: &[Rule],
+) -> bool {
     let menu_items = features
         .iter()
         .filter(|f| f.list_item && f.words <= crate::classify::MENU_ITEM_MAX_WORDS)
         .count();
     if menu_items >= PAGE_DUMP_MIN_MENU_ITEMS {
+        return true;
+    }
+    let footer = verdicts.iter().any(|v| match v {
+        Verdict::Drop(Reason::Rule(r)) => {
+            rules.get(*r).is_some_and(|r| r.category == Category::Legal)
+        }
+        _ => false,
+    });
+    if footer
+        && features.iter().filter(|f| is_label_line(f)).count() >= PAGE_DUMP_MIN_LABELS_WITH_FOOTER
+    {
         return true;
     }
     let bad = initial.iter().filter(|c| **c == Class::Bad).count();
@@ -208,6 +261,7 @@ fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [
 #[cfg(test)]
 mod tests {
     use crate::clean;
+    use crate::features::Terminal;
 
     const BODY: &str = "The first paragraph of the story is long enough to be prose. It goes on for a while, with several sentences. And another one here, so that it passes the limit of two hundred bytes easily.";
 
@@ -291,6 +345,110 @@ mod tests {
             .find(|r| r.text == junk)
             .map(|r| r.rule.to_string());
         assert_eq!(reason.as_deref(), Some(super::LOW_CONTENT));
+    }
+
+    /// Thirteen one-word menu items: enough to make a text a page dump.
+    fn menu() -> String {
+        (1..=13).map(|i| format!("  * Section{i}\n")).collect()
+    }
+
+    #[test]
+    fn a_paragraph_between_a_photo_credit_and_a_menu_item_stays() {
+        let near_good = "It was not the first time that the council had to vote on the plan, and it will not be the last.";
+        let input = format!(
+            "{}\nHeadline of the story here\n\n{BODY} {BODY}\n\nPhoto: Jane Doe/Reuters\n\n{near_good}\n\n  * Tech\n\n{BODY} {BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.contains(near_good), "{}", a.body);
+        assert!(!a.body.contains("Tech"), "{}", a.body);
+    }
+
+    #[test]
+    fn the_lead_above_the_byline_and_share_bar_belongs_to_the_article() {
+        let lead = "The city council has approved the new harbour plan after a debate that lasted for two long years.";
+        let input = format!(
+            "{}\nCity council approves the new harbour plan\n\n{lead}\n\nBy Jane Doe\n\nMarch 3, 2021\n\n  * Facebook\n  * Twitter\n\nPhoto: Jane Doe/Reuters\n\n{BODY}\n\n{BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
+        assert!(a.body.starts_with(lead), "{}", a.body);
+        assert_eq!(a.paragraphs.len(), 3, "{}", a.body);
+    }
+
+    #[test]
+    fn a_lead_that_its_neighbours_made_bad_inside_the_region_stays() {
+        let lead = "The city council has approved the new harbour plan after a debate that lasted for two long years, and the work starts in spring.";
+        let input = format!(
+            "{}\nCity council approves the new harbour plan\n\n{lead}\n\n12 Comments\n\n{BODY} {BODY}\n\n{BODY} {BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.starts_with(lead), "{}", a.body);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
+    }
+
+    #[test]
+    fn a_sentence_above_a_menu_is_no_lead() {
+        let tagline = "We help people find the best local shops and services in their own town.";
+        let input = format!(
+            "{}\nSite Name Here\n\n{tagline}\n\n  * News\n  * Shops\n  * Events\n  * Jobs\n\nCity council approves the new harbour plan\n\n{BODY}\n\n{BODY}\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(!a.body.contains(tagline), "{}", a.body);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
+    }
+
+    /// A page whose menu has no list markers: one label per line.
+    fn page_with_footer(labels: usize) -> String {
+        let menu: String = (1..=labels).map(|i| format!("Section {i}\n")).collect();
+        format!(
+            "{menu}\nHeadline of the story here\n\n{BODY} {BODY}\n\n{BODY} {BODY}\n\nMore from the site about other things\n\nCopyright 2021 Example Media Group. All rights reserved.\n"
+        )
+    }
+
+    #[test]
+    fn a_footer_and_many_label_lines_make_a_page_dump() {
+        let page = page_with_footer(12);
+        let a = clean(&page);
+        assert_eq!(a.title.as_deref(), Some("Headline of the story here"));
+        assert_eq!(a.paragraphs.len(), 2, "{}", a.body);
+        let reason = a
+            .removed
+            .iter()
+            .find(|r| r.text.contains("Section 7"))
+            .map(|r| r.rule.to_string());
+        assert_eq!(reason.as_deref(), Some(super::OUTSIDE_MAIN_REGION));
+        // A few subheadings above a footer line are no page.
+        let extract = page_with_footer(3);
+        let a = clean(&extract);
+        assert!(a.body.contains("Section 2"), "{}", a.body);
+        assert!(a.body.contains("More from the site"), "{}", a.body);
+    }
+
+    #[test]
+    fn label_lines_are_short_and_unfinished() {
+        use super::is_label_line;
+        let f = crate::features::Features::sentence;
+        let mut label = f(12, 2, 0);
+        label.terminal = Terminal::None;
+        assert!(is_label_line(&label));
+        // "Yes." is a reply in a dialogue, not a label.
+        assert!(!is_label_line(&f(4, 1, 0)));
+        let mut long = f(60, 8, 3);
+        long.terminal = Terminal::None;
+        assert!(!is_label_line(&long));
     }
 
     #[test]

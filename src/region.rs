@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use crate::classify::{Class, Classes};
-use crate::features::Features;
+use crate::engine::Verdict;
+use crate::features::{Features, Terminal};
 
 /// A `Bad` unit weighs at least this many characters against the region, so a
 /// run of tiny menu items still counts as a barrier.
@@ -28,6 +29,46 @@ pub(crate) const SHORT_BAD_SHARE: f64 = 0.5;
 /// article when its weight is at least this share of the main region's (an
 /// article split by a large embedded box of links or an ad slot).
 pub(crate) const SECONDARY_REGION_SHARE: f64 = 0.5;
+
+/// A lead paragraph (standfirst) is looked for at most this many units above the
+/// body: the byline, date, share bar, photo credit and table of contents
+/// that often stand between a lead and the body fit in it.
+pub(crate) const LEAD_MAX_GAP_UNITS: usize = 25;
+
+/// A lead paragraph has at least this many words: a full sentence or two, not a
+/// label, a search box hint or a teaser headline.
+pub(crate) const LEAD_MIN_WORDS: usize = 12;
+
+/// The article's lead paragraph above the body text starting at unit `start`
+/// (the main region's first good unit), if any: the nearest unit above it with
+/// some stopwords (`NearGood` or `Good` on its own features) that is a finished
+/// sentence of at least [`LEAD_MIN_WORDS`] words, when it is at most
+/// [`LEAD_MAX_GAP_UNITS`] units up and every unit between it and the body is
+/// short or removed by a rule (byline, date, share buttons, a photo credit, a
+/// table of contents of questions). Headline, lead, page furniture, body is the
+/// usual order of a news page; the lead alone weighs too little to bridge the
+/// gap, and its neighbours make it `Bad`. A menu (one-to-three-word items the
+/// rules do not know) between them means the sentence is page furniture itself.
+pub(crate) fn lead_above(
+    classes: &Classes,
+    features: &[Features],
+    verdicts: &[Verdict],
+    start: usize,
+) -> Option<usize> {
+    let i = (start.saturating_sub(LEAD_MAX_GAP_UNITS + 1)..start)
+        .rev()
+        .find(|&i| matches!(classes.initial[i], Class::Good | Class::NearGood))?;
+    let f = &features[i];
+    let lead = f.whole_block
+        && !f.list_item
+        && f.terminal == Terminal::Sentence
+        && f.words >= LEAD_MIN_WORDS
+        && (i + 1..start).all(|j| {
+            classes.initial[j] == Class::Short
+                || !matches!(verdicts[j], Verdict::Keep | Verdict::Inline(_))
+        });
+    lead.then_some(i)
+}
 
 /// The article's regions: the main region (the largest total weight) first, then
 /// at most one secondary region before it and one after it. Empty when no unit

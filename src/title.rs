@@ -56,7 +56,12 @@ pub(crate) fn find_above(
     (region_start.saturating_sub(lookback)..region_start)
         .rev()
         .filter(|&i| is_kept(&verdicts[i]) && features[i].whole_block)
-        .find(|&i| is_headline(seg.units[i].span.slice(input), &features[i]))
+        .find(|&i| {
+            let text = seg.units[i].span.slice(input);
+            // A finished sentence is body text, not a headline.
+            (features[i].terminal != Terminal::Sentence || ends_like_headline(text))
+                && is_headline(text, &features[i])
+        })
 }
 
 fn is_kept(v: &Verdict) -> bool {
@@ -140,6 +145,20 @@ mod tests {
     fn ratings_and_widgets_are_not_titles() {
         let a = clean("( 2 ) 4 Sterne von 5\n\nDer Kuchen ist schnell gemacht und schmeckt allen.");
         assert_eq!(a.title, None);
+    }
+
+    #[test]
+    fn a_finished_sentence_above_the_region_is_not_the_headline() {
+        let menu: String = (1..=13).map(|i| format!("  * Section{i}\n")).collect();
+        let body = "The first paragraph of the story is long enough to be prose. It goes on for a while, with several sentences, and it ends with a full stop like the others do.";
+        let input = format!(
+            "{menu}\nCity council approves the new harbour plan\n\nIt rained on Tuesday.\n\n{body} {body}\n\n{body} {body}\n"
+        );
+        let a = clean(&input);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("City council approves the new harbour plan")
+        );
     }
 
     #[test]

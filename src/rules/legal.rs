@@ -25,7 +25,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "legal.copyright",
             "A copyright footer (`© 2017 News Corp. All rights reserved.`).",
-            r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})|(?-u:\b)all rights reserved\W*$",
+            r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten)\W*$|^(?:\(?\s*)?(?:vervielfältigung|nachdruck|weiterverbreitung) nur mit (?:ausdrücklicher |schriftlicher |vorheriger )*(?:genehmigung|zustimmung)(?: (?:des|der) \w+)?\W*$",
             DropBlock,
         ),
         NOTICE_WORDS,
@@ -59,6 +59,9 @@ mod tests {
                 "© 2017 News Nation. All rights reserved.",
                 "Copyright 2016 CNN",
                 "All Rights Reserved.",
+                "Vervielfältigung nur mit Genehmigung",
+                "Nachdruck nur mit schriftlicher Genehmigung des Verlags.",
+                "© Example Verlag GmbH. Alle Rechte vorbehalten.",
             ],
         );
         assert_fires(
@@ -70,6 +73,7 @@ mod tests {
     #[test]
     fn article_sentences_survive() {
         assert_keeps(&[
+            "Nachdruck nur mit Genehmigung der Eltern, scherzte der Lehrer, als er die Klassenarbeit verteilte.",
             "Copyright holders sued the website in 2019, the court heard.",
             "(c) the defendant shall pay the costs of the appeal.",
             "The regulator said websites must ask before they use cookies to track readers.",

@@ -55,7 +55,7 @@ macro_rules! read_also {
     () => {
         concat!(
             r"read more|read next|also read|read also|see also|related|recommended|continue reading|keep reading|read the (?:full|whole) (?:story|article)|read full (?:story|article)",
-            r"|weiterlesen|mehr lesen|lesen sie (?:auch|mehr|hier)|mehr videos|zum artikel|passend zum thema",
+            r"|(?:zum )?weiterlesen|mehr lesen|lesen sie (?:auch|mehr|hier)|mehr videos|zum artikel|passend zum thema",
             r"|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|à voir aussi|en savoir plus",
             r"|leer más|lea también|lee también|ver también|mire",
             r"|leggi anche|leggi di più|leggi tutto|vedi anche",
@@ -71,10 +71,10 @@ macro_rules! read_also {
 macro_rules! teaser_heading {
     () => {
         concat!(
-            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from(?: (?-i:\p{Lu})[\w.'’&-]*){1,4}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next",
-            r"|das könnte sie (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr zum thema|auch interessant|meistgelesen(?:e artikel)?|weitere (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)",
+            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from(?: (?-i:\p{Lu})[\w.'’&-]*){1,4}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next|explore further",
+            r"|das könnte (?:sie|dich|euch) (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr zum thema|auch interessant|meistgelesen(?:e artikel)?|weitere (?:aktuelle )?(?:artikel|beiträge|nachrichten|themen)|(?:neueste|aktuellste) (?:artikel|beiträge)",
             r"|sur le même sujet|articles? liés?|les plus lus|à lire également|dans la même rubrique",
-            r"|te puede interesar|noticias relacionadas|más noticias|lo más leído|más leídas",
+            r"|te puede interesar|noticias relacionadas|(?:artículos|temas) relacionados|más noticias|otras noticias|lo más leído|más leídas",
             r"|potrebbe interessarti|articoli correlati|i più letti|più letti",
             r"|você pode gostar|notícias relacionadas|mais lidas|mais notícias",
             r"|meer nieuws|gerelateerde artikelen|meest gelezen",
@@ -151,7 +151,7 @@ macro_rules! share_label {
     () => {
         concat!(
             r"share(?: this(?: (?:article|story|post|page|video))?| on| via| the story| article)?|sharing is caring|spread the word",
-            r"|teilen|artikel teilen|diesen (?:artikel|beitrag) teilen|jetzt teilen",
+            r"|teilen(?: mit)?|artikel teilen|diesen (?:artikel|beitrag) teilen|jetzt teilen",
             r"|partager(?: cet article| sur)?|partagez",
             r"|compartir(?: en)?|comparte",
             r"|condividi(?: su)?",

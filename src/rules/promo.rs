@@ -27,6 +27,16 @@ pub(crate) static RULES: &[Rule] = &[
         ),
         NOTICE_WORDS,
     ),
+    max_words(
+        phrase(
+            C,
+            "promo.affiliate_disclosure",
+            "An affiliate-link disclosure: `This site participates in the Amazon Associate program and earns revenue from qualifying purchases`, `Für Links auf dieser Seite erhält … eine Provision vom Händler`.",
+            r"(?i)(?-u:\b)(?:amazon (?:associates?|services llc associates|partner) ?program(?:me)?|earns? (?:revenue|a commission|commissions) from qualifying purchases|(?:erhält|erhalten|bekommt|bekommen) (?:\w+ )?(?:ggf\. |gegebenenfalls )?eine (?:kleine )?provision vom händler|als amazon-partner verdien)",
+            DropBlock,
+        ),
+        NOTICE_WORDS,
+    ),
     phrase(
         C,
         "promo.advertisement",
@@ -64,6 +74,14 @@ mod tests {
             ],
         );
         assert_fires(
+            "promo.affiliate_disclosure",
+            &[
+                "This site participates in the Amazon Associate program and earns revenue from qualifying purchases (like the products linked below).",
+                "Für Links auf dieser Seite erhält Example ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.",
+                "As an Amazon Associate I earn commissions from qualifying purchases.",
+            ],
+        );
+        assert_fires(
             "promo.advertisement",
             &[
                 "Advertisement",
@@ -83,6 +101,8 @@ mod tests {
             "Users who download the new app must agree to share their location.",
             "The panel raised 3 issues for the government to consider.",
             "Readers who click here and there on the site see fewer ads, the study found.",
+            "The retailer earns a commission on each sale, and the authors of the report say that is a problem.",
+            "Der Vertreter erhält eine Provision vom Umsatz, sagte die Firma.",
         ]);
     }
 }

@@ -16,8 +16,8 @@ pub(crate) static RULES: &[Rule] = &[
     phrase(
         C,
         "prompt.account_link",
-        "A lone account link: `Sign in`, `Log in`, `Register`, `Subscribe`, `My account`.",
-        r"(?i)^(?:sign ?in|log ?in|sign ?up|register|subscribe(?: now| today| here)?|create (?:a free |an |your )?account|my account|log ?out|sign ?out|forgot (?:your )?password\??|(?:sign|log) ?in (?:/|\||or) (?:register|sign ?up|subscribe))\W*$",
+        "A lone account link: `Sign in`, `Log in`, `Register`, `Subscribe`, `My account`, `Anmelden`, `Mon compte`.",
+        r"(?i)^(?:sign ?in|log ?in|sign ?up|register|subscribe(?: now| today| here)?|create (?:a free |an |your )?account|my account|log ?out|sign ?out|forgot (?:your )?password\??|(?:sign|log) ?in (?:/|\||or) (?:register|sign ?up|subscribe)|(?:jetzt )?(?:anmelden|einloggen|registrieren|abmelden|ausloggen)|passwort vergessen\??|mein konto|konto erstellen|se connecter|connexion|s'inscrire|mon compte|déconnexion|iniciar sesión|regístrate|registrarse|mi cuenta|cerrar sesión|accedi|registrati|il mio account|minha conta|inloggen|registreren|mijn account|uitloggen|zaloguj(?: się)?|zarejestruj(?: się)?|moje konto|wyloguj(?: się)?)\W*$",
         DropBlock,
     ),
     max_words(
@@ -25,7 +25,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "prompt.login_to_continue",
             "`Sign in to comment`, `Log in or register to continue`, `Already a subscriber?`.",
-            r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)(?-u:\b)|^already (?:a subscriber|have an account|registered)(?-u:\b)",
+            r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)(?-u:\b)|^already (?:a subscriber|have an account|registered)(?-u:\b)|^bitte (?:loggen sie sich|melden sie sich|logge dich|melde dich) (?:vor dem kommentieren |zum kommentieren )?(?:ein|an)(?-u:\b)",
             DropBlock,
         ),
         PROMPT_WORDS,
@@ -72,6 +72,9 @@ mod tests {
                 "Sign in",
                 "Subscribe",
                 "Log In",
+                "Jetzt registrieren",
+                "Mon compte",
+                "Zaloguj się",
                 "Create a free account",
                 "Sign in / Register",
             ],
@@ -82,6 +85,7 @@ mod tests {
                 "Sign in to comment",
                 "Please log in to continue reading.",
                 "Already a subscriber? Log in",
+                "Bitte loggen Sie sich vor dem Kommentieren ein Login",
             ],
         );
         assert_fires(

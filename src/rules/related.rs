@@ -26,7 +26,7 @@ pub(crate) static RULES: &[Rule] = &[
         C,
         "related.heading",
         "A heading over a list of teaser links: `Related Stories`, `More from …`, `You may also like`, `Most read`.",
-        concat!(r"(?i)^(?:", teaser_heading!(), r")\s*[:.…]*$"),
+        concat!(r"(?i)^(?:", teaser_heading!(), r")\s*[:.…!]*$"),
         ClosesArticle,
     ),
     phrase(
@@ -83,13 +83,25 @@ mod tests {
                 "Continue reading...",
                 "Read more",
                 "weiterlesen",
+                "Zum Weiterlesen",
                 "À lire aussi",
                 "Zobacz także",
             ],
         );
         assert_fires(
             "related.heading",
-            &["Related Stories", "You may also like", "Most Read"],
+            &[
+                "Related Stories",
+                "You may also like",
+                "Most Read",
+                "Explore further",
+                "Das könnte Dich auch interessieren:",
+                "Weitere aktuelle Themen",
+                "Aktuellste Beiträge",
+                "Das könnte Sie auch interessieren!",
+                "TEMAS RELACIONADOS",
+                "Otras noticias",
+            ],
         );
         assert_fires(
             "related.read_more_line",
@@ -139,6 +151,10 @@ mod tests {
             "Readers who want more can watch the full interview on the network's website tonight.",
             "He told them to read more about the history of the region before the trip.",
             "More from the interview will air on Sunday.",
+            "Explore further into the cave before the water rises.",
+            "Weitere Themen der Sitzung waren der Haushalt und die Schulen.",
+            "Zum Weiterlesen empfiehlt die Autorin ein Buch, das im Mai erschien.",
+            "Otras noticias de la semana confirmaron el acuerdo entre los partidos.",
             "Read more: the deal collapsed, and the talks ended on Friday without a date for new ones.",
             "Topics: the council approved the plan on Tuesday, and the mayor said work starts in spring.",
         ]);

@@ -8,7 +8,7 @@ const C: Category = Category::Share;
 /// Social networks and share targets whose names appear as share buttons.
 macro_rules! network {
     () => {
-        r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|tumblr|telegram|e-?mail|print|messenger|google\+|flipboard|pocket|copy link|instagram|youtube|rss|sms|mail|tweet|vk|xing|threads|bluesky|mastodon)"
+        r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|tumblr|telegram|e-?mail|print|drucken|imprimer|imprimir|stampa|afdrukken|drukuj|messenger|google\+|flipboard|pocket|copy link|instagram|youtube|rss|sms|mail|tweet|vk|xing|threads|bluesky|mastodon)"
     };
 }
 
@@ -22,6 +22,13 @@ pub(crate) static RULES: &[Rule] = &[
             share_label!(),
             r"|share all sharing options(?: for:.*)?)\s*:?$"
         ),
+        DropBlock,
+    ),
+    phrase(
+        C,
+        "share.like_widget",
+        "WordPress's like button while it loads: `Like Loading...`, `Gefällt mir Wird geladen …`.",
+        r"(?i)^(?:like|gefällt mir|j'aime|me gusta|mi piace|vind ik leuk|lubię to!?)\s+(?:loading|wird geladen|chargement|cargando|caricamento|laden|ładowanie)\s*(?:…|\.\.\.)?$",
         DropBlock,
     ),
     max_words(
@@ -71,7 +78,15 @@ mod tests {
     fn fires() {
         assert_fires(
             "share.label",
-            &["Share this:", "Share", "Share this article"],
+            &["Share this:", "Share", "Share this article", "Teilen mit:"],
+        );
+        assert_fires(
+            "share.like_widget",
+            &[
+                "Like Loading...",
+                "Gefällt mir Wird geladen …",
+                "J'aime Chargement…",
+            ],
         );
         assert_fires(
             "share.click_to",
@@ -96,6 +111,8 @@ mod tests {
                 "WhatsApp",
                 "Facebook Twitter Email",
                 "Twitter | LinkedIn",
+                "Drucken",
+                "Facebook Twitter Drucken",
             ],
         );
     }
@@ -111,6 +128,8 @@ mod tests {
             "Critics who follow him on Twitter said the post was deleted.",
             "Join us on X, the mayor wrote on Sunday.",
             "Print this out and keep it with your passport.",
+            "Like loading a truck, it takes longer than you think.",
+            "Teilen mit anderen ist für Kinder nicht immer leicht.",
         ]);
     }
 }
