@@ -120,6 +120,14 @@ impl Engine {
                 rule: rule.id.to_string(),
                 source,
             })?;
+            // `a*` or `(?:)` match nothing at all, so they match every line: as
+            // harmful as an empty pattern (except inline, where empty matches
+            // remove nothing).
+            if rule.action != Action::DropSpan && matches_every_line(&regex) {
+                return Err(Error::EmptyPattern {
+                    rule: rule.id.to_string(),
+                });
+            }
             regexes.push(OnceCell::with_value(Some(regex)));
         }
         let prefilter = Prefilter::new(
@@ -252,6 +260,14 @@ impl Engine {
     }
 }
 
+/// True when `regex` matches the empty text and texts that have nothing in
+/// common: then it matches every line.
+fn matches_every_line(regex: &Regex) -> bool {
+    ["", "x", " ", "1."]
+        .iter()
+        .all(|probe| regex.is_match(probe))
+}
+
 /// True when `text` (starting at input offset `base`) has non-whitespace outside `spans`.
 fn uncovered_text(text: &str, base: usize, spans: &[(Span, usize)]) -> bool {
     let mut pos = 0;
@@ -288,6 +304,24 @@ mod tests {
             Engine::new(vec![empty]),
             Err(Error::EmptyPattern { .. })
         ));
+        for pattern in ["a*", "(?:)", "(?m)^", "x?|y"] {
+            let every = Rule::new("x.every", Category::Custom, pattern, Action::DropBlock);
+            assert!(
+                matches!(Engine::new(vec![every]), Err(Error::EmptyPattern { rule }) if rule == "x.every"),
+                "{pattern}"
+            );
+        }
+        // Patterns that can match nothing but do not match everything are fine,
+        // and so is an inline rule, whose empty matches remove nothing.
+        for (pattern, action) in [
+            ("^$", Action::DropBlock),
+            (r"\b", Action::DropBlock),
+            ("(?i)promo", Action::DropBlock),
+            ("a*", Action::DropSpan),
+        ] {
+            let rule = Rule::new("x.ok", Category::Custom, pattern, action);
+            assert!(Engine::new(vec![rule]).is_ok(), "{pattern}");
+        }
         let huge = Rule::new(
             "x.huge",
             Category::Custom,

@@ -15,9 +15,12 @@ pub enum Error {
         #[source]
         source: regex::Error,
     },
-    /// A custom rule's pattern is empty or only whitespace: it would match every
-    /// line. Give it a pattern.
-    #[error("rule `{rule}`: the pattern is empty and would match every line")]
+    /// A custom rule's pattern is empty, only whitespace, or matches the empty
+    /// text (`a*`): it would match every line. Give it a pattern that needs
+    /// some text.
+    #[error(
+        "rule `{rule}`: the pattern is empty or matches empty text, so it would match every line"
+    )]
     EmptyPattern {
         /// The rule's id.
         rule: String,

@@ -45,7 +45,12 @@ fn bad_patterns_are_typed_errors_naming_the_rule() {
         );
         assert!(err.source().is_some(), "{pattern}: the regex error is kept");
     }
-    for (id, pattern) in [("site.empty", ""), ("site.blank", " \t\n")] {
+    for (id, pattern) in [
+        ("site.empty", ""),
+        ("site.blank", " \t\n"),
+        ("site.star", "a*"),
+        ("site.nothing", "(?:)|x"),
+    ] {
         let err = build_with(id, pattern).expect_err(pattern);
         assert!(
             matches!(&err, Error::EmptyPattern { rule } if rule == id),
