@@ -15,8 +15,9 @@ const LANGUAGE_SAMPLE_MIN_BYTES: usize = 80;
 /// A compiled rule set, built once and reused for any number of documents.
 ///
 /// `Cleaner` is `Send + Sync`: share one across threads (by reference or in an
-/// `Arc`); cleaning only reads it. Each thread that cleans keeps its own lazy-DFA
-/// cache for the rule scan (up to 64 MiB, usually far less).
+/// `Arc`); cleaning only reads it, one document per call on the calling thread.
+/// Each thread that cleans keeps its own lazy-DFA caches for the rules' regexes,
+/// so keep threads long-lived (a pool) rather than one per document.
 ///
 /// ```
 /// use deboiler::Cleaner;
@@ -24,6 +25,33 @@ const LANGUAGE_SAMPLE_MIN_BYTES: usize = 80;
 /// let cleaner = Cleaner::builder().disable("caption").build()?;
 /// let article = cleaner.clean("A headline\n\nA photo of the hall. (AP Photo/Jane Doe)\n\nThe body.");
 /// assert_eq!(article.body, "A photo of the hall. (AP Photo/Jane Doe)\n\nThe body.");
+/// # Ok::<(), deboiler::Error>(())
+/// ```
+///
+/// Cleaning a batch on all cores with scoped threads (a rayon `par_iter` works
+/// the same way):
+///
+/// ```
+/// use deboiler::Cleaner;
+///
+/// let cleaner = Cleaner::builder().build()?;
+/// let pages = vec!["Headline one\n\nThe first story.".to_string(); 100];
+/// let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+/// let chunk = pages.len().div_ceil(threads);
+/// let bodies: Vec<String> = std::thread::scope(|scope| {
+///     let workers: Vec<_> = pages
+///         .chunks(chunk)
+///         .map(|part| {
+///             let cleaner = &cleaner;
+///             scope.spawn(move || {
+///                 part.iter().map(|p| cleaner.clean(p).body).collect::<Vec<_>>()
+///             })
+///         })
+///         .collect();
+///     workers.into_iter().flat_map(|w| w.join().expect("no panics")).collect()
+/// });
+/// assert_eq!(bodies.len(), 100);
+/// assert_eq!(bodies[99], "The first story.");
 /// # Ok::<(), deboiler::Error>(())
 /// ```
 #[derive(Debug)]
