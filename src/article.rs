@@ -232,16 +232,24 @@ pub struct Article<'a> {
     pub removed: Vec<Removal<'a>>,
 }
 
+impl std::fmt::Display for Article<'_> {
+    /// Writes [`Article::to_text`]: the title, a blank line, then the body.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.title {
+            Some(title) if self.body.is_empty() => f.write_str(title),
+            Some(title) => write!(f, "{title}\n\n{}", self.body),
+            None => f.write_str(&self.body),
+        }
+    }
+}
+
 impl Article<'_> {
     /// Title, a blank line, then the body — what the `clean` example prints.
     ///
-    /// Without a title this is just the body.
+    /// Without a title this is just the body. [`Display`](std::fmt::Display)
+    /// writes the same text without building it first.
     pub fn to_text(&self) -> String {
-        match &self.title {
-            Some(title) if self.body.is_empty() => title.to_string(),
-            Some(title) => format!("{title}\n\n{}", self.body),
-            None => self.body.clone(),
-        }
+        self.to_string()
     }
 
     /// A copy that owns all its text, so it can outlive the input.

@@ -96,6 +96,9 @@ impl Cleaner {
             &self.engine.rules,
             lang.is_some(),
         );
+        // The features are done with; on a huge input they weigh more than the
+        // text, so they go before the article is built.
+        drop(features);
         let mut article = assemble::assemble(text, &seg, &verdicts, &self.engine.rules);
         if self.detokenize && detokenize::looks_tokenized(text) {
             rejoin_tokens(&mut article);

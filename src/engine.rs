@@ -45,8 +45,9 @@ pub(crate) enum Verdict {
     /// Removed; in extracted text (not a page dump) the article ends here too
     /// (rule index). See [`Action::ClosesArticle`].
     Closes(usize),
-    /// Removed into metadata.
-    Meta(MetaMatch),
+    /// Removed into metadata. (Boxed: it is rare, and unboxed it would make
+    /// every unit's verdict half again as large.)
+    Meta(Box<MetaMatch>),
     /// Kept, except for these spans, each removed by the rule at the index.
     Inline(Vec<(Span, usize)>),
     /// The article's title.
@@ -195,7 +196,9 @@ impl Engine {
                 Action::DropToEnd => return Verdict::ToEnd(i),
                 Action::ClosesArticle if marker > 0 => return Verdict::Drop(Reason::Rule(i)),
                 Action::ClosesArticle => return Verdict::Closes(i),
-                Action::Metadata(_) => return Verdict::Meta(self.meta_match(i, text, span)),
+                Action::Metadata(_) => {
+                    return Verdict::Meta(Box::new(self.meta_match(i, text, span)));
+                }
                 Action::DropSpan => inline.push(i),
             }
         }
