@@ -14,7 +14,7 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
-use crate::region::{lead_above, regions};
+use crate::region::{extend, lead_above, regions};
 use crate::rules::Rule;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
@@ -104,6 +104,18 @@ pub(crate) fn revise(
                 regions.push(lead..lead + 1);
             }
             body_start = Some(lead.min(main.start));
+        }
+    }
+    if dump {
+        for r in regions.iter_mut() {
+            let grown = extend(&classes, features, verdicts, r);
+            for i in grown.start..r.start {
+                classes.revised[i] = Class::Good;
+            }
+            for i in r.end..grown.end {
+                classes.revised[i] = Class::Good;
+            }
+            *r = grown;
         }
     }
     // In a page dump the article starts with its main region: a "Comments" link
@@ -350,6 +362,18 @@ mod tests {
     /// Thirteen one-word menu items: enough to make a text a page dump.
     fn menu() -> String {
         (1..=13).map(|i| format!("  * Section{i}\n")).collect()
+    }
+
+    #[test]
+    fn short_sentences_next_to_the_region_belong_to_the_article() {
+        let steps = "Heat the oven.\n\nMix the flour and the milk.\n\nBake it for an hour.";
+        let input = format!(
+            "{}\nHeadline of the story here\n\n{BODY} {BODY}\n\n{steps}\n\n  * Tech\n  * Sport\n\nNot part of it.\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.ends_with(steps), "{}", a.body);
+        assert!(!a.body.contains("Not part of it"), "{}", a.body);
     }
 
     #[test]

@@ -70,6 +70,59 @@ pub(crate) fn lead_above(
     lead.then_some(i)
 }
 
+/// A region grows over at most this many adjacent units on each side.
+pub(crate) const EXTEND_MAX_UNITS: usize = 40;
+
+/// Is unit `i` content-like enough to join the region next to it: kept whole
+/// text that is near-good or good on its own features, or a short finished
+/// sentence (a step of a numbered list, a one-line paragraph)?
+fn joins_region(classes: &Classes, features: &[Features], verdicts: &[Verdict], i: usize) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && match classes.initial[i] {
+            Class::Good => true,
+            Class::NearGood => f.terminal == Terminal::Sentence,
+            Class::Short => f.terminal == Terminal::Sentence,
+            Class::Bad => false,
+        }
+}
+
+/// The units next to `region` (before and after it) that join it, see
+/// [`joins_region`]: the region grows until the first unit that does not.
+pub(crate) fn extend(
+    classes: &Classes,
+    features: &[Features],
+    verdicts: &[Verdict],
+    region: &Range<usize>,
+) -> Range<usize> {
+    let joins = |i: usize| joins_region(classes, features, verdicts, i);
+    // A unit that does not join is crossed when the one beyond it joins (a
+    // subheading between two paragraphs).
+    let bridge = |i: usize| classes.initial[i] == Class::Short;
+    let mut start = region.start;
+    while start > 0 && region.start - start < EXTEND_MAX_UNITS {
+        if joins(start - 1) {
+            start -= 1;
+        } else if start > 1 && bridge(start - 1) && joins(start - 2) {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    let mut end = region.end;
+    while end < features.len() && end - region.end < EXTEND_MAX_UNITS {
+        if joins(end) {
+            end += 1;
+        } else if end + 1 < features.len() && bridge(end) && joins(end + 1) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    start..end
+}
+
 /// The article's regions: the main region (the largest total weight) first, then
 /// at most one secondary region before it and one after it. Empty when no unit
 /// is `Good`.
@@ -146,6 +199,29 @@ mod tests {
         // A heavy enough run after the main one is a secondary region.
         let f = feats(&[10, 10, 300, 30, 200, 300, 300, 300, 400]);
         assert_eq!(regions(&classes, &f), [2..6, 8..9]);
+    }
+
+    #[test]
+    fn a_region_grows_over_adjacent_sentences_and_stops_at_a_menu() {
+        // Menu item, short sentence, [region], near-good sentence, label,
+        // short sentence, menu item, short sentence.
+        let initial = vec![Bad, Short, Good, Good, NearGood, Short, Short, Bad, Short];
+        let classes = Classes {
+            revised: initial.clone(),
+            initial,
+        };
+        let mut f = feats(&[10, 40, 300, 300, 150, 15, 40, 10, 40]);
+        f[5].terminal = Terminal::None;
+        f[7].list_item = true;
+        let keep = vec![Verdict::Keep; f.len()];
+        assert_eq!(extend(&classes, &f, &keep, &(2..4)), 1..7);
+        // A unit a rule removed stops the growth.
+        let mut v = keep.clone();
+        v[4] = Verdict::Drop(crate::engine::Reason::Rule(0));
+        assert_eq!(extend(&classes, &f, &v, &(2..4)), 1..4);
+        // Two labels in a row are no subheading: the growth stops before them.
+        f[6].terminal = Terminal::None;
+        assert_eq!(extend(&classes, &f, &keep, &(2..4)), 1..5);
     }
 
     #[test]
