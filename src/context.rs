@@ -86,7 +86,7 @@ pub(crate) fn revise(
     have_stoplist: bool,
 ) {
     let mut classes = classify(features, verdicts, rules, have_stoplist);
-    let mut regions = regions(&classes, features);
+    let mut regions = regions(&classes, features, verdicts);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
     // The lead paragraph above the body belongs to the article, whatever its
     // neighbours made of it (it may even lie inside the region, as a unit that

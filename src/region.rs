@@ -30,6 +30,11 @@ pub(crate) const SHORT_BAD_SHARE: f64 = 0.5;
 /// article split by a large embedded box of links or an ad slot).
 pub(crate) const SECONDARY_REGION_SHARE: f64 = 0.5;
 
+/// A run of text before a comment-section opener is the article, rather than
+/// a heavier run after the opener (a long discussion, a cookie table after the
+/// footer), when it weighs at least this share of that run.
+pub(crate) const BEFORE_COMMENTS_SHARE: f64 = 0.2;
+
 /// A lead paragraph (standfirst) is looked for at most this many units above the
 /// body: the byline, date, share bar, photo credit and table of contents
 /// that often stand between a lead and the body fit in it.
@@ -126,7 +131,11 @@ pub(crate) fn extend(
 /// The article's regions: the main region (the largest total weight) first, then
 /// at most one secondary region before it and one after it. Empty when no unit
 /// is `Good`.
-pub(crate) fn regions(classes: &Classes, features: &[Features]) -> Vec<Range<usize>> {
+pub(crate) fn regions(
+    classes: &Classes,
+    features: &[Features],
+    verdicts: &[Verdict],
+) -> Vec<Range<usize>> {
     let weight = |i: usize| -> i64 {
         let chars = features[i].chars as f64;
         let bad = chars.max(BAD_MIN_WEIGHT as f64);
@@ -142,11 +151,23 @@ pub(crate) fn regions(classes: &Classes, features: &[Features]) -> Vec<Range<usi
         return Vec::new();
     }
     let weights: Vec<i64> = (0..features.len()).map(weight).collect();
-    let Some((main_weight, main)) = heaviest_run(&weights, 0..weights.len()) else {
+    let Some((mut main_weight, mut main)) = heaviest_run(&weights, 0..weights.len()) else {
         return Vec::new();
     };
+    // Everything after a comment-section opener is comments (or the page
+    // footer, a cookie table, a log-in box below them): when the heaviest run
+    // lies there and a fair run of text precedes the opener, that run is the
+    // article and nothing after the opener is looked at.
+    let mut end = weights.len();
+    if let Some(opener) = verdicts.iter().position(|v| matches!(v, Verdict::ToEnd(_)))
+        && main.start > opener
+        && let Some((w, run)) = heaviest_run(&weights, 0..opener)
+        && w as f64 >= BEFORE_COMMENTS_SHARE * main_weight as f64
+    {
+        (main_weight, main, end) = (w, run, opener);
+    }
     let mut out = vec![main.clone()];
-    for side in [0..main.start, main.end..weights.len()] {
+    for side in [0..main.start, main.end..end] {
         if let Some((w, run)) = heaviest_run(&weights, side) {
             if w as f64 >= SECONDARY_REGION_SHARE * main_weight as f64 {
                 out.push(run);
@@ -194,11 +215,12 @@ mod tests {
             revised,
         };
         let f = feats(&[10, 10, 300, 30, 200, 300, 100, 200, 150]);
-        let found = regions(&classes, &f);
+        let keep = vec![Verdict::Keep; f.len()];
+        let found = regions(&classes, &f, &keep);
         assert_eq!((found.len(), &found[0]), (1, &(2..6)));
         // A heavy enough run after the main one is a secondary region.
         let f = feats(&[10, 10, 300, 30, 200, 300, 300, 300, 400]);
-        assert_eq!(regions(&classes, &f), [2..6, 8..9]);
+        assert_eq!(regions(&classes, &f, &keep), [2..6, 8..9]);
     }
 
     #[test]
@@ -225,11 +247,36 @@ mod tests {
     }
 
     #[test]
+    fn the_text_before_a_comment_opener_wins_over_a_heavier_discussion() {
+        let revised = vec![Bad, Good, Good, Bad, Bad, Good, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let f = feats(&[10, 300, 300, 400, 400, 400, 400, 400]);
+        let mut v = vec![Verdict::Keep; f.len()];
+        // Without an opener the heavier run wins.
+        assert_eq!(regions(&classes, &f, &v), [5..8, 1..3]);
+        v[3] = Verdict::ToEnd(0);
+        assert_eq!(regions(&classes, &f, &v), vec![1..3; 1]);
+        // A comment link in the menu above a long article changes nothing: too
+        // little text stands before it.
+        let f = feats(&[10, 30, 30, 400, 400, 400, 400, 400]);
+        let revised = vec![Bad, Good, Good, Bad, Bad, Good, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        assert_eq!(regions(&classes, &f, &v), vec![5..8; 1]);
+    }
+
+    #[test]
     fn no_good_unit_no_region() {
         let classes = Classes {
             initial: vec![Bad, Short],
             revised: vec![Bad, Bad],
         };
-        assert!(regions(&classes, &feats(&[10, 10])).is_empty());
+        let keep = vec![Verdict::Keep; 2];
+        assert!(regions(&classes, &feats(&[10, 10]), &keep).is_empty());
     }
 }
