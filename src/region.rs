@@ -35,6 +35,11 @@ pub(crate) const SECONDARY_REGION_SHARE: f64 = 0.5;
 /// footer), when it weighs at least this share of that run.
 pub(crate) const BEFORE_COMMENTS_SHARE: f64 = 0.2;
 
+/// A good list item counts this share of its characters for the region: a
+/// mega-menu or a teaser list with descriptions is list items through and
+/// through, an article is mostly paragraphs.
+pub(crate) const LIST_ITEM_SHARE: f64 = 0.7;
+
 /// A lead paragraph (standfirst) is looked for at most this many units above the
 /// body: the byline, date, share bar, photo credit and table of contents
 /// that often stand between a lead and the body fit in it.
@@ -136,10 +141,11 @@ pub(crate) fn regions(
     features: &[Features],
     verdicts: &[Verdict],
 ) -> Vec<Range<usize>> {
-    let weight = |i: usize| -> i64 {
+    let weight = |i: usize, list_share: f64| -> i64 {
         let chars = features[i].chars as f64;
         let bad = chars.max(BAD_MIN_WEIGHT as f64);
         let w = match (classes.initial[i], classes.revised[i]) {
+            (_, Class::Good) if features[i].list_item => list_share * chars,
             (_, Class::Good) => chars,
             (Class::NearGood, _) => NEAR_GOOD_SHARE * chars,
             (Class::Short, _) => -SHORT_BAD_SHARE * bad,
@@ -150,10 +156,17 @@ pub(crate) fn regions(
     if !classes.revised.contains(&Class::Good) {
         return Vec::new();
     }
-    let weights: Vec<i64> = (0..features.len()).map(weight).collect();
-    let Some((mut main_weight, mut main)) = heaviest_run(&weights, 0..weights.len()) else {
+    // The main region is chosen with list items discounted; the secondary
+    // regions, a product's list of specifications after its description
+    // among them, are weighed in full.
+    let choice: Vec<i64> = (0..features.len())
+        .map(|i| weight(i, LIST_ITEM_SHARE))
+        .collect();
+    let weights: Vec<i64> = (0..features.len()).map(|i| weight(i, 1.0)).collect();
+    let Some((_, mut main)) = heaviest_run(&choice, 0..choice.len()) else {
         return Vec::new();
     };
+    let mut main_weight: i64 = choice[main.clone()].iter().sum();
     // Everything after a comment-section opener is comments (or the page
     // footer, a cookie table, a log-in box below them): when the heaviest run
     // lies there and a fair run of text precedes the opener, that run is the
@@ -167,8 +180,8 @@ pub(crate) fn regions(
         (main_weight, main, end) = (w, run, opener);
     }
     let mut out = vec![main.clone()];
-    for side in [0..main.start, main.end..end] {
-        if let Some((w, run)) = heaviest_run(&weights, side) {
+    for (side, weights) in [(0..main.start, &choice), (main.end..end, &weights)] {
+        if let Some((w, run)) = heaviest_run(weights, side) {
             if w as f64 >= SECONDARY_REGION_SHARE * main_weight as f64 {
                 out.push(run);
             }
@@ -268,6 +281,45 @@ mod tests {
             revised,
         };
         assert_eq!(regions(&classes, &f, &v), vec![5..8; 1]);
+    }
+
+    #[test]
+    fn list_items_weigh_less_when_the_main_region_is_chosen() {
+        // A menu of items with descriptions, a barrier, a shorter article.
+        let revised = vec![Good, Good, Good, Bad, Bad, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let mut f = feats(&[200, 200, 200, 400, 400, 250, 250]);
+        for item in &mut f[..3] {
+            item.list_item = true;
+        }
+        let keep = vec![Verdict::Keep; f.len()];
+        assert_eq!(regions(&classes, &keep_feats(&f), &keep)[0], 0..3);
+        assert_eq!(regions(&classes, &f, &keep)[0], 5..7);
+        // After the article, a list (specifications, steps) is weighed in full
+        // and joins it as a secondary region.
+        let revised = vec![Good, Good, Bad, Bad, Good, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let mut f = feats(&[300, 300, 400, 400, 120, 120, 120]);
+        for item in &mut f[4..] {
+            item.list_item = true;
+        }
+        assert_eq!(regions(&classes, &f, &keep), [0..2, 4..7]);
+    }
+
+    /// The same units as paragraphs.
+    fn keep_feats(f: &[Features]) -> Vec<Features> {
+        f.iter()
+            .map(|f| Features {
+                list_item: false,
+                ..f.clone()
+            })
+            .collect()
     }
 
     #[test]
