@@ -208,7 +208,7 @@ fn keep_main_region(
         }
         let id = if !regions.iter().any(|r| r.contains(&i)) {
             OUTSIDE_MAIN_REGION
-        } else if !drop_inside_region(classes.revised[i]) {
+        } else if !drop_inside_region(classes.revised[i]) || in_sentence_list(features, i) {
             continue;
         } else if features[i].list_item {
             MENU_RUN
@@ -217,6 +217,18 @@ fn keep_main_region(
         };
         *verdict = Verdict::Drop(Reason::Context(id, Category::Context));
     }
+}
+
+/// Unit `i` is a finished sentence of at least [`PROSE_MIN_WORDS`] words in a
+/// list of at least two such items (advice, steps, arguments): article text,
+/// whatever its neighbours made of it.
+fn in_sentence_list(features: &[Features], i: usize) -> bool {
+    let item = |j: usize| {
+        features.get(j).is_some_and(|f| {
+            f.list_item && f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS
+        })
+    };
+    item(i) && (i.checked_sub(1).is_some_and(item) || item(i + 1))
 }
 
 fn is_prose(f: &Features) -> bool {
@@ -362,6 +374,31 @@ mod tests {
     /// Thirteen one-word menu items: enough to make a text a page dump.
     fn menu() -> String {
         (1..=13).map(|i| format!("  * Section{i}\n")).collect()
+    }
+
+    #[test]
+    fn a_list_of_finished_sentences_is_article_text() {
+        use super::in_sentence_list;
+        let item = |words: usize| crate::features::Features {
+            list_item: true,
+            ..crate::features::Features::sentence(words * 6, words, words / 3)
+        };
+        let mut label = item(3);
+        label.terminal = Terminal::None;
+        let f = [
+            item(8),
+            item(7),
+            label.clone(),
+            item(9),
+            label,
+            item(3),
+            item(3),
+        ];
+        assert!(in_sentence_list(&f, 0) && in_sentence_list(&f, 1));
+        // A lone sentence among labels is a teaser headline, and items of
+        // fewer than six words are menu entries with a full stop.
+        assert!(!in_sentence_list(&f, 3));
+        assert!(!in_sentence_list(&f, 5) && !in_sentence_list(&f, 6));
     }
 
     #[test]
