@@ -208,7 +208,7 @@ fn keep_main_region(
         }
         let id = if !regions.iter().any(|r| r.contains(&i)) {
             OUTSIDE_MAIN_REGION
-        } else if !drop_inside_region(classes.revised[i]) || in_sentence_list(features, i) {
+        } else if !drop_inside_region(classes.revised[i]) || in_content_list(features, i) {
             continue;
         } else if features[i].list_item {
             MENU_RUN
@@ -219,13 +219,16 @@ fn keep_main_region(
     }
 }
 
-/// Unit `i` is a finished sentence of at least [`PROSE_MIN_WORDS`] words in a
-/// list of at least two such items (advice, steps, arguments): article text,
-/// whatever its neighbours made of it.
-fn in_sentence_list(features: &[Features], i: usize) -> bool {
+/// Unit `i` is an item of a content list: a list item that is a finished
+/// sentence of at least [`PROSE_MIN_WORDS`] words or starts with a quantity
+/// (`200 g flour`, see `Features::quantity`), next to another such item
+/// (advice, steps, arguments, ingredients): article text, whatever its
+/// neighbours made of it.
+fn in_content_list(features: &[Features], i: usize) -> bool {
     let item = |j: usize| {
         features.get(j).is_some_and(|f| {
-            f.list_item && f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS
+            f.list_item
+                && (f.quantity || f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS)
         })
     };
     item(i) && (i.checked_sub(1).is_some_and(item) || item(i + 1))
@@ -378,7 +381,7 @@ mod tests {
 
     #[test]
     fn a_list_of_finished_sentences_is_article_text() {
-        use super::in_sentence_list;
+        use super::in_content_list;
         let item = |words: usize| crate::features::Features {
             list_item: true,
             ..crate::features::Features::sentence(words * 6, words, words / 3)
@@ -394,11 +397,18 @@ mod tests {
             item(3),
             item(3),
         ];
-        assert!(in_sentence_list(&f, 0) && in_sentence_list(&f, 1));
+        assert!(in_content_list(&f, 0) && in_content_list(&f, 1));
         // A lone sentence among labels is a teaser headline, and items of
         // fewer than six words are menu entries with a full stop.
-        assert!(!in_sentence_list(&f, 3));
-        assert!(!in_sentence_list(&f, 5) && !in_sentence_list(&f, 6));
+        assert!(!in_content_list(&f, 3));
+        assert!(!in_content_list(&f, 5) && !in_content_list(&f, 6));
+        // Ingredients: short items that start with a quantity.
+        let mut g = item(3);
+        g.terminal = Terminal::None;
+        g.quantity = true;
+        let f = [g.clone(), g.clone(), item(3)];
+        assert!(in_content_list(&f, 0) && in_content_list(&f, 1));
+        assert!(!in_content_list(&f, 2));
     }
 
     #[test]
