@@ -70,9 +70,10 @@ impl Features {
     }
 }
 
-/// Characters that close a quotation or a bracket and so hide the real ending.
+/// Characters that close a quotation or a bracket and so hide the real ending
+/// (German quotes close with `“` and `‘`: „so.“).
 pub(crate) const CLOSERS: &[char] = &[
-    '"', '\'', '”', '’', '»', '›', ')', ']', '」', '』', '*', '_',
+    '"', '\'', '”', '“', '’', '‘', '»', '›', ')', ']', '」', '』', '*', '_',
 ];
 
 fn terminal(text: &str) -> Terminal {
@@ -188,6 +189,9 @@ mod tests {
         assert_eq!(terminal("Related Tags:"), Terminal::Colon);
         assert_eq!(terminal("US presidential polls"), Terminal::None);
         assert_eq!(terminal("何ですか？"), Terminal::Sentence);
+        assert_eq!(terminal("Er sagte: „So ist es.“"), Terminal::Sentence);
+        assert_eq!(terminal("Sie nannte es ‚gut.‘"), Terminal::Sentence);
+        assert_eq!(terminal("Das Buch „Ohne Ende“"), Terminal::None);
     }
 
     #[test]
