@@ -14,7 +14,7 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict};
 use crate::features::{Features, Terminal};
-use crate::region::{lead_above, regions};
+use crate::region::{extend, lead_above, regions};
 use crate::rules::Rule;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
@@ -86,7 +86,7 @@ pub(crate) fn revise(
     have_stoplist: bool,
 ) {
     let mut classes = classify(features, verdicts, rules, have_stoplist);
-    let mut regions = regions(&classes, features);
+    let mut regions = regions(&classes, features, verdicts);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
     // The lead paragraph above the body belongs to the article, whatever its
     // neighbours made of it (it may even lie inside the region, as a unit that
@@ -104,6 +104,18 @@ pub(crate) fn revise(
                 regions.push(lead..lead + 1);
             }
             body_start = Some(lead.min(main.start));
+        }
+    }
+    if dump {
+        for r in regions.iter_mut() {
+            let grown = extend(&classes, features, verdicts, r);
+            for i in grown.start..r.start {
+                classes.revised[i] = Class::Good;
+            }
+            for i in r.end..grown.end {
+                classes.revised[i] = Class::Good;
+            }
+            *r = grown;
         }
     }
     // In a page dump the article starts with its main region: a "Comments" link
@@ -196,7 +208,7 @@ fn keep_main_region(
         }
         let id = if !regions.iter().any(|r| r.contains(&i)) {
             OUTSIDE_MAIN_REGION
-        } else if !drop_inside_region(classes.revised[i]) {
+        } else if !drop_inside_region(classes.revised[i]) || in_content_list(features, i) {
             continue;
         } else if features[i].list_item {
             MENU_RUN
@@ -205,6 +217,21 @@ fn keep_main_region(
         };
         *verdict = Verdict::Drop(Reason::Context(id, Category::Context));
     }
+}
+
+/// Unit `i` is an item of a content list: a list item that is a finished
+/// sentence of at least [`PROSE_MIN_WORDS`] words or starts with a quantity
+/// (`200 g flour`, see `Features::quantity`), next to another such item
+/// (advice, steps, arguments, ingredients): article text, whatever its
+/// neighbours made of it.
+fn in_content_list(features: &[Features], i: usize) -> bool {
+    let item = |j: usize| {
+        features.get(j).is_some_and(|f| {
+            f.list_item
+                && (f.quantity || f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS)
+        })
+    };
+    item(i) && (i.checked_sub(1).is_some_and(item) || item(i + 1))
 }
 
 fn is_prose(f: &Features) -> bool {
@@ -350,6 +377,50 @@ mod tests {
     /// Thirteen one-word menu items: enough to make a text a page dump.
     fn menu() -> String {
         (1..=13).map(|i| format!("  * Section{i}\n")).collect()
+    }
+
+    #[test]
+    fn a_list_of_finished_sentences_is_article_text() {
+        use super::in_content_list;
+        let item = |words: usize| crate::features::Features {
+            list_item: true,
+            ..crate::features::Features::sentence(words * 6, words, words / 3)
+        };
+        let mut label = item(3);
+        label.terminal = Terminal::None;
+        let f = [
+            item(8),
+            item(7),
+            label.clone(),
+            item(9),
+            label,
+            item(3),
+            item(3),
+        ];
+        assert!(in_content_list(&f, 0) && in_content_list(&f, 1));
+        // A lone sentence among labels is a teaser headline, and items of
+        // fewer than six words are menu entries with a full stop.
+        assert!(!in_content_list(&f, 3));
+        assert!(!in_content_list(&f, 5) && !in_content_list(&f, 6));
+        // Ingredients: short items that start with a quantity.
+        let mut g = item(3);
+        g.terminal = Terminal::None;
+        g.quantity = true;
+        let f = [g.clone(), g.clone(), item(3)];
+        assert!(in_content_list(&f, 0) && in_content_list(&f, 1));
+        assert!(!in_content_list(&f, 2));
+    }
+
+    #[test]
+    fn short_sentences_next_to_the_region_belong_to_the_article() {
+        let steps = "Heat the oven.\n\nMix the flour and the milk.\n\nBake it for an hour.";
+        let input = format!(
+            "{}\nHeadline of the story here\n\n{BODY} {BODY}\n\n{steps}\n\n  * Tech\n  * Sport\n\nNot part of it.\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.ends_with(steps), "{}", a.body);
+        assert!(!a.body.contains("Not part of it"), "{}", a.body);
     }
 
     #[test]

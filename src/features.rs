@@ -40,6 +40,9 @@ pub(crate) struct Features {
     pub whole_block: bool,
     /// Starts with a list marker (`*`, `-`, `+`, `•`).
     pub list_item: bool,
+    /// The text (after a list marker) starts with a number and has words after
+    /// it: a quantity (`200 g flour`), a step or a rank (`3. Mix`).
+    pub quantity: bool,
     /// The unit is a whole block whose text equals the block right before or after
     /// it (an image's alt text printed twice, a repeated label). The first block
     /// of the document is left out: a headline printed twice is the title stage's
@@ -61,14 +64,16 @@ impl Features {
             terminal: Terminal::Sentence,
             whole_block: true,
             list_item: false,
+            quantity: false,
             adjacent_repeat: false,
         }
     }
 }
 
-/// Characters that close a quotation or a bracket and so hide the real ending.
+/// Characters that close a quotation or a bracket and so hide the real ending
+/// (German quotes close with `“` and `‘`: „so.“).
 pub(crate) const CLOSERS: &[char] = &[
-    '"', '\'', '”', '’', '»', '›', ')', ']', '」', '』', '*', '_',
+    '"', '\'', '”', '“', '’', '‘', '»', '›', ')', ']', '」', '』', '*', '_',
 ];
 
 fn terminal(text: &str) -> Terminal {
@@ -102,6 +107,16 @@ fn link_stats(text: &str) -> (usize, usize) {
         }
     }
     (link, markup)
+}
+
+/// The text, after any list marker, starts with a digit or a vulgar fraction.
+fn starts_with_number(text: &str) -> bool {
+    let t = text.trim_start();
+    t[list_marker_len(t)..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔'))
 }
 
 fn is_list_item(text: &str) -> bool {
@@ -141,6 +156,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> Vec<Features> {
                 link_chars,
                 terminal: terminal(text),
                 list_item: is_list_item(text),
+                quantity: words >= 2 && starts_with_number(text),
                 whole_block,
                 adjacent_repeat: whole_block && (same(b.checked_sub(1)) || same(b.checked_add(1))),
             }
@@ -173,6 +189,9 @@ mod tests {
         assert_eq!(terminal("Related Tags:"), Terminal::Colon);
         assert_eq!(terminal("US presidential polls"), Terminal::None);
         assert_eq!(terminal("何ですか？"), Terminal::Sentence);
+        assert_eq!(terminal("Er sagte: „So ist es.“"), Terminal::Sentence);
+        assert_eq!(terminal("Sie nannte es ‚gut.‘"), Terminal::Sentence);
+        assert_eq!(terminal("Das Buch „Ohne Ende“"), Terminal::None);
     }
 
     #[test]
@@ -203,6 +222,13 @@ mod tests {
         assert!(is_list_item("- item"));
         assert!(!is_list_item("-5 degrees"));
         assert!(!is_list_item("*emphasis*"));
+    }
+
+    #[test]
+    fn quantities_start_with_a_number_and_go_on() {
+        let f = features("* 200 g flour\n* 2019\n3. Mix it all\n* Flour\n½ cup of milk");
+        let flags: Vec<bool> = f.iter().map(|f| f.quantity).collect();
+        assert_eq!(flags, [true, false, true, false, true]);
     }
 
     #[test]

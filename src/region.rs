@@ -30,6 +30,16 @@ pub(crate) const SHORT_BAD_SHARE: f64 = 0.5;
 /// article split by a large embedded box of links or an ad slot).
 pub(crate) const SECONDARY_REGION_SHARE: f64 = 0.5;
 
+/// A run of text before a comment-section opener is the article, rather than
+/// a heavier run after the opener (a long discussion, a cookie table after the
+/// footer), when it weighs at least this share of that run.
+pub(crate) const BEFORE_COMMENTS_SHARE: f64 = 0.2;
+
+/// A good list item counts this share of its characters for the region: a
+/// mega-menu or a teaser list with descriptions is list items through and
+/// through, an article is mostly paragraphs.
+pub(crate) const LIST_ITEM_SHARE: f64 = 0.7;
+
 /// A lead paragraph (standfirst) is looked for at most this many units above the
 /// body: the byline, date, share bar, photo credit and table of contents
 /// that often stand between a lead and the body fit in it.
@@ -70,14 +80,72 @@ pub(crate) fn lead_above(
     lead.then_some(i)
 }
 
+/// A region grows over at most this many adjacent units on each side.
+pub(crate) const EXTEND_MAX_UNITS: usize = 40;
+
+/// Is unit `i` content-like enough to join the region next to it: kept whole
+/// text that is near-good or good on its own features, or a short finished
+/// sentence (a step of a numbered list, a one-line paragraph)?
+fn joins_region(classes: &Classes, features: &[Features], verdicts: &[Verdict], i: usize) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && match classes.initial[i] {
+            Class::Good => true,
+            Class::NearGood => f.terminal == Terminal::Sentence,
+            Class::Short => f.terminal == Terminal::Sentence,
+            Class::Bad => false,
+        }
+}
+
+/// The units next to `region` (before and after it) that join it, see
+/// [`joins_region`]: the region grows until the first unit that does not.
+pub(crate) fn extend(
+    classes: &Classes,
+    features: &[Features],
+    verdicts: &[Verdict],
+    region: &Range<usize>,
+) -> Range<usize> {
+    let joins = |i: usize| joins_region(classes, features, verdicts, i);
+    // A unit that does not join is crossed when the one beyond it joins (a
+    // subheading between two paragraphs).
+    let bridge = |i: usize| classes.initial[i] == Class::Short;
+    let mut start = region.start;
+    while start > 0 && region.start - start < EXTEND_MAX_UNITS {
+        if joins(start - 1) {
+            start -= 1;
+        } else if start > 1 && bridge(start - 1) && joins(start - 2) {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    let mut end = region.end;
+    while end < features.len() && end - region.end < EXTEND_MAX_UNITS {
+        if joins(end) {
+            end += 1;
+        } else if end + 1 < features.len() && bridge(end) && joins(end + 1) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    start..end
+}
+
 /// The article's regions: the main region (the largest total weight) first, then
 /// at most one secondary region before it and one after it. Empty when no unit
 /// is `Good`.
-pub(crate) fn regions(classes: &Classes, features: &[Features]) -> Vec<Range<usize>> {
-    let weight = |i: usize| -> i64 {
+pub(crate) fn regions(
+    classes: &Classes,
+    features: &[Features],
+    verdicts: &[Verdict],
+) -> Vec<Range<usize>> {
+    let weight = |i: usize, list_share: f64| -> i64 {
         let chars = features[i].chars as f64;
         let bad = chars.max(BAD_MIN_WEIGHT as f64);
         let w = match (classes.initial[i], classes.revised[i]) {
+            (_, Class::Good) if features[i].list_item => list_share * chars,
             (_, Class::Good) => chars,
             (Class::NearGood, _) => NEAR_GOOD_SHARE * chars,
             (Class::Short, _) => -SHORT_BAD_SHARE * bad,
@@ -88,13 +156,32 @@ pub(crate) fn regions(classes: &Classes, features: &[Features]) -> Vec<Range<usi
     if !classes.revised.contains(&Class::Good) {
         return Vec::new();
     }
-    let weights: Vec<i64> = (0..features.len()).map(weight).collect();
-    let Some((main_weight, main)) = heaviest_run(&weights, 0..weights.len()) else {
+    // The main region is chosen with list items discounted; the secondary
+    // regions, a product's list of specifications after its description
+    // among them, are weighed in full.
+    let choice: Vec<i64> = (0..features.len())
+        .map(|i| weight(i, LIST_ITEM_SHARE))
+        .collect();
+    let weights: Vec<i64> = (0..features.len()).map(|i| weight(i, 1.0)).collect();
+    let Some((_, mut main)) = heaviest_run(&choice, 0..choice.len()) else {
         return Vec::new();
     };
+    let mut main_weight: i64 = choice[main.clone()].iter().sum();
+    // Everything after a comment-section opener is comments (or the page
+    // footer, a cookie table, a log-in box below them): when the heaviest run
+    // lies there and a fair run of text precedes the opener, that run is the
+    // article and nothing after the opener is looked at.
+    let mut end = weights.len();
+    if let Some(opener) = verdicts.iter().position(|v| matches!(v, Verdict::ToEnd(_)))
+        && main.start > opener
+        && let Some((w, run)) = heaviest_run(&weights, 0..opener)
+        && w as f64 >= BEFORE_COMMENTS_SHARE * main_weight as f64
+    {
+        (main_weight, main, end) = (w, run, opener);
+    }
     let mut out = vec![main.clone()];
-    for side in [0..main.start, main.end..weights.len()] {
-        if let Some((w, run)) = heaviest_run(&weights, side) {
+    for (side, weights) in [(0..main.start, &choice), (main.end..end, &weights)] {
+        if let Some((w, run)) = heaviest_run(weights, side) {
             if w as f64 >= SECONDARY_REGION_SHARE * main_weight as f64 {
                 out.push(run);
             }
@@ -141,11 +228,98 @@ mod tests {
             revised,
         };
         let f = feats(&[10, 10, 300, 30, 200, 300, 100, 200, 150]);
-        let found = regions(&classes, &f);
+        let keep = vec![Verdict::Keep; f.len()];
+        let found = regions(&classes, &f, &keep);
         assert_eq!((found.len(), &found[0]), (1, &(2..6)));
         // A heavy enough run after the main one is a secondary region.
         let f = feats(&[10, 10, 300, 30, 200, 300, 300, 300, 400]);
-        assert_eq!(regions(&classes, &f), [2..6, 8..9]);
+        assert_eq!(regions(&classes, &f, &keep), [2..6, 8..9]);
+    }
+
+    #[test]
+    fn a_region_grows_over_adjacent_sentences_and_stops_at_a_menu() {
+        // Menu item, short sentence, [region], near-good sentence, label,
+        // short sentence, menu item, short sentence.
+        let initial = vec![Bad, Short, Good, Good, NearGood, Short, Short, Bad, Short];
+        let classes = Classes {
+            revised: initial.clone(),
+            initial,
+        };
+        let mut f = feats(&[10, 40, 300, 300, 150, 15, 40, 10, 40]);
+        f[5].terminal = Terminal::None;
+        f[7].list_item = true;
+        let keep = vec![Verdict::Keep; f.len()];
+        assert_eq!(extend(&classes, &f, &keep, &(2..4)), 1..7);
+        // A unit a rule removed stops the growth.
+        let mut v = keep.clone();
+        v[4] = Verdict::Drop(crate::engine::Reason::Rule(0));
+        assert_eq!(extend(&classes, &f, &v, &(2..4)), 1..4);
+        // Two labels in a row are no subheading: the growth stops before them.
+        f[6].terminal = Terminal::None;
+        assert_eq!(extend(&classes, &f, &keep, &(2..4)), 1..5);
+    }
+
+    #[test]
+    fn the_text_before_a_comment_opener_wins_over_a_heavier_discussion() {
+        let revised = vec![Bad, Good, Good, Bad, Bad, Good, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let f = feats(&[10, 300, 300, 400, 400, 400, 400, 400]);
+        let mut v = vec![Verdict::Keep; f.len()];
+        // Without an opener the heavier run wins.
+        assert_eq!(regions(&classes, &f, &v), [5..8, 1..3]);
+        v[3] = Verdict::ToEnd(0);
+        assert_eq!(regions(&classes, &f, &v), vec![1..3; 1]);
+        // A comment link in the menu above a long article changes nothing: too
+        // little text stands before it.
+        let f = feats(&[10, 30, 30, 400, 400, 400, 400, 400]);
+        let revised = vec![Bad, Good, Good, Bad, Bad, Good, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        assert_eq!(regions(&classes, &f, &v), vec![5..8; 1]);
+    }
+
+    #[test]
+    fn list_items_weigh_less_when_the_main_region_is_chosen() {
+        // A menu of items with descriptions, a barrier, a shorter article.
+        let revised = vec![Good, Good, Good, Bad, Bad, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let mut f = feats(&[200, 200, 200, 400, 400, 250, 250]);
+        for item in &mut f[..3] {
+            item.list_item = true;
+        }
+        let keep = vec![Verdict::Keep; f.len()];
+        assert_eq!(regions(&classes, &keep_feats(&f), &keep)[0], 0..3);
+        assert_eq!(regions(&classes, &f, &keep)[0], 5..7);
+        // After the article, a list (specifications, steps) is weighed in full
+        // and joins it as a secondary region.
+        let revised = vec![Good, Good, Bad, Bad, Good, Good, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let mut f = feats(&[300, 300, 400, 400, 120, 120, 120]);
+        for item in &mut f[4..] {
+            item.list_item = true;
+        }
+        assert_eq!(regions(&classes, &f, &keep), [0..2, 4..7]);
+    }
+
+    /// The same units as paragraphs.
+    fn keep_feats(f: &[Features]) -> Vec<Features> {
+        f.iter()
+            .map(|f| Features {
+                list_item: false,
+                ..f.clone()
+            })
+            .collect()
     }
 
     #[test]
@@ -154,6 +328,7 @@ mod tests {
             initial: vec![Bad, Short],
             revised: vec![Bad, Bad],
         };
-        assert!(regions(&classes, &feats(&[10, 10])).is_empty());
+        let keep = vec![Verdict::Keep; 2];
+        assert!(regions(&classes, &feats(&[10, 10]), &keep).is_empty());
     }
 }
