@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
-use crate::engine::{Reason, Verdict};
+use crate::engine::{Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
 use crate::region::{extend, lead_above, regions};
 use crate::rules::Rule;
@@ -272,13 +272,33 @@ fn close_at_comment_section(
     }
 }
 
+/// Removes the body units, just below the title or (rarely) just above it,
+/// whose text, as the body would show it, is the title again.
 fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [Verdict]) {
-    let text = |i: usize| collapse_whitespace(title::title_text(seg.units[i].span.slice(input)));
-    let title_text = text(title);
-    let repeats: Vec<usize> = (title + 1..verdicts.len())
-        .filter(|&i| verdicts[i] == Verdict::Keep)
-        .take(TITLE_REPEAT_WINDOW)
-        .filter(|&i| text(i).eq_ignore_ascii_case(&title_text))
+    let span = |i: usize| seg.units[i].span;
+    let title_text = collapse_whitespace(title::title_text(span(title).slice(input))).into_owned();
+    // The text a kept unit shows in the body (without its inline removals).
+    let shown = |i: usize, v: &Verdict| match v {
+        Verdict::Keep => Some(span(i).slice(input).to_string()),
+        Verdict::Inline(spans) => Some(residual(input, span(i), spans)),
+        _ => None,
+    };
+    let is_repeat = |i: usize, v: &Verdict| {
+        shown(i, v).is_some_and(|t| {
+            collapse_whitespace(title::title_text(&t)).eq_ignore_ascii_case(&title_text)
+        })
+    };
+    let body = |v: &&Verdict| matches!(v, Verdict::Keep | Verdict::Inline(_));
+    let after = (title + 1..verdicts.len())
+        .filter(|&i| body(&&verdicts[i]))
+        .take(TITLE_REPEAT_WINDOW);
+    let before = (0..title)
+        .rev()
+        .filter(|&i| body(&&verdicts[i]))
+        .take(TITLE_REPEAT_WINDOW);
+    let repeats: Vec<usize> = after
+        .chain(before)
+        .filter(|&i| is_repeat(i, &verdicts[i]))
         .collect();
     for i in repeats {
         verdicts[i] = Verdict::Drop(Reason::Context(TITLE_REPEATED, Category::Title));

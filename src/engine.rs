@@ -9,7 +9,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::Error;
 use crate::article::{Category, Span};
-use crate::features::Features;
+use crate::features::{Features, terminal};
 use crate::prefilter::{Prefilter, Seen};
 use crate::rules::{Action, Rule};
 use crate::text::list_marker_len;
@@ -173,34 +173,9 @@ impl Engine {
             end: span.end,
         };
         let text = span.slice(input);
-        let candidates = &mut scratch.candidates;
-        self.prefilter
-            .candidates(text, &mut scratch.seen, candidates);
-        if !self.feature_rules.is_empty() {
-            candidates.extend_from_slice(&self.feature_rules);
-            candidates.sort_unstable();
-        }
-        let mut inline = Vec::new();
-        for &i in candidates.iter() {
-            let rule = &self.rules[i];
-            if !rule.guards_pass(features) {
-                continue;
-            }
-            if rule.pattern.is_some() && !self.regex(i).is_some_and(|r| r.is_match(text)) {
-                continue;
-            }
-            match rule.action {
-                Action::DropBlock => return Verdict::Drop(Reason::Rule(i)),
-                // A "Comments" link in a menu does not open a comment section.
-                Action::DropToEnd if marker > 0 => return Verdict::Drop(Reason::Rule(i)),
-                Action::DropToEnd => return Verdict::ToEnd(i),
-                Action::ClosesArticle if marker > 0 => return Verdict::Drop(Reason::Rule(i)),
-                Action::ClosesArticle => return Verdict::Closes(i),
-                Action::Metadata(_) => {
-                    return Verdict::Meta(Box::new(self.meta_match(i, text, span)));
-                }
-                Action::DropSpan => inline.push(i),
-            }
+        let (block, inline) = self.matching_rules(text, features, scratch);
+        if let Some(i) = block {
+            return self.block_verdict(i, marker, || self.meta_match(i, text, span));
         }
         if inline.is_empty() {
             return Verdict::Keep;
@@ -237,11 +212,76 @@ impl Engine {
             }
         }
         if merged.is_empty() {
-            Verdict::Keep
-        } else if !uncovered_text(text, span.start, &merged) {
-            Verdict::Drop(Reason::Rule(merged[0].1))
-        } else {
-            Verdict::Inline(merged)
+            return Verdict::Keep;
+        }
+        if !uncovered_text(text, span.start, &merged) {
+            return Verdict::Drop(Reason::Rule(merged[0].1));
+        }
+        // What is left once the inline spans are gone is what the body shows, and
+        // what a second cleaning would judge: if a block rule takes it, it goes
+        // now (`Leave a Reply [x](url)` is a comment form once `(url)` is gone).
+        let left = residual(input, span, &merged);
+        let left_features = Features {
+            words: crate::words::count(&left),
+            chars: left.chars().count(),
+            link_chars: 0,
+            terminal: terminal(&left),
+            ..features.clone()
+        };
+        if let (Some(i), _) = self.matching_rules(&left, &left_features, scratch) {
+            return self.block_verdict(i, marker, || MetaMatch {
+                rule: i,
+                value: span,
+                credit: None,
+            });
+        }
+        Verdict::Inline(merged)
+    }
+
+    /// The first block rule (in priority order) whose guards and pattern match
+    /// `text`, and the inline rules that match it.
+    fn matching_rules(
+        &self,
+        text: &str,
+        features: &Features,
+        scratch: &mut Scratch,
+    ) -> (Option<usize>, Vec<usize>) {
+        let candidates = &mut scratch.candidates;
+        self.prefilter
+            .candidates(text, &mut scratch.seen, candidates);
+        if !self.feature_rules.is_empty() {
+            candidates.extend_from_slice(&self.feature_rules);
+            candidates.sort_unstable();
+        }
+        let mut inline = Vec::new();
+        for &i in candidates.iter() {
+            let rule = &self.rules[i];
+            if !rule.guards_pass(features) {
+                continue;
+            }
+            if rule.pattern.is_some() && !self.regex(i).is_some_and(|r| r.is_match(text)) {
+                continue;
+            }
+            match rule.action {
+                Action::DropSpan => inline.push(i),
+                _ => return (Some(i), inline),
+            }
+        }
+        (None, inline)
+    }
+
+    /// The verdict of block rule `i` on a unit (`marker`: the length of its list
+    /// marker; `meta`: where its metadata value is).
+    fn block_verdict(&self, i: usize, marker: usize, meta: impl FnOnce() -> MetaMatch) -> Verdict {
+        match self.rules[i].action {
+            // A "Comments" link in a menu does not open a comment section.
+            Action::DropToEnd | Action::ClosesArticle if marker > 0 => {
+                Verdict::Drop(Reason::Rule(i))
+            }
+            Action::DropToEnd => Verdict::ToEnd(i),
+            Action::ClosesArticle => Verdict::Closes(i),
+            Action::Metadata(_) => Verdict::Meta(Box::new(meta())),
+            Action::DropBlock | Action::DropSpan => Verdict::Drop(Reason::Rule(i)),
         }
     }
 
@@ -271,6 +311,36 @@ fn matches_every_line(regex: &Regex) -> bool {
         .all(|probe| regex.is_match(probe))
 }
 
+/// The text of `span` without the removed `spans`, as the body will show it:
+/// whitespace collapsed, and a space only where the input had one around a
+/// removed piece.
+pub(crate) fn residual(input: &str, span: Span, spans: &[(Span, usize)]) -> String {
+    let mut out = String::with_capacity(span.end - span.start);
+    let mut pos = span.start;
+    let mut pieces = spans
+        .iter()
+        .map(|(s, _)| (s.start, s.end))
+        .collect::<Vec<_>>();
+    pieces.push((span.end, span.end));
+    for (start, end) in pieces {
+        let piece = input.get(pos..start).unwrap_or("");
+        if !out.is_empty() && !out.ends_with(' ') && piece.starts_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        for (i, word) in piece.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if piece.ends_with(char::is_whitespace) && !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+        pos = end;
+    }
+    out.trim_end().to_string()
+}
+
 /// True when `text` (starting at input offset `base`) has non-whitespace outside `spans`.
 fn uncovered_text(text: &str, base: usize, spans: &[(Span, usize)]) -> bool {
     let mut pos = 0;
@@ -288,6 +358,41 @@ fn uncovered_text(text: &str, base: usize, spans: &[(Span, usize)]) -> bool {
 mod tests {
     use super::*;
     use crate::rules::builtin_rules;
+
+    #[test]
+    fn residual_is_the_text_the_body_shows() {
+        let input = "Leave a Reply (( READ MORE : Storm , and the text goes on .";
+        let removed = Span { start: 17, end: 37 };
+        assert_eq!(&input[17..37], "READ MORE : Storm , ");
+        let span = Span {
+            start: 0,
+            end: input.len(),
+        };
+        assert_eq!(
+            residual(input, span, &[(removed, 0)]),
+            "Leave a Reply (( and the text goes on ."
+        );
+        let link = "See [the report](https://example.org/x).";
+        let target = Span { start: 16, end: 39 };
+        assert_eq!(&link[16..39], "(https://example.org/x)");
+        let whole = Span {
+            start: 0,
+            end: link.len(),
+        };
+        assert_eq!(residual(link, whole, &[(target, 0)]), "See [the report].");
+    }
+
+    #[test]
+    fn a_line_that_is_boilerplate_once_its_inline_parts_go_is_dropped() {
+        let text = "Headline of the story here\n\nThe lead paragraph of the story, long enough to count as body text for the tail rules.\n\nFacebook [x](https://example.org/share?u=https://example.org/a/long/story/url/here)\n\nThe closing paragraph stays.";
+        let article = crate::clean(text);
+        assert!(!article.body.contains("Facebook"), "{}", article.body);
+        assert!(
+            article.removed.iter().any(|r| r.rule == "share.network"),
+            "{:?}",
+            article.removed
+        );
+    }
 
     #[test]
     fn builtin_rules_compile() {

@@ -76,7 +76,7 @@ pub(crate) const CLOSERS: &[char] = &[
     '"', '\'', '”', '“', '’', '‘', '»', '›', ')', ']', '」', '』', '*', '_',
 ];
 
-fn terminal(text: &str) -> Terminal {
+pub(crate) fn terminal(text: &str) -> Terminal {
     match text.trim_end_matches(CLOSERS).chars().next_back() {
         Some('.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।') => Terminal::Sentence,
         Some(':' | ';' | '：') => Terminal::Colon,

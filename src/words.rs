@@ -71,6 +71,13 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     });
 }
 
+/// The number of Unicode words in `text`.
+pub(crate) fn count(text: &str) -> usize {
+    let mut n = 0;
+    for_each_word(text, |_| n += 1);
+    n
+}
+
 /// Like [`for_each_word`], stopping as soon as `f` says so.
 pub(crate) fn try_for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str) -> ControlFlow<()>) {
     if !fast_path(text, &mut f) {
