@@ -8,11 +8,11 @@
 //! - `--explain`: each removed piece with its rule id and byte span;
 //! - `--jsonl`: reads `{"id": …, "text": …}` lines, writes `{"id", "title", "body"}` lines;
 //! - `--threads N` (with `--jsonl`): clean with N threads sharing one `Cleaner`
-//!   (default: every core, `std::thread::available_parallelism`). Lines are read
-//!   in batches of 256, each batch cleaned in parallel by N worker threads
-//!   started once per run and written in input order, so the output is the same
-//!   for every N and memory stays bounded by a batch. `--threads 1` cleans and
-//!   writes line by line on the main thread;
+//!   (default: every core, `std::thread::available_parallelism`; at most
+//!   1,024). A reader thread hands lines to N workers started once per run, and
+//!   the main thread writes the records in input order, so the output is the
+//!   same for every N; at most 16 lines per worker are in flight, so memory stays
+//!   flat. `--threads 1` cleans and writes line by line on the main thread;
 //! - `--lossy`: replace invalid UTF-8 with U+FFFD instead of failing (single-file modes);
 //! - `--detokenize`: rejoins tokenized text (` , ` → `, `, `( CNN )` → `(CNN)`).
 //!
@@ -160,12 +160,16 @@ fn run() -> Result<(), Stop> {
 /// The value of `--threads`: a whole number, at least 1.
 fn parse_threads(value: &str) -> Result<usize, String> {
     match value.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
         _ => Err(format!(
-            "--threads takes a whole number of threads, at least 1, not {value:?}"
+            "--threads takes a whole number of threads from 1 to {MAX_THREADS}, not {value:?}"
         )),
     }
 }
+
+/// The most `--threads` accepts: far more than any machine's cores, and few
+/// enough that the threads and their queues always fit.
+const MAX_THREADS: usize = 1024;
 
 /// Reads the whole input as UTF-8, naming the first bad byte if it is not.
 /// With `lossy`, invalid bytes become U+FFFD instead of an error.

@@ -124,7 +124,7 @@ impl Engine {
             // `a*` or `(?:)` match nothing at all, so they match every line: as
             // harmful as an empty pattern (except inline, where empty matches
             // remove nothing).
-            if rule.action != Action::DropSpan && matches_every_line(&regex) {
+            if rule.action != Action::DropSpan && matches_every_line(pattern) {
                 return Err(Error::EmptyPattern {
                     rule: rule.id.to_string(),
                 });
@@ -303,12 +303,13 @@ impl Engine {
     }
 }
 
-/// True when `regex` matches the empty text and texts that have nothing in
-/// common: then it matches every line.
-fn matches_every_line(regex: &Regex) -> bool {
-    ["", "x", " ", "1."]
-        .iter()
-        .all(|probe| regex.is_match(probe))
+/// True when `pattern` can match empty text with no assertion to satisfy
+/// (`a*`, `(?:)`, `x?|y`): then it matches at the start of every line.
+fn matches_every_line(pattern: &str) -> bool {
+    regex_syntax::parse(pattern).is_ok_and(|hir| {
+        let props = hir.properties();
+        props.minimum_len() == Some(0) && props.look_set().is_empty()
+    })
 }
 
 /// The text of `span` without the removed `spans`, as the body will show it:
@@ -412,7 +413,7 @@ mod tests {
             Engine::new(vec![empty]),
             Err(Error::EmptyPattern { .. })
         ));
-        for pattern in ["a*", "(?:)", "(?m)^", "x?|y"] {
+        for pattern in ["a*", "(?:)", "x?|y", "(?i)(?:promo)*"] {
             let every = Rule::new("x.every", Category::Custom, pattern, Action::DropBlock);
             assert!(
                 matches!(Engine::new(vec![every]), Err(Error::EmptyPattern { rule }) if rule == "x.every"),
@@ -423,6 +424,7 @@ mod tests {
         // and so is an inline rule, whose empty matches remove nothing.
         for (pattern, action) in [
             ("^$", Action::DropBlock),
+            ("^[^A-Z]*$", Action::DropBlock),
             (r"\b", Action::DropBlock),
             ("(?i)promo", Action::DropBlock),
             ("a*", Action::DropSpan),

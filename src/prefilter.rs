@@ -25,6 +25,15 @@ const MAX_LITERALS: usize = 256;
 /// fewer literals is preferred over longer ones.
 const GOOD_LITERAL_BYTES: usize = 4;
 
+/// Literals are cut to at most this many bytes: a piece of a required literal
+/// is still required, and a hostile custom pattern (a cross product followed by
+/// a long tail) cannot fill the automaton with long strings.
+const MAX_LITERAL_BYTES: usize = 32;
+
+/// Past this many bytes of literals in all, the automaton is built as a
+/// compact NFA instead of a DFA, whose size grows with the bytes.
+const MAX_DFA_LITERAL_BYTES: usize = 256 << 10;
+
 /// Most literal sets a rule may require together (`\(…via…\)` requires `(`,
 /// `via` and `)`); the rule is a candidate only when every one shows up.
 const MAX_REQUIRED_SETS: usize = 4;
@@ -273,7 +282,12 @@ impl Prefilter {
             for (g, set) in sets.into_iter().enumerate() {
                 let bit = 1u8 << g;
                 full[rule] |= bit;
-                for literal in set {
+                for mut literal in set {
+                    let mut cut = literal.len().min(MAX_LITERAL_BYTES);
+                    while !literal.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    literal.truncate(cut);
                     let id = *literal_ids.entry(literal.clone()).or_insert_with(|| {
                         literals.push(literal);
                         sets_of.push(Vec::new());
@@ -299,13 +313,19 @@ impl Prefilter {
             literals.push(c.to_string());
             sets_of.push(with_literals.clone());
         }
+        let bytes: usize = literals.iter().map(String::len).sum();
+        let kind = if bytes <= MAX_DFA_LITERAL_BYTES {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
         let automaton = if literals.is_empty() {
             None
         } else {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(kind))
                 .build(&literals)
                 .or_else(|_| {
                     // Too big for a DFA: the slower but smaller automaton.
@@ -388,6 +408,23 @@ mod tests {
                 "{c}: {non_ascii:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_cross_product_with_a_long_tail_stays_small() {
+        let pattern = format!(
+            "(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)(?:k|l)(?:m|n)(?:o|p){}",
+            "x".repeat(16_000)
+        );
+        let filter = Prefilter::new([(0, pattern.as_str())]);
+        let (mut seen, mut out) = (Seen::default(), Vec::new());
+        let text = format!("acegikmo{}", "x".repeat(16_000));
+        filter.candidates(&text, &mut seen, &mut out);
+        assert_eq!(out, [0]);
+        filter.candidates("acegikmo", &mut seen, &mut out);
+        assert!(out.is_empty() || out == [0]);
+        let bytes: usize = filter.automaton.iter().map(|a| a.memory_usage()).sum();
+        assert!(bytes < 8 << 20, "{bytes} bytes");
     }
 
     #[test]

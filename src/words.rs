@@ -47,6 +47,11 @@ fn class(c: char) -> Option<Wb> {
         '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{2024}' => Wb::MidNumLet,
         '_' | '\u{202f}' | '\u{203f}' | '\u{2040}' | '\u{2054}' => Wb::ExtendNumLet,
         '\u{0}'..='\u{7f}' => Wb::Other,
+        // Not known here: `¸` (a letter for UAX #29 since Unicode 16), the
+        // pictographs `©` `®` `‼` `⁉` (a joiner before them joins, rule WB3c) and
+        // the alphabetic combining marks (after a run of spaces, rule WB3d).
+        '\u{b8}' | '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' => return None,
+        '\u{345}' | '\u{363}'..='\u{36f}' => return None,
         '\u{aa}' | '\u{b5}' | '\u{ba}' => Wb::Letter,
         '\u{ad}' => Wb::Ignore,
         '\u{a0}'..='\u{bf}' | '\u{d7}' | '\u{f7}' => Wb::Other,
@@ -321,8 +326,11 @@ mod tests {
         ';', '.', '\'', '‘', '’', '_', '\u{202f}', '\u{ad}', '\u{301}', '\u{200d}', '\u{a0}', '²',
         '€', '«', '-', '—', '!', '"', '\u{483}', 'ª', '\u{2044}', '\u{200b}', '\u{2060}', '\u{b}',
         '\u{85}', '\u{2028}', 'µ', 'º', '×', '\u{482}', '\u{2027}', '\u{2024}', '\u{203f}',
-        '\u{200e}', '北', '😀',
+        '\u{200e}', '¸', '©', '\u{345}', '北', '😀',
     ];
+
+    /// How many characters at the end of [`POOL`] the fast path does not know.
+    const UNKNOWN: usize = 5;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
@@ -348,7 +356,7 @@ mod tests {
         /// Only characters the fast path knows, so it is the one tested.
         #[test]
         fn fast_path_same_words(
-            chars in proptest::collection::vec(proptest::sample::select(&POOL[..POOL.len() - 2]), 0..40)
+            chars in proptest::collection::vec(proptest::sample::select(&POOL[..POOL.len() - UNKNOWN]), 0..40)
         ) {
             let text: String = chars.into_iter().collect();
             let mut fast = Vec::new();

@@ -222,6 +222,7 @@ fn threads_must_be_a_positive_number() {
         &["--jsonl", "--threads", "0", "-"][..],
         &["--jsonl", "--threads=0", "-"],
         &["--jsonl", "--threads", "many", "-"],
+        &["--jsonl", "--threads", "100000000000", "-"],
     ] {
         let out = run(args, b"");
         assert_eq!(out.status.code(), Some(1), "{args:?}");
@@ -229,7 +230,7 @@ fn threads_must_be_a_positive_number() {
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
-            err.starts_with("clean: --threads takes a whole number of threads, at least 1"),
+            err.starts_with("clean: --threads takes a whole number of threads from 1 to 1024"),
             "{err}"
         );
     }

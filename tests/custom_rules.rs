@@ -69,7 +69,7 @@ fn a_large_but_allowed_pattern_still_builds_and_cleans() {
 
 #[test]
 fn patterns_matching_empty_text_would_drop_every_line() {
-    for pattern in ["a*", "(?:)|x", "(?m)^"] {
+    for pattern in ["a*", "(?:)|x", "(?i)(?:promo)?"] {
         let err = Cleaner::builder()
             .rule(Rule::new(
                 "site.every",
