@@ -6,7 +6,7 @@ use crate::article::{Article, Paragraph, Removal, RuleId, Span};
 use crate::engine::{Reason, Verdict};
 use crate::rules::{Action, Field, Rule};
 use crate::segment::Segments;
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, join_pieces, push_piece};
 
 /// Builds the article from the final verdicts.
 pub(crate) fn assemble<'a>(
@@ -62,14 +62,6 @@ pub(crate) fn assemble<'a>(
     }
     article.body = join_paragraphs(&article.paragraphs);
     article
-}
-
-/// Adds the trimmed, non-empty part of `start..end` as a kept piece.
-fn push_piece(pieces: &mut Vec<Span>, input: &str, start: usize, end: usize) {
-    let (start, end) = crate::text::trim_range(input, start, end);
-    if start < end {
-        pieces.push(Span { start, end });
-    }
 }
 
 pub(crate) fn join_paragraphs(paragraphs: &[Paragraph<'_>]) -> String {
@@ -161,25 +153,7 @@ impl<'a> Builder<'a, '_> {
         let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
             return;
         };
-        let text = if pieces.len() == 1 {
-            collapse_whitespace(first.slice(self.input))
-        } else {
-            let mut joined = String::new();
-            for (i, piece) in pieces.iter().enumerate() {
-                // Keep a space only where the input had one around the removed
-                // text: `[data](url).` becomes `data.`, not `data .`.
-                let gap = i
-                    .checked_sub(1)
-                    .map(|p| &self.input[pieces[p].end..piece.start]);
-                if gap.is_some_and(|g| {
-                    g.starts_with(char::is_whitespace) || g.ends_with(char::is_whitespace)
-                }) {
-                    joined.push(' ');
-                }
-                joined.push_str(&collapse_whitespace(piece.slice(self.input)));
-            }
-            Cow::Owned(joined)
-        };
+        let text = join_pieces(self.input, pieces);
         self.article.paragraphs.push(Paragraph {
             text,
             span: Span {

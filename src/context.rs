@@ -8,6 +8,7 @@
 //! - The title is picked ([`crate::title`]) just above the region, and its repeat
 //!   in the body removed.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::article::Category;
@@ -279,7 +280,7 @@ fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [
     let title_text = collapse_whitespace(title::title_text(span(title).slice(input))).into_owned();
     // The text a kept unit shows in the body (without its inline removals).
     let shown = |i: usize, v: &Verdict| match v {
-        Verdict::Keep => Some(span(i).slice(input).to_string()),
+        Verdict::Keep => Some(Cow::Borrowed(span(i).slice(input))),
         Verdict::Inline(spans) => Some(residual(input, span(i), spans)),
         _ => None,
     };
@@ -288,14 +289,11 @@ fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [
             collapse_whitespace(title::title_text(&t)).eq_ignore_ascii_case(&title_text)
         })
     };
-    let body = |v: &&Verdict| matches!(v, Verdict::Keep | Verdict::Inline(_));
+    let body = |i: &usize| matches!(verdicts[*i], Verdict::Keep | Verdict::Inline(_));
     let after = (title + 1..verdicts.len())
-        .filter(|&i| body(&&verdicts[i]))
+        .filter(body)
         .take(TITLE_REPEAT_WINDOW);
-    let before = (0..title)
-        .rev()
-        .filter(|&i| body(&&verdicts[i]))
-        .take(TITLE_REPEAT_WINDOW);
+    let before = (0..title).rev().filter(body).take(TITLE_REPEAT_WINDOW);
     let repeats: Vec<usize> = after
         .chain(before)
         .filter(|&i| is_repeat(i, &verdicts[i]))

@@ -12,7 +12,7 @@ use crate::article::{Category, Span};
 use crate::features::{Features, terminal};
 use crate::prefilter::{Prefilter, Seen};
 use crate::rules::{Action, Rule};
-use crate::text::list_marker_len;
+use crate::text::{join_pieces, list_marker_len, push_piece};
 
 /// Largest compiled size, in bytes, of one rule's regex. A custom pattern beyond
 /// it (say, `\w{1000}{1000}`) is rejected at build time instead of eating memory.
@@ -315,31 +315,15 @@ fn matches_every_line(pattern: &str) -> bool {
 /// The text of `span` without the removed `spans`, as the body will show it:
 /// whitespace collapsed, and a space only where the input had one around a
 /// removed piece.
-pub(crate) fn residual(input: &str, span: Span, spans: &[(Span, usize)]) -> String {
-    let mut out = String::with_capacity(span.end - span.start);
+pub(crate) fn residual<'a>(input: &'a str, span: Span, spans: &[(Span, usize)]) -> Cow<'a, str> {
+    let mut pieces = Vec::with_capacity(spans.len() + 1);
     let mut pos = span.start;
-    let mut pieces = spans
-        .iter()
-        .map(|(s, _)| (s.start, s.end))
-        .collect::<Vec<_>>();
-    pieces.push((span.end, span.end));
-    for (start, end) in pieces {
-        let piece = input.get(pos..start).unwrap_or("");
-        if !out.is_empty() && !out.ends_with(' ') && piece.starts_with(char::is_whitespace) {
-            out.push(' ');
-        }
-        for (i, word) in piece.split_whitespace().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        if piece.ends_with(char::is_whitespace) && !out.ends_with(' ') && !out.is_empty() {
-            out.push(' ');
-        }
-        pos = end;
+    for (s, _) in spans {
+        push_piece(&mut pieces, input, pos, s.start);
+        pos = s.end;
     }
-    out.trim_end().to_string()
+    push_piece(&mut pieces, input, pos, span.end);
+    join_pieces(input, &pieces)
 }
 
 /// True when `text` (starting at input offset `base`) has non-whitespace outside `spans`.

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use crate::article::Span;
+
 /// Collapses every run of whitespace to one ASCII space and trims both ends.
 ///
 /// Borrows when the text is already normal, which is the common case.
@@ -54,6 +56,35 @@ pub(crate) fn list_marker_len(text: &str) -> usize {
         }
         _ => 0,
     }
+}
+
+/// Adds `[start, end)` of `input`, trimmed, to `pieces` unless it is blank.
+pub(crate) fn push_piece(pieces: &mut Vec<Span>, input: &str, start: usize, end: usize) {
+    let (start, end) = trim_range(input, start, end);
+    if start < end {
+        pieces.push(Span { start, end });
+    }
+}
+
+/// The text the body shows for `pieces` of `input` (what is left of a block
+/// once inline removals are gone): each piece with its whitespace collapsed,
+/// and a space between two only where the input had one around the removed
+/// text, so `[data](url).` becomes `data.`, not `data .`.
+pub(crate) fn join_pieces<'a>(input: &'a str, pieces: &[Span]) -> Cow<'a, str> {
+    if let [only] = pieces {
+        return collapse_whitespace(only.slice(input));
+    }
+    let mut joined = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        let gap = i.checked_sub(1).map(|p| &input[pieces[p].end..piece.start]);
+        if gap
+            .is_some_and(|g| g.starts_with(char::is_whitespace) || g.ends_with(char::is_whitespace))
+        {
+            joined.push(' ');
+        }
+        joined.push_str(&collapse_whitespace(piece.slice(input)));
+    }
+    Cow::Owned(joined)
 }
 
 /// Byte range of `s` inside `[start, end)` once surrounding whitespace is trimmed.
