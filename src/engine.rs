@@ -3,6 +3,7 @@
 //! that could match it.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use once_cell::sync::OnceCell;
 use regex::{Regex, RegexBuilder};
@@ -22,6 +23,11 @@ pub(crate) const PATTERN_SIZE_LIMIT: usize = 2 << 20;
 /// multilingual case-insensitive patterns: a thrashing cache is cleared and
 /// rebuilt over and over, and then hands the scan to the slow PikeVM.
 const DFA_CACHE_LIMIT: usize = 16 << 20;
+
+/// The fractional part of the golden ratio: successive multiples of it fall
+/// far apart in [0, 1), which spreads the starting rules of
+/// [`Engine::warm_up`] callers.
+const GOLDEN_FRACTION: f64 = 0.618_033_988_749_895;
 
 /// Why a unit was removed: a rule of the engine, or a decision of the context stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +149,20 @@ impl Engine {
             regexes,
             feature_rules,
         })
+    }
+
+    /// Compiles every rule's regex now. Callers on several threads share the
+    /// work: each starts at a different rule (golden-ratio steps around the
+    /// list) and skips what another has compiled, so they seldom wait on the
+    /// same rule.
+    pub fn warm_up(&self) {
+        static CALLS: AtomicUsize = AtomicUsize::new(0);
+        let n = self.regexes.len();
+        let call = CALLS.fetch_add(1, Ordering::Relaxed);
+        let start = ((call as f64 * GOLDEN_FRACTION).fract() * n as f64) as usize;
+        for i in (start..n).chain(0..start) {
+            let _ = self.regex(i);
+        }
     }
 
     /// The regex of rule `i`, compiled on first use (`None` for feature rules).
@@ -343,6 +363,22 @@ fn uncovered_text(text: &str, base: usize, spans: &[(Span, usize)]) -> bool {
 mod tests {
     use super::*;
     use crate::rules::builtin_rules;
+
+    /// Warming up compiles every pattern rule, also from several threads at once.
+    #[test]
+    fn warm_up_compiles_every_rule() {
+        let engine = Engine::new(builtin_rules().cloned().collect()).unwrap();
+        assert!(engine.regexes.iter().any(|cell| cell.get().is_none()));
+        std::thread::scope(|scope| {
+            for _ in 0..3 {
+                scope.spawn(|| engine.warm_up());
+            }
+        });
+        for (rule, cell) in engine.rules.iter().zip(&engine.regexes) {
+            let compiled = cell.get().is_some_and(Option::is_some);
+            assert_eq!(compiled, rule.pattern.is_some(), "{}", rule.id);
+        }
+    }
 
     #[test]
     fn residual_is_the_text_the_body_shows() {

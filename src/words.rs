@@ -14,30 +14,31 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Word-break classes of the characters the fast path knows (UAX #29, table 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Wb {
     /// Letters (`ALetter`).
-    Letter,
+    Letter = 0,
     /// Digits (`Numeric`).
-    Numeric,
+    Numeric = 1,
     /// `:` and `·` (`MidLetter`).
-    MidLetter,
+    MidLetter = 2,
     /// `,` `;` `⁄` (`MidNum`).
-    MidNum,
+    MidNum = 3,
     /// `.` `'` `‘` `’` (`MidNumLet`, `Single_Quote`).
-    MidNumLet,
+    MidNumLet = 4,
     /// `_`, the narrow no-break space, `‿` (`ExtendNumLet`).
-    ExtendNumLet,
+    ExtendNumLet = 5,
     /// Combining marks, format characters, joiners (`Extend`, `Format`, `ZWJ`):
     /// they belong to the character before them (rule WB4).
-    Ignore,
+    Ignore = 6,
     /// Line breaks (`CR`, `LF`, `Newline`).
-    Newline,
+    Newline = 7,
     /// Everything else the fast path knows: spaces, symbols, punctuation.
-    Other,
+    Other = 8,
 }
 
 /// The class of `c`, or `None` when the fast path does not know it.
-fn class(c: char) -> Option<Wb> {
+const fn class(c: char) -> Option<Wb> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Wb::Letter,
         '0'..='9' => Wb::Numeric,
@@ -201,13 +202,96 @@ fn all_known(text: &str) -> bool {
             i += 1;
             continue;
         }
-        // `i` is at the first byte of a character.
-        match text.get(i..).and_then(|t| t.chars().next()) {
-            Some(c) if class(c).is_some() => i += c.len_utf8(),
+        match info_at(bytes, i) {
+            Some((info, len)) if info != UNKNOWN => i += len,
             _ => return false,
         }
     }
     true
+}
+
+/// What the fast path knows of one character, in a byte: its [`Wb`] class in
+/// the low bits, [`ALNUM`] when `char::is_alphanumeric` holds for it, or
+/// [`UNKNOWN`].
+type Info = u8;
+
+/// The [`Info`] bit for letters and digits.
+const ALNUM: Info = 0x80;
+
+/// The [`Info`] of a character [`class`] does not know.
+const UNKNOWN: Info = 0xff;
+
+/// True when `c`, whose class is `class`, is a letter or digit in the sense of
+/// `char::is_alphanumeric` (a test checks every known character). Besides the
+/// letters and digits, only the superscript digits and the vulgar fractions of
+/// Latin-1 are.
+const fn alnum(c: char, class: Wb) -> bool {
+    matches!(class, Wb::Letter | Wb::Numeric)
+        || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}')
+}
+
+/// The [`Info`] of `c`.
+const fn info(c: char) -> Info {
+    match class(c) {
+        Some(class) => class as u8 | if alnum(c, class) { ALNUM } else { 0 },
+        None => UNKNOWN,
+    }
+}
+
+/// [`Info`] for U+0000..U+04FF (Latin and Cyrillic) and for U+2000..U+20FF
+/// (general punctuation and currency), the blocks [`class`] knows.
+const fn info_table<const N: usize>(first: u32) -> [Info; N] {
+    let mut table = [UNKNOWN; N];
+    let mut i = 0;
+    while i < N {
+        if let Some(c) = char::from_u32(first + i as u32) {
+            table[i] = info(c);
+        }
+        i += 1;
+    }
+    table
+}
+
+static LOW_INFO: [Info; 0x500] = info_table::<0x500>(0);
+static PUNCT_INFO: [Info; 0x100] = info_table::<0x100>(0x2000);
+
+/// The [`Info`] and UTF-8 length of the character at byte `i` of `bytes` (valid
+/// UTF-8, `i` at a character boundary), decoded by hand: only two- and
+/// three-byte characters can be known.
+fn info_at(bytes: &[u8], i: usize) -> Option<(Info, usize)> {
+    let b0 = *bytes.get(i)?;
+    let low6 = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b & 0x3f));
+    Some(match b0 {
+        0..0x80 => (LOW_INFO[usize::from(b0)], 1),
+        0x80..0xe0 => {
+            let cp = (u32::from(b0 & 0x1f) << 6) | low6(1);
+            (*LOW_INFO.get(cp as usize).unwrap_or(&UNKNOWN), 2)
+        }
+        0xe0..0xf0 => {
+            let cp = (u32::from(b0 & 0x0f) << 12) | (low6(1) << 6) | low6(2);
+            let info = match cp.checked_sub(0x2000) {
+                Some(k) => *PUNCT_INFO.get(k as usize).unwrap_or(&UNKNOWN),
+                None => UNKNOWN,
+            };
+            (info, 3)
+        }
+        _ => (UNKNOWN, 4),
+    })
+}
+
+/// The class in an [`Info`] of a known character.
+fn class_of(info: Info) -> Wb {
+    match info & !ALNUM {
+        0 => Wb::Letter,
+        1 => Wb::Numeric,
+        2 => Wb::MidLetter,
+        3 => Wb::MidNum,
+        4 => Wb::MidNumLet,
+        5 => Wb::ExtendNumLet,
+        6 => Wb::Ignore,
+        7 => Wb::Newline,
+        _ => Wb::Other,
+    }
 }
 
 /// Word-break classes of the ASCII characters.
@@ -239,16 +323,9 @@ struct Sigs<'a> {
 impl Sigs<'_> {
     /// The character at byte `i`: its class, whether it is alphanumeric, its length.
     fn char_at(&self, i: usize) -> Option<(Wb, bool, usize)> {
-        let b = *self.text.as_bytes().get(i)?;
-        if b < 0x80 {
-            return Some((ASCII_CLASSES[usize::from(b)], b.is_ascii_alphanumeric(), 1));
-        }
-        let c = self.text.get(i..)?.chars().next()?;
-        Some((
-            class(c).unwrap_or(Wb::Other),
-            c.is_alphanumeric(),
-            c.len_utf8(),
-        ))
+        let (info, len) = info_at(self.text.as_bytes(), i)?;
+        // `fast_path` checked that every character is known.
+        Some((class_of(info), info & ALNUM != 0 && info != UNKNOWN, len))
     }
 
     /// The significant character starting at byte `i`, with the ignorable
@@ -307,6 +384,31 @@ mod tests {
         }
     }
 
+    /// The hand-made tables agree with `class` and with the standard library
+    /// for every character they cover.
+    #[test]
+    fn info_tables_match_class_and_std() {
+        for cp in (0..0x500).chain(0x2000..0x2100) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let (info, len) = info_at(bytes, 0).unwrap();
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            match class(c) {
+                None => assert_eq!(info, UNKNOWN, "{c:?}"),
+                Some(class) => {
+                    assert_eq!(class_of(info), class, "{c:?}");
+                    assert_eq!(info & ALNUM != 0, c.is_alphanumeric(), "{c:?}");
+                }
+            }
+        }
+        assert_eq!(info_at("\u{500}".as_bytes(), 0), Some((UNKNOWN, 2)));
+        assert_eq!(info_at("北".as_bytes(), 0), Some((UNKNOWN, 3)));
+        assert_eq!(info_at("😀".as_bytes(), 0), Some((UNKNOWN, 4)));
+    }
+
     #[test]
     fn other_scripts_fall_back() {
         for text in [
@@ -330,7 +432,7 @@ mod tests {
     ];
 
     /// How many characters at the end of [`POOL`] the fast path does not know.
-    const UNKNOWN: usize = 5;
+    const UNKNOWN_IN_POOL: usize = 5;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
@@ -356,7 +458,7 @@ mod tests {
         /// Only characters the fast path knows, so it is the one tested.
         #[test]
         fn fast_path_same_words(
-            chars in proptest::collection::vec(proptest::sample::select(&POOL[..POOL.len() - UNKNOWN]), 0..40)
+            chars in proptest::collection::vec(proptest::sample::select(&POOL[..POOL.len() - UNKNOWN_IN_POOL]), 0..40)
         ) {
             let text: String = chars.into_iter().collect();
             let mut fast = Vec::new();

@@ -10,9 +10,6 @@
 //! It is cheap (one pass over at most [`GUESS_MAX_WORDS`] words) and good
 //! enough to pick a stoplist; it is not a general language identifier.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 
 use once_cell::sync::Lazy;
@@ -124,8 +121,8 @@ const MAX_STOPWORD_BYTES: usize = 16;
 
 /// Every stopword of every list, mapped to the bit mask of the languages whose
 /// list has it: one lookup answers for all languages.
-static STOPWORDS: Lazy<HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>> = Lazy::new(|| {
-    let mut map = HashMap::default();
+static STOPWORDS: Lazy<StopTable> = Lazy::new(|| {
+    let mut table = StopTable::default();
     for language in Language::ALL {
         for word in language
             .list()
@@ -133,63 +130,116 @@ static STOPWORDS: Lazy<HashMap<&'static [u8], u8, BuildHasherDefault<Fnv>>> = La
             .map(str::trim)
             .filter(|w| !w.is_empty())
         {
-            *map.entry(word.as_bytes()).or_insert(0) |= language.bit();
+            if let Some(key) = key_of(word.as_bytes()) {
+                table.insert(key, language.bit());
+            }
         }
     }
-    map
+    table
 });
 
 /// The mask of languages for which `word` is a stopword (0 for none). No
-/// allocation for ASCII words; other words are lowercased only when they need it.
+/// allocation: the word is lowercased into a 16-byte key on the stack.
 pub(crate) fn stopword_languages(word: &str) -> u8 {
     if word.len() > MAX_STOPWORD_BYTES {
         return 0;
     }
-    let mut buf = [0u8; MAX_STOPWORD_BYTES];
-    let normalized;
-    let key: &[u8] = if word.is_ascii() {
+    let key = if word.is_ascii() {
+        let mut buf = [0u8; MAX_STOPWORD_BYTES];
         let bytes = &mut buf[..word.len()];
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
-        bytes
+        key_of(bytes)
     } else {
-        normalized = normalize(word);
-        normalized.as_bytes()
+        normalize(word)
     };
-    STOPWORDS.get(key).copied().unwrap_or(0)
+    key.map_or(0, |key| STOPWORDS.get(key))
 }
 
-/// FNV-1a: a fast hash for the short keys of the stopword map (the default
-/// SipHash guards against flooding, which a fixed table of stopwords does not
-/// need).
-#[derive(Default)]
-struct Fnv(u64);
+/// A word of at most [`MAX_STOPWORD_BYTES`] bytes as a number: its bytes,
+/// zero-padded (no word has a NUL byte, so the padding keeps lengths apart).
+type Key = u128;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+fn key_of(bytes: &[u8]) -> Option<Key> {
+    let mut buf = [0u8; MAX_STOPWORD_BYTES];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(Key::from_le_bytes(buf))
+}
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+/// `word` in the form the lists use (lowercase, plain apostrophes) as a
+/// [`Key`], or `None` when that form is longer than any stopword.
+fn normalize(word: &str) -> Option<Key> {
+    let mut buf = [0u8; MAX_STOPWORD_BYTES];
+    let mut len = 0;
+    for c in word.chars() {
+        let mut push = |c: char| {
+            let end = len + c.len_utf8();
+            c.encode_utf8(buf.get_mut(len..end)?);
+            len = end;
+            Some(())
         };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        if c == '\u{2019}' {
+            push('\'')?;
+        } else {
+            for lower in c.to_lowercase() {
+                push(lower)?;
+            }
         }
-        self.0 = h;
+    }
+    key_of(&buf[..len])
+}
+
+/// log2 of the slots in [`StopTable`]: 4096 slots, about twice the number of
+/// stopwords of all lists, so probes stay short.
+const STOP_TABLE_BITS: u32 = 12;
+
+/// An open-addressing hash set of [`Key`]s with a language mask each: a lookup
+/// is a multiply, a load and a compare, where a `HashMap<&[u8], _>` hashed and
+/// compared byte by byte.
+struct StopTable {
+    keys: Box<[Key]>,
+    masks: Box<[u8]>,
+}
+
+impl Default for StopTable {
+    fn default() -> StopTable {
+        let slots = 1 << STOP_TABLE_BITS;
+        StopTable {
+            keys: vec![0; slots].into_boxed_slice(),
+            masks: vec![0; slots].into_boxed_slice(),
+        }
     }
 }
 
-/// `word` in the form the lists use: lowercase, plain apostrophes. Borrows
-/// unless something has to change.
-fn normalize(word: &str) -> Cow<'_, str> {
-    if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
-        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
-    } else {
-        Cow::Borrowed(word)
+impl StopTable {
+    /// The first slot to probe for `key`.
+    fn slot(key: Key) -> usize {
+        let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(31))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - STOP_TABLE_BITS)) as usize
+    }
+
+    fn insert(&mut self, key: Key, bit: u8) {
+        let mask = self.keys.len() - 1;
+        let mut i = Self::slot(key);
+        // Key 0 (the empty word) marks a free slot; no list has it.
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        self.keys[i] = key;
+        self.masks[i] |= bit;
+    }
+
+    fn get(&self, key: Key) -> u8 {
+        let mask = self.keys.len() - 1;
+        let mut i = Self::slot(key);
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.masks.get(i).copied().unwrap_or(0),
+                Some(&0) | None => return 0,
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
     }
 }
 
@@ -321,6 +371,25 @@ mod tests {
                 language.code()
             );
         }
+    }
+
+    /// The table keeps free slots, so probes end soon (and always end).
+    #[test]
+    fn stop_table_is_at_most_half_full() {
+        let used = STOPWORDS.keys.iter().filter(|&&k| k != 0).count();
+        assert!(used > 1000, "{used}");
+        assert!(used * 2 <= STOPWORDS.keys.len(), "{used}");
+    }
+
+    #[test]
+    fn lookups_normalise_case_and_apostrophes() {
+        assert_ne!(stopword_languages("DON\u{2019}T"), 0);
+        assert_ne!(stopword_languages("Über"), 0);
+        assert_ne!(stopword_languages("ÜBER"), 0);
+        assert_eq!(stopword_languages("überall-und-immer-wieder"), 0);
+        assert_eq!(stopword_languages(""), 0);
+        // A word that grows past 16 bytes when lowercased is no stopword.
+        assert_eq!(stopword_languages("İİİİİİİİ"), 0);
     }
 
     #[test]
