@@ -24,17 +24,31 @@ pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
 
 /// True when `s` has no whitespace other than single ASCII spaces.
 fn is_collapsed(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut prev_space = false;
-    for c in s.chars() {
-        if c == ' ' {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
             if prev_space {
                 return false;
             }
             prev_space = true;
-        } else if c.is_whitespace() {
-            return false;
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        if b < 0x80 {
+            // ASCII whitespace besides the space: tab, line breaks, \x0b, \x0c.
+            if (0x09..=0x0d).contains(&b) {
+                return false;
+            }
+            i += 1;
         } else {
-            prev_space = false;
+            // Only non-ASCII characters are decoded.
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => return false,
+            }
         }
     }
     true
@@ -102,12 +116,33 @@ pub(crate) fn trim_range(input: &str, start: usize, end: usize) -> (usize, usize
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The byte scan agrees with the plain definition.
+        #[test]
+        fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北\u{2009}]{0,12}") {
+            let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
+            proptest::prop_assert_eq!(is_collapsed(&s), plain);
+        }
+    }
+
     #[test]
     fn collapses_runs_and_trims() {
         assert_eq!(collapse_whitespace("  a \t b\u{a0}\u{a0}c  "), "a b c");
         assert!(matches!(collapse_whitespace("a b c"), Cow::Borrowed(_)));
         assert!(matches!(collapse_whitespace(" a b "), Cow::Borrowed(_)));
         assert_eq!(collapse_whitespace("   "), "");
+        for spaced in [
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\rb",
+            "a\u{85}b",
+            "a\u{3000}b",
+            "a\u{2028}b",
+            "a  b",
+        ] {
+            assert!(!is_collapsed(spaced), "{spaced:?}");
+        }
+        assert!(is_collapsed("Grüße, 北京 — a b"));
     }
 
     #[test]

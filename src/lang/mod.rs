@@ -145,11 +145,9 @@ pub(crate) fn stopword_languages(word: &str) -> u8 {
         return 0;
     }
     let key = if word.is_ascii() {
-        let mut buf = [0u8; MAX_STOPWORD_BYTES];
-        let bytes = &mut buf[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        key_of(bytes)
+        let bytes = word.as_bytes();
+        let (lo, hi) = bytes.split_at(bytes.len().min(8));
+        Some(Key::from(ascii_lower_word(lo)) | (Key::from(ascii_lower_word(hi)) << 64))
     } else {
         normalize(word)
     };
@@ -159,6 +157,26 @@ pub(crate) fn stopword_languages(word: &str) -> u8 {
 /// A word of at most [`MAX_STOPWORD_BYTES`] bytes as a number: its bytes,
 /// zero-padded (no word has a NUL byte, so the padding keeps lengths apart).
 type Key = u128;
+
+/// Up to 8 ASCII bytes as a little-endian number, lowercased. Built in a
+/// register, not through a buffer in memory (whose byte stores and wide load
+/// stalled the CPU).
+fn ascii_lower_word(bytes: &[u8]) -> u64 {
+    let word = match <[u8; 8]>::try_from(bytes) {
+        Ok(eight) => u64::from_le_bytes(eight),
+        Err(_) => bytes
+            .iter()
+            .rev()
+            .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
+    };
+    // Per byte (all below 0x80, so no carries cross bytes): the high bit of
+    // `at_least_a` is set for bytes >= 'A', that of `past_z` for bytes > 'Z'.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = word + ONES * (0x80 - u64::from(b'A'));
+    let past_z = word + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = at_least_a & !past_z & (ONES * 0x80);
+    word | (upper >> 2)
+}
 
 fn key_of(bytes: &[u8]) -> Option<Key> {
     let mut buf = [0u8; MAX_STOPWORD_BYTES];
@@ -180,6 +198,9 @@ fn normalize(word: &str) -> Option<Key> {
         };
         if c == '\u{2019}' {
             push('\'')?;
+        } else if c.is_ascii_lowercase() || matches!(c, '\u{df}'..='\u{ff}') && c != '\u{f7}' {
+            // Already lowercase (most letters): no case table to search.
+            push(c)?;
         } else {
             for lower in c.to_lowercase() {
                 push(lower)?;
@@ -193,12 +214,20 @@ fn normalize(word: &str) -> Option<Key> {
 /// stopwords of all lists, so probes stay short.
 const STOP_TABLE_BITS: u32 = 12;
 
+/// Size of [`StopTable`]'s filter in 64-bit words: 32768 bits, 4 KiB, about
+/// 20 bits per stopword, so some 95% of other words miss it.
+const STOP_FILTER_WORDS: usize = 512;
+
 /// An open-addressing hash set of [`Key`]s with a language mask each: a lookup
 /// is a multiply, a load and a compare, where a `HashMap<&[u8], _>` hashed and
 /// compared byte by byte.
 struct StopTable {
     keys: Box<[Key]>,
     masks: Box<[u8]>,
+    /// One bit per hash value of [`StopTable::filter_bit`], set for every
+    /// stopword: most other words are turned away here, in a table small
+    /// enough to stay in the L1 cache, before `keys` is touched.
+    filter: Box<[u64]>,
 }
 
 impl Default for StopTable {
@@ -207,16 +236,28 @@ impl Default for StopTable {
         StopTable {
             keys: vec![0; slots].into_boxed_slice(),
             masks: vec![0; slots].into_boxed_slice(),
+            filter: vec![0; STOP_FILTER_WORDS].into_boxed_slice(),
         }
     }
 }
 
 impl StopTable {
-    /// The first slot to probe for `key`.
+    /// A hash of `key`.
+    fn mix(key: Key) -> u64 {
+        ((key as u64) ^ ((key >> 64) as u64).rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The first slot to probe for `key` (the top bits of its hash).
     fn slot(key: Key) -> usize {
-        let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(31))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (mixed >> (64 - STOP_TABLE_BITS)) as usize
+        (Self::mix(key) >> (64 - STOP_TABLE_BITS)) as usize
+    }
+
+    /// The word of `filter` and the bit in it for `key` (middle bits of its
+    /// hash: not the slot's top bits, and not the low bits, which depend on the
+    /// first bytes of the word only).
+    fn filter_bit(key: Key) -> (usize, u64) {
+        let bits = ((Self::mix(key) >> 32) as usize) % (STOP_FILTER_WORDS * 64);
+        (bits / 64, 1 << (bits % 64))
     }
 
     fn insert(&mut self, key: Key, bit: u8) {
@@ -228,9 +269,15 @@ impl StopTable {
         }
         self.keys[i] = key;
         self.masks[i] |= bit;
+        let (word, bit) = Self::filter_bit(key);
+        self.filter[word] |= bit;
     }
 
     fn get(&self, key: Key) -> u8 {
+        let (word, bit) = Self::filter_bit(key);
+        if self.filter.get(word).is_none_or(|w| w & bit == 0) {
+            return 0;
+        }
         let mask = self.keys.len() - 1;
         let mut i = Self::slot(key);
         loop {
@@ -379,6 +426,39 @@ mod tests {
         let used = STOPWORDS.keys.iter().filter(|&&k| k != 0).count();
         assert!(used > 1000, "{used}");
         assert!(used * 2 <= STOPWORDS.keys.len(), "{used}");
+    }
+
+    proptest::proptest! {
+        /// The register-built key equals the bytes lowercased the plain way.
+        #[test]
+        fn ascii_keys_are_lowercased_bytes(word in "[ -~]{0,16}") {
+            let bytes = word.as_bytes();
+            let (lo, hi) = bytes.split_at(bytes.len().min(8));
+            let fast = Key::from(ascii_lower_word(lo)) | (Key::from(ascii_lower_word(hi)) << 64);
+            proptest::prop_assert_eq!(Some(fast), key_of(word.to_ascii_lowercase().as_bytes()));
+        }
+    }
+
+    /// The filter turns most words away, and never a stopword.
+    #[test]
+    fn filter_passes_stopwords_and_few_others() {
+        let passes = |word: &str| {
+            let (w, bit) = StopTable::filter_bit(key_of(word.as_bytes()).unwrap());
+            STOPWORDS.filter[w] & bit != 0
+        };
+        for language in Language::ALL {
+            assert!(
+                language
+                    .list()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .all(passes)
+            );
+        }
+        let others: Vec<String> = (0..10_000).map(|i| format!("zq{i}x")).collect();
+        let passed = others.iter().filter(|w| passes(w)).count();
+        assert!(passed < 1_000, "{passed} of 10000 passed");
     }
 
     #[test]
