@@ -2,6 +2,8 @@
 //!
 //! - A comment section (a [`Verdict::ToEnd`] unit) ends the article, once enough
 //!   body text precedes it; everything after it goes, under the opener's rule id.
+//!   An opener repeated after the body (a comment-count link under the
+//!   headline) opens the section only where it is repeated.
 //! - Units are classified ([`crate::classify`]) and the main-content region found
 //!   ([`crate::region`]); kept units outside it, and boilerplate-class units
 //!   inside it, are removed.
@@ -33,6 +35,16 @@ pub(crate) const PROSE_MIN_WORDS: usize = 6;
 
 /// A kept unit this long counts as prose even without a final full stop.
 pub(crate) const PROSE_UNPUNCTUATED_MIN_WORDS: usize = 30;
+
+/// Id of the decision that keeps a comment-section opener from ending the
+/// article because the same opener shows up again further down: the first one
+/// is a comment-count link under the headline, the last one the section itself.
+pub(crate) const REPEATED_OPENER: &str = "context.repeated_opener";
+
+/// A repeated opener is a count link only when at least this many bytes of
+/// prose (see [`is_prose`]) stand between it and its repeat: an article body,
+/// not an author's bio box between a share bar and the comments.
+pub(crate) const REPEATED_OPENER_MIN_PROSE_BYTES: usize = 800;
 
 /// How many kept units after the title are checked for a repeat of it.
 const TITLE_REPEAT_WINDOW: usize = 5;
@@ -86,6 +98,7 @@ pub(crate) fn revise(
     rules: &[Rule],
     have_stoplist: bool,
 ) {
+    demote_repeated_openers(input, seg, features, verdicts);
     let mut classes = classify(features, verdicts, rules, have_stoplist);
     let mut regions = regions(&classes, features, verdicts);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
@@ -270,6 +283,56 @@ fn close_at_comment_section(
             }
             _ => {}
         }
+    }
+}
+
+/// A comment-section opener ([`Verdict::ToEnd`]) whose text (whitespace
+/// collapsed, case ignored) is repeated by a later opener, with at least
+/// [`REPEATED_OPENER_MIN_PROSE_BYTES`] of prose between them, only removes its
+/// own line ([`REPEATED_OPENER`]): a page prints its "44 Comments" link under
+/// the headline and again as the heading of the section after the article, and
+/// only the last one opens the section.
+fn demote_repeated_openers(
+    input: &str,
+    seg: &Segments,
+    features: &[Features],
+    verdicts: &mut [Verdict],
+) {
+    let openers: Vec<(usize, String)> = verdicts
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| matches!(v, Verdict::ToEnd(_)))
+        .map(|(i, _)| {
+            let text = collapse_whitespace(seg.units[i].span.slice(input).trim()).to_lowercase();
+            (i, text)
+        })
+        .collect();
+    // Prose bytes before each unit, so that the prose between two openers is a
+    // difference (one pass, linear however many openers there are).
+    let mut prose_before = Vec::with_capacity(verdicts.len() + 1);
+    let mut sum = 0;
+    prose_before.push(0);
+    for (j, v) in verdicts.iter().enumerate() {
+        if matches!(v, Verdict::Keep | Verdict::Inline(_)) && is_prose(&features[j]) {
+            sum += seg.units[j].span.end - seg.units[j].span.start;
+        }
+        prose_before.push(sum);
+    }
+    // The last opener of each text: the prose between an opener and a repeat
+    // is largest for the last repeat.
+    let last: std::collections::HashMap<&str, usize> =
+        openers.iter().map(|(i, t)| (t.as_str(), *i)).collect();
+    let demoted: Vec<usize> = openers
+        .iter()
+        .filter(|(i, text)| {
+            last.get(text.as_str()).is_some_and(|&j| {
+                j > *i && prose_before[j] - prose_before[i + 1] >= REPEATED_OPENER_MIN_PROSE_BYTES
+            })
+        })
+        .map(|(i, _)| *i)
+        .collect();
+    for i in demoted {
+        verdicts[i] = Verdict::Drop(Reason::Context(REPEATED_OPENER, Category::Comments));
     }
 }
 
@@ -569,6 +632,34 @@ mod tests {
         assert_eq!(a.body, BODY);
         assert_eq!(a.removed.len(), 1);
         assert_eq!(a.removed[0].rule, "comments.heading");
+    }
+
+    #[test]
+    fn a_comment_count_repeated_after_the_body_opens_the_section_only_there() {
+        let lead = "The council met on Monday evening, and the debate about the harbour went on until late at night.";
+        let body = [BODY; 6].join("\n\n");
+        let input = format!(
+            "Headline here\n\n{lead}\n\n44 Comments\n\n{body}\n\n44 comments\n\nGreat article, thanks!\n"
+        );
+        let a = clean(&input);
+        assert_eq!(a.body, format!("{lead}\n\n{body}"));
+        let rules: Vec<&str> = a.removed.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                super::REPEATED_OPENER,
+                "comments.heading",
+                "comments.heading"
+            ]
+        );
+        // With only a short bio between the two, the first one opens the
+        // section: the text after it is no article body.
+        let bio = "Jane writes about food and travel.";
+        let input = format!(
+            "Headline here\n\n{BODY}\n\n2 comments\n\n{bio}\n\n2 comments\n\nGreat article!\n"
+        );
+        let a = clean(&input);
+        assert_eq!(a.body, BODY);
     }
 
     #[test]
