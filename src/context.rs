@@ -17,7 +17,7 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
-use crate::region::{extend, lead_above, regions};
+use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
 use crate::rules::Rule;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
@@ -131,6 +131,23 @@ pub(crate) fn revise(
             }
             *r = grown;
         }
+        let cue: Vec<bool> = verdicts.iter().map(|v| is_cue(v, rules)).collect();
+        for gap in clean_gaps(&regions, &cue) {
+            for i in gap.clone() {
+                classes.revised[i] = Class::Good;
+            }
+            regions.push(gap);
+        }
+        let reached: Vec<usize> = regions
+            .iter()
+            .flat_map(|r| prose_within_reach(&classes, features, verdicts, &cue, r))
+            .collect();
+        for i in reached {
+            if !regions.iter().any(|r| r.contains(&i)) {
+                classes.revised[i] = Class::Good;
+                regions.push(i..i + 1);
+            }
+        }
     }
     // In a page dump the article starts with its main region: a "Comments" link
     // in a sidebar above it opens no comment section.
@@ -154,6 +171,19 @@ pub(crate) fn revise(
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
+    }
+}
+
+/// Is this unit's verdict a boilerplate cue that the article does not reach
+/// across: a removal by a rule that is not page furniture (see
+/// [`crate::classify::FURNITURE`]), a comment opener, or a context decision?
+fn is_cue(verdict: &Verdict, rules: &[Rule]) -> bool {
+    match verdict {
+        Verdict::Keep | Verdict::Inline(_) | Verdict::Meta(_) | Verdict::Title => false,
+        Verdict::Drop(Reason::Rule(r)) => !rules
+            .get(*r)
+            .is_some_and(|r| crate::classify::FURNITURE.contains(&r.category)),
+        Verdict::Drop(Reason::Context(..)) | Verdict::ToEnd(_) | Verdict::Closes(_) => true,
     }
 }
 
@@ -660,6 +690,61 @@ mod tests {
         );
         let a = clean(&input);
         assert_eq!(a.body, BODY);
+    }
+
+    #[test]
+    fn an_ingredient_list_between_intro_and_method_stays() {
+        let intro = "This cake is the one we bake for every birthday in the family, and it is easier than it looks: the batter is made in one bowl and the cream in a pan, and the whole thing is done in the time it takes to lay the table for the guests.";
+        let ingredients: String = [
+            "200 g flour",
+            "150 g sugar",
+            "3 eggs",
+            "100 ml milk",
+            "1 pinch salt",
+            "250 g butter",
+            "2 tbsp cocoa",
+            "400 g cherries",
+            "200 g cream",
+            "Vanilla",
+        ]
+        .iter()
+        .map(|i| format!("  * {i}\n"))
+        .collect();
+        let method = "Mix the flour, the sugar and the eggs in a bowl until the batter is smooth, then pour it into the tin and bake it for forty minutes. Let it cool before you spread the cream on top of it.";
+        let input = format!(
+            "{}\nBirthday cake\n\n{intro}\n\nIngredients\n\n{ingredients}\nMethod\n\n{method}\n\n{method}\n\nRelated recipes\n\n  * Apple pie\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.starts_with(intro), "{}", a.body);
+        for kept in ["* 200 g flour", "* Vanilla", "Method"] {
+            assert!(a.body.contains(kept), "{kept}: {}", a.body);
+        }
+        assert!(!a.body.contains("Apple pie"), "{}", a.body);
+    }
+
+    #[test]
+    fn cues_are_boilerplate_removals_not_furniture() {
+        use crate::engine::{Reason, Verdict};
+        use crate::rules::{Action, Rule};
+        let rules = [
+            Rule::new(
+                "t.credit",
+                crate::article::Category::Caption,
+                "x",
+                Action::DropBlock,
+            ),
+            Rule::new(
+                "t.related",
+                crate::article::Category::Related,
+                "x",
+                Action::DropBlock,
+            ),
+        ];
+        assert!(!super::is_cue(&Verdict::Keep, &rules));
+        assert!(!super::is_cue(&Verdict::Drop(Reason::Rule(0)), &rules));
+        assert!(super::is_cue(&Verdict::Drop(Reason::Rule(1)), &rules));
+        assert!(super::is_cue(&Verdict::ToEnd(1), &rules));
     }
 
     #[test]
