@@ -2,6 +2,8 @@
 //!
 //! - A comment section (a [`Verdict::ToEnd`] unit) ends the article, once enough
 //!   body text precedes it; everything after it goes, under the opener's rule id.
+//!   An opener repeated after the body (a comment-count link under the
+//!   headline) opens the section only where it is repeated.
 //! - Units are classified ([`crate::classify`]) and the main-content region found
 //!   ([`crate::region`]); kept units outside it, and boilerplate-class units
 //!   inside it, are removed.
@@ -15,7 +17,7 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, classify};
 use crate::engine::{Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
-use crate::region::{extend, lead_above, regions};
+use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
 use crate::rules::Rule;
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
@@ -33,6 +35,16 @@ pub(crate) const PROSE_MIN_WORDS: usize = 6;
 
 /// A kept unit this long counts as prose even without a final full stop.
 pub(crate) const PROSE_UNPUNCTUATED_MIN_WORDS: usize = 30;
+
+/// Id of the decision that keeps a comment-section opener from ending the
+/// article because the same opener shows up again further down: the first one
+/// is a comment-count link under the headline, the last one the section itself.
+pub(crate) const REPEATED_OPENER: &str = "context.repeated_opener";
+
+/// A repeated opener is a count link only when at least this many bytes of
+/// prose (see [`is_prose`]) stand between it and its repeat: an article body,
+/// not an author's bio box between a share bar and the comments.
+pub(crate) const REPEATED_OPENER_MIN_PROSE_BYTES: usize = 800;
 
 /// How many kept units after the title are checked for a repeat of it.
 const TITLE_REPEAT_WINDOW: usize = 5;
@@ -86,6 +98,7 @@ pub(crate) fn revise(
     rules: &[Rule],
     have_stoplist: bool,
 ) {
+    demote_repeated_openers(input, seg, features, verdicts);
     let mut classes = classify(features, verdicts, rules, have_stoplist);
     let mut regions = regions(&classes, features, verdicts);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
@@ -118,6 +131,23 @@ pub(crate) fn revise(
             }
             *r = grown;
         }
+        let cue: Vec<bool> = verdicts.iter().map(|v| is_cue(v, rules)).collect();
+        for gap in clean_gaps(&regions, &cue) {
+            for i in gap.clone() {
+                classes.revised[i] = Class::Good;
+            }
+            regions.push(gap);
+        }
+        let reached: Vec<usize> = regions
+            .iter()
+            .flat_map(|r| prose_within_reach(&classes, features, verdicts, &cue, r))
+            .collect();
+        for i in reached {
+            if !regions.iter().any(|r| r.contains(&i)) {
+                classes.revised[i] = Class::Good;
+                regions.push(i..i + 1);
+            }
+        }
     }
     // In a page dump the article starts with its main region: a "Comments" link
     // in a sidebar above it opens no comment section.
@@ -141,6 +171,19 @@ pub(crate) fn revise(
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
+    }
+}
+
+/// Is this unit's verdict a boilerplate cue that the article does not reach
+/// across: a removal by a rule that is not page furniture (see
+/// [`crate::classify::FURNITURE`]), a comment opener, or a context decision?
+fn is_cue(verdict: &Verdict, rules: &[Rule]) -> bool {
+    match verdict {
+        Verdict::Keep | Verdict::Inline(_) | Verdict::Meta(_) | Verdict::Title => false,
+        Verdict::Drop(Reason::Rule(r)) => !rules
+            .get(*r)
+            .is_some_and(|r| crate::classify::FURNITURE.contains(&r.category)),
+        Verdict::Drop(Reason::Context(..)) | Verdict::ToEnd(_) | Verdict::Closes(_) => true,
     }
 }
 
@@ -270,6 +313,56 @@ fn close_at_comment_section(
             }
             _ => {}
         }
+    }
+}
+
+/// A comment-section opener ([`Verdict::ToEnd`]) whose text (whitespace
+/// collapsed, case ignored) is repeated by a later opener, with at least
+/// [`REPEATED_OPENER_MIN_PROSE_BYTES`] of prose between them, only removes its
+/// own line ([`REPEATED_OPENER`]): a page prints its "44 Comments" link under
+/// the headline and again as the heading of the section after the article, and
+/// only the last one opens the section.
+fn demote_repeated_openers(
+    input: &str,
+    seg: &Segments,
+    features: &[Features],
+    verdicts: &mut [Verdict],
+) {
+    let openers: Vec<(usize, String)> = verdicts
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| matches!(v, Verdict::ToEnd(_)))
+        .map(|(i, _)| {
+            let text = collapse_whitespace(seg.units[i].span.slice(input).trim()).to_lowercase();
+            (i, text)
+        })
+        .collect();
+    // Prose bytes before each unit, so that the prose between two openers is a
+    // difference (one pass, linear however many openers there are).
+    let mut prose_before = Vec::with_capacity(verdicts.len() + 1);
+    let mut sum = 0;
+    prose_before.push(0);
+    for (j, v) in verdicts.iter().enumerate() {
+        if matches!(v, Verdict::Keep | Verdict::Inline(_)) && is_prose(&features[j]) {
+            sum += seg.units[j].span.end - seg.units[j].span.start;
+        }
+        prose_before.push(sum);
+    }
+    // The last opener of each text: the prose between an opener and a repeat
+    // is largest for the last repeat.
+    let last: std::collections::HashMap<&str, usize> =
+        openers.iter().map(|(i, t)| (t.as_str(), *i)).collect();
+    let demoted: Vec<usize> = openers
+        .iter()
+        .filter(|(i, text)| {
+            last.get(text.as_str()).is_some_and(|&j| {
+                j > *i && prose_before[j] - prose_before[i + 1] >= REPEATED_OPENER_MIN_PROSE_BYTES
+            })
+        })
+        .map(|(i, _)| *i)
+        .collect();
+    for i in demoted {
+        verdicts[i] = Verdict::Drop(Reason::Context(REPEATED_OPENER, Category::Comments));
     }
 }
 
@@ -569,6 +662,89 @@ mod tests {
         assert_eq!(a.body, BODY);
         assert_eq!(a.removed.len(), 1);
         assert_eq!(a.removed[0].rule, "comments.heading");
+    }
+
+    #[test]
+    fn a_comment_count_repeated_after_the_body_opens_the_section_only_there() {
+        let lead = "The council met on Monday evening, and the debate about the harbour went on until late at night.";
+        let body = [BODY; 6].join("\n\n");
+        let input = format!(
+            "Headline here\n\n{lead}\n\n44 Comments\n\n{body}\n\n44 comments\n\nGreat article, thanks!\n"
+        );
+        let a = clean(&input);
+        assert_eq!(a.body, format!("{lead}\n\n{body}"));
+        let rules: Vec<&str> = a.removed.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                super::REPEATED_OPENER,
+                "comments.heading",
+                "comments.heading"
+            ]
+        );
+        // With only a short bio between the two, the first one opens the
+        // section: the text after it is no article body.
+        let bio = "Jane writes about food and travel.";
+        let input = format!(
+            "Headline here\n\n{BODY}\n\n2 comments\n\n{bio}\n\n2 comments\n\nGreat article!\n"
+        );
+        let a = clean(&input);
+        assert_eq!(a.body, BODY);
+    }
+
+    #[test]
+    fn an_ingredient_list_between_intro_and_method_stays() {
+        let intro = "This cake is the one we bake for every birthday in the family, and it is easier than it looks: the batter is made in one bowl and the cream in a pan, and the whole thing is done in the time it takes to lay the table for the guests.";
+        let ingredients: String = [
+            "200 g flour",
+            "150 g sugar",
+            "3 eggs",
+            "100 ml milk",
+            "1 pinch salt",
+            "250 g butter",
+            "2 tbsp cocoa",
+            "400 g cherries",
+            "200 g cream",
+            "Vanilla",
+        ]
+        .iter()
+        .map(|i| format!("  * {i}\n"))
+        .collect();
+        let method = "Mix the flour, the sugar and the eggs in a bowl until the batter is smooth, then pour it into the tin and bake it for forty minutes. Let it cool before you spread the cream on top of it.";
+        let input = format!(
+            "{}\nBirthday cake\n\n{intro}\n\nIngredients\n\n{ingredients}\nMethod\n\n{method}\n\n{method}\n\nRelated recipes\n\n  * Apple pie\n",
+            menu()
+        );
+        let a = clean(&input);
+        assert!(a.body.starts_with(intro), "{}", a.body);
+        for kept in ["* 200 g flour", "* Vanilla", "Method"] {
+            assert!(a.body.contains(kept), "{kept}: {}", a.body);
+        }
+        assert!(!a.body.contains("Apple pie"), "{}", a.body);
+    }
+
+    #[test]
+    fn cues_are_boilerplate_removals_not_furniture() {
+        use crate::engine::{Reason, Verdict};
+        use crate::rules::{Action, Rule};
+        let rules = [
+            Rule::new(
+                "t.credit",
+                crate::article::Category::Caption,
+                "x",
+                Action::DropBlock,
+            ),
+            Rule::new(
+                "t.related",
+                crate::article::Category::Related,
+                "x",
+                Action::DropBlock,
+            ),
+        ];
+        assert!(!super::is_cue(&Verdict::Keep, &rules));
+        assert!(!super::is_cue(&Verdict::Drop(Reason::Rule(0)), &rules));
+        assert!(super::is_cue(&Verdict::Drop(Reason::Rule(1)), &rules));
+        assert!(super::is_cue(&Verdict::ToEnd(1), &rules));
     }
 
     #[test]

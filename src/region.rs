@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::classify::{Class, Classes};
+use crate::classify::{Class, Classes, STOPWORDS_HIGH};
 use crate::engine::Verdict;
 use crate::features::{Features, Terminal};
 
@@ -131,6 +131,75 @@ pub(crate) fn extend(
         }
     }
     start..end
+}
+
+/// Two regions at most this many units apart, with no boilerplate cue between
+/// them, are one article: what lies between them (an ingredient list under its
+/// heading, a small data table, a label) is part of it.
+pub(crate) const GAP_MAX_UNITS: usize = 25;
+
+/// A finished sentence with at least [`STOPWORDS_HIGH`] stopword density this
+/// many units or fewer beyond a region's edge, with no boilerplate cue and no
+/// menu item between, belongs to the article (a short paragraph that labels
+/// and captions around it cut off from the body).
+pub(crate) const PROSE_REACH_UNITS: usize = 10;
+
+/// The gaps between `regions` that hold no boilerplate cue (`cue[i]`: a unit
+/// that a rule removed as boilerplate rather than page furniture, or a comment
+/// opener) and are at most [`GAP_MAX_UNITS`] long: the runs of units that join
+/// two regions into one.
+pub(crate) fn clean_gaps(regions: &[Range<usize>], cue: &[bool]) -> Vec<Range<usize>> {
+    let mut sorted = regions.to_vec();
+    sorted.sort_by_key(|r| r.start);
+    sorted
+        .windows(2)
+        .filter_map(|w| {
+            let gap = w[0].end..w[1].start;
+            let short = !gap.is_empty() && gap.len() <= GAP_MAX_UNITS;
+            (short && !cue[gap.clone()].iter().any(|c| *c)).then_some(gap)
+        })
+        .collect()
+}
+
+/// Is unit `i` prose that a region may reach for (see [`PROSE_REACH_UNITS`]):
+/// kept whole text, not a list item, some stopwords on its own features, a
+/// finished sentence with at least [`STOPWORDS_HIGH`] stopword density?
+fn reachable_prose(
+    classes: &Classes,
+    features: &[Features],
+    verdicts: &[Verdict],
+    i: usize,
+) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && !f.list_item
+        && matches!(classes.initial[i], Class::NearGood | Class::Good)
+        && f.terminal == Terminal::Sentence
+        && f.stopwords as f64 >= STOPWORDS_HIGH * f.words as f64
+}
+
+/// The prose units within [`PROSE_REACH_UNITS`] before or after `region` that
+/// belong to it (see [`reachable_prose`]): the search stops at a boilerplate
+/// cue (`cue[i]`) or a menu item (a list item that is `Bad` on its own
+/// features).
+pub(crate) fn prose_within_reach(
+    classes: &Classes,
+    features: &[Features],
+    verdicts: &[Verdict],
+    cue: &[bool],
+    region: &Range<usize>,
+) -> Vec<usize> {
+    let stop = |i: usize| cue[i] || (features[i].list_item && classes.initial[i] == Class::Bad);
+    let prose = |i: &usize| reachable_prose(classes, features, verdicts, *i);
+    let after = (region.end..features.len().min(region.end + PROSE_REACH_UNITS))
+        .take_while(|&i| !stop(i))
+        .filter(prose);
+    let before = (region.start.saturating_sub(PROSE_REACH_UNITS)..region.start)
+        .rev()
+        .take_while(|&i| !stop(i))
+        .filter(prose);
+    after.chain(before).collect()
 }
 
 /// The article's regions: the main region (the largest total weight) first, then
@@ -320,6 +389,64 @@ mod tests {
                 ..f.clone()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_gap_between_regions_joins_them_unless_a_cue_stands_in_it() {
+        let mut cue = vec![false; 40];
+        // Regions 0..3 and 8..12, unsorted: the gap 3..8 joins them.
+        assert_eq!(clean_gaps(&[8..12, 0..3], &cue), vec![3..8; 1]);
+        // A "Related" heading (a rule's removal) in the gap keeps them apart.
+        cue[5] = true;
+        assert!(clean_gaps(&[0..3, 8..12], &cue).is_empty());
+        // Too far apart: a sidebar, not a table inside the article.
+        assert!(clean_gaps(&[0..3, 3 + GAP_MAX_UNITS + 1..40], &[false; 40]).is_empty());
+        // Adjacent regions leave no gap.
+        assert!(clean_gaps(&[0..3, 3..8], &cue).is_empty());
+    }
+
+    #[test]
+    fn prose_within_reach_of_a_region_belongs_to_it() {
+        // [region], label, short paragraph, label, thin text, short paragraph.
+        let initial = vec![Good, Good, Short, NearGood, Short, Bad, NearGood];
+        let classes = Classes {
+            revised: initial.clone(),
+            initial,
+        };
+        let mut f = vec![
+            Features::sentence(300, 50, 20),
+            Features::sentence(300, 50, 20),
+            Features::sentence(20, 3, 0),
+            Features::sentence(150, 25, 10),
+            Features::sentence(20, 3, 0),
+            Features::sentence(90, 12, 1),
+            Features::sentence(150, 25, 10),
+        ];
+        f[2].terminal = Terminal::None;
+        f[4].terminal = Terminal::None;
+        let keep = vec![Verdict::Keep; f.len()];
+        let no_cue = vec![false; f.len()];
+        assert_eq!(
+            prose_within_reach(&classes, &f, &keep, &no_cue, &(0..2)),
+            [3, 6]
+        );
+        // A cue (a "Related" heading) or a menu item stops the reach.
+        let mut cue = no_cue.clone();
+        cue[4] = true;
+        assert_eq!(prose_within_reach(&classes, &f, &keep, &cue, &(0..2)), [3]);
+        let mut menu = f.clone();
+        menu[2].list_item = true;
+        let mut menu_classes = Classes {
+            initial: classes.initial.clone(),
+            revised: classes.revised.clone(),
+        };
+        menu_classes.initial[2] = Bad;
+        assert!(prose_within_reach(&menu_classes, &menu, &keep, &no_cue, &(0..2)).is_empty());
+        // Few stopwords, or no full stop: not prose.
+        let mut thin = f.clone();
+        thin[3].stopwords = 2;
+        thin[6].terminal = Terminal::None;
+        assert!(prose_within_reach(&classes, &thin, &keep, &no_cue, &(0..2)).is_empty());
     }
 
     #[test]
