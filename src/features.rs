@@ -137,7 +137,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> Vec<Features> {
             let same = |other: Option<usize>| {
                 let other = other.filter(|&o| o > 0 && b > 0).and_then(block_text);
                 match (other, block_text(b)) {
-                    (Some(o), Some(t)) => o.split_whitespace().eq(t.split_whitespace()),
+                    (Some(o), Some(t)) => o == t || o.split_whitespace().eq(t.split_whitespace()),
                     _ => false,
                 }
             };
