@@ -158,17 +158,34 @@ pub(crate) fn stopword_languages(word: &str) -> u8 {
 /// zero-padded (no word has a NUL byte, so the padding keeps lengths apart).
 type Key = u128;
 
+/// Up to 8 bytes as a little-endian number, with at most three loads: two
+/// overlapping ones for 4 to 8 bytes (the shared bytes land in the same place),
+/// the first, middle and last byte for fewer.
+fn load_le(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let byte = |i: usize| u64::from(bytes.get(i).copied().unwrap_or(0));
+    let four = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    match n {
+        0 => 0,
+        1..4 => byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1))),
+        4..8 => four(0) | (four(n - 4) << (8 * (n - 4))),
+        _ => bytes
+            .get(..8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes),
+    }
+}
+
 /// Up to 8 ASCII bytes as a little-endian number, lowercased. Built in a
 /// register, not through a buffer in memory (whose byte stores and wide load
 /// stalled the CPU).
 fn ascii_lower_word(bytes: &[u8]) -> u64 {
-    let word = match <[u8; 8]>::try_from(bytes) {
-        Ok(eight) => u64::from_le_bytes(eight),
-        Err(_) => bytes
-            .iter()
-            .rev()
-            .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
-    };
+    let word = load_le(bytes);
     // Per byte (all below 0x80, so no carries cross bytes): the high bit of
     // `at_least_a` is set for bytes >= 'A', that of `past_z` for bytes > 'Z'.
     const ONES: u64 = 0x0101_0101_0101_0101;
