@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::article::Category;
-use crate::classify::{Class, Classes, classify};
+use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
 use crate::engine::{Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
 use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
@@ -100,7 +100,13 @@ pub(crate) fn revise(
 ) {
     demote_repeated_openers(input, seg, features, verdicts);
     let mut classes = classify(features, verdicts, rules, have_stoplist);
-    let mut regions = regions(&classes, features, verdicts);
+    let repeats = page_repeats(input, seg, features);
+    let repeated: Vec<bool> = repeats
+        .iter()
+        .zip(features)
+        .map(|(r, f)| *r && f.chars >= PAGE_REPEAT_MIN_CHARS)
+        .collect();
+    let mut regions = regions(&classes, features, verdicts, &repeated);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
     // The lead paragraph above the body belongs to the article, whatever its
     // neighbours made of it (it may even lie inside the region, as a unit that
@@ -167,11 +173,45 @@ pub(crate) fn revise(
         verdicts[t] = Verdict::Title;
     }
     if dump {
-        keep_main_region(&regions, &classes, features, verdicts);
+        keep_main_region(&regions, &classes, features, verdicts, &repeats);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
     }
+}
+
+/// A whole line of at least this many characters whose text (whitespace
+/// collapsed) stands more than once on the page is a teaser, a promo or a
+/// form message printed again, not article prose (an article says each of its
+/// paragraphs once): it weighs against the main region like boilerplate.
+pub(crate) const PAGE_REPEAT_MIN_CHARS: usize = 80;
+
+/// A short line inside the main region that its neighbours made `Bad` stays
+/// when it is a unique finished sentence (or colon lead-in) of at least this
+/// many words with at least [`STOPWORDS_HIGH`] stopword density: a line of
+/// dialogue, a question, a one-line paragraph next to a code line or a photo
+/// credit. Shorter lines are labels and buttons.
+pub(crate) const INSIDE_SHORT_MIN_WORDS: usize = 4;
+
+/// A near-good unit inside the main region that its neighbours made `Bad`
+/// stays when it is a unique finished sentence (or colon lead-in) with at
+/// least this stopword density: a paragraph between a caption and a table.
+/// Below it a line is a name list or a product specification.
+pub(crate) const INSIDE_NEAR_GOOD_MIN_STOPWORDS: f64 = 0.25;
+
+/// For each unit: is it a whole line whose text (whitespace collapsed) stands
+/// more than once on the page? One pass with a hash map, linear.
+fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
+    let long = |i: usize| features[i].whole_block;
+    let key = |i: usize| collapse_whitespace(seg.units[i].span.slice(input));
+    let mut counts: std::collections::HashMap<Cow<'_, str>, usize> =
+        std::collections::HashMap::new();
+    for i in (0..features.len()).filter(|&i| long(i)) {
+        *counts.entry(key(i)).or_default() += 1;
+    }
+    (0..features.len())
+        .map(|i| long(i) && counts.get(&key(i)).is_some_and(|&n| n > 1))
+        .collect()
 }
 
 /// Is this unit's verdict a boilerplate cue that the article does not reach
@@ -243,6 +283,7 @@ fn keep_main_region(
     classes: &Classes,
     features: &[Features],
     verdicts: &mut [Verdict],
+    repeats: &[bool],
 ) {
     for (i, verdict) in verdicts.iter_mut().enumerate() {
         // Sentences of a run-on line are left to the rules: the line is one
@@ -252,7 +293,10 @@ fn keep_main_region(
         }
         let id = if !regions.iter().any(|r| r.contains(&i)) {
             OUTSIDE_MAIN_REGION
-        } else if !drop_inside_region(classes.revised[i]) || in_content_list(features, i) {
+        } else if !drop_inside_region(classes.revised[i])
+            || in_content_list(features, i)
+            || stays_inside_region(&features[i], classes.initial[i], repeats[i])
+        {
             continue;
         } else if features[i].list_item {
             MENU_RUN
@@ -260,6 +304,25 @@ fn keep_main_region(
             LOW_CONTENT
         };
         *verdict = Verdict::Drop(Reason::Context(id, Category::Context));
+    }
+}
+
+/// Does a unit inside the main region stay although its neighbours made it
+/// `Bad`? Only a whole, non-list line printed once on the page (`repeated`:
+/// more than once) that ends like a sentence or a lead-in (a colon), and is
+/// either short with [`INSIDE_SHORT_MIN_WORDS`] words and [`STOPWORDS_HIGH`]
+/// stopword density, or near-good with [`INSIDE_NEAR_GOOD_MIN_STOPWORDS`].
+/// Buttons, labels, form messages and repeated teasers go.
+fn stays_inside_region(f: &Features, initial: Class, repeated: bool) -> bool {
+    let density = f.stopwords as f64 / f.words.max(1) as f64;
+    let ends = matches!(f.terminal, Terminal::Sentence | Terminal::Colon);
+    if repeated || f.list_item || !f.whole_block || !ends {
+        return false;
+    }
+    match initial {
+        Class::Short => f.words >= INSIDE_SHORT_MIN_WORDS && density >= STOPWORDS_HIGH,
+        Class::NearGood => density >= INSIDE_NEAR_GOOD_MIN_STOPWORDS,
+        Class::Good | Class::Bad => false,
     }
 }
 
@@ -403,6 +466,10 @@ mod tests {
 
     const BODY: &str = "The first paragraph of the story is long enough to be prose. It goes on for a while, with several sentences. And another one here, so that it passes the limit of two hundred bytes easily.";
 
+    /// Another paragraph: an article says each of its paragraphs once, and a
+    /// long line printed twice on a page weighs against the main region.
+    const BODY2: &str = "The next paragraph of the story is long enough to be prose as well. It goes on for a while, with a few more sentences. And one more here, so that it also passes the limit of two hundred bytes.";
+
     /// A small page dump: a menu, a headline, two paragraphs, a teaser list and
     /// a footer line.
     fn page_dump() -> String {
@@ -474,9 +541,9 @@ mod tests {
         let menu: String = (1..=14).map(|i| format!("  * Menu {i}\n")).collect();
         let junk =
             "Model X 200 Model Y 300 Model Z 400 Model W 500 Model V 600 Model U 700 Model T 800";
-        let input = format!("{menu}\nHeadline of the story here\n\n{BODY}\n\n{junk}\n\n{BODY}\n");
+        let input = format!("{menu}\nHeadline of the story here\n\n{BODY}\n\n{junk}\n\n{BODY2}\n");
         let a = clean(&input);
-        assert_eq!(a.body, format!("{BODY}\n\n{BODY}"));
+        assert_eq!(a.body, format!("{BODY}\n\n{BODY2}"));
         let reason = a
             .removed
             .iter()
@@ -550,7 +617,7 @@ mod tests {
     fn the_lead_above_the_byline_and_share_bar_belongs_to_the_article() {
         let lead = "The city council has approved the new harbour plan after a debate that lasted for two long years.";
         let input = format!(
-            "{}\nCity council approves the new harbour plan\n\n{lead}\n\nBy Jane Doe\n\nMarch 3, 2021\n\n  * Facebook\n  * Twitter\n\nPhoto: Jane Doe/Reuters\n\n{BODY}\n\n{BODY}\n",
+            "{}\nCity council approves the new harbour plan\n\n{lead}\n\nBy Jane Doe\n\nMarch 3, 2021\n\n  * Facebook\n  * Twitter\n\nPhoto: Jane Doe/Reuters\n\n{BODY}\n\n{BODY2}\n",
             menu()
         );
         let a = clean(&input);
@@ -581,7 +648,7 @@ mod tests {
     fn a_sentence_above_a_menu_is_no_lead() {
         let tagline = "We help people find the best local shops and services in their own town.";
         let input = format!(
-            "{}\nSite Name Here\n\n{tagline}\n\n  * News\n  * Shops\n  * Events\n  * Jobs\n\nCity council approves the new harbour plan\n\n{BODY}\n\n{BODY}\n",
+            "{}\nSite Name Here\n\n{tagline}\n\n  * News\n  * Shops\n  * Events\n  * Jobs\n\nCity council approves the new harbour plan\n\n{BODY}\n\n{BODY2}\n",
             menu()
         );
         let a = clean(&input);
@@ -596,7 +663,7 @@ mod tests {
     fn page_with_footer(labels: usize) -> String {
         let menu: String = (1..=labels).map(|i| format!("Section {i}\n")).collect();
         format!(
-            "{menu}\nHeadline of the story here\n\n{BODY} {BODY}\n\n{BODY} {BODY}\n\nMore from the site about other things\n\nCopyright 2021 Example Media Group. All rights reserved.\n"
+            "{menu}\nHeadline of the story here\n\n{BODY} {BODY}\n\n{BODY2} {BODY2}\n\nMore from the site about other things\n\nCopyright 2021 Example Media Group. All rights reserved.\n"
         )
     }
 
@@ -693,6 +760,85 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_printed_twice_on_the_page_are_repeats() {
+        use crate::{features::compute, segment::segment};
+        let teaser = "Read how the harbour plan came about, from the first sketch in the town hall to the vote of the council this week.";
+        let input = format!("{teaser}\n\n{BODY}\n\nMore\n\n  {teaser}\n\nMore\n");
+        let seg = segment(&input);
+        let f = compute(&input, &seg);
+        let repeats = super::page_repeats(&input, &seg, &f);
+        // Whitespace around a line does not hide its repeat.
+        assert_eq!(repeats, [true, false, true, true, true]);
+    }
+
+    #[test]
+    fn a_teaser_printed_twice_does_not_win_the_main_region() {
+        // The teaser box (three long teasers) is printed twice, above and below
+        // a shorter article: without the repeats it would be the heaviest run.
+        let teasers: String = (1..=3)
+            .map(|i| format!("Teaser {i}: the other story of the day is long enough to be prose, with all the small words that a sentence has, and it ends with a full stop like the others do here.\n\n"))
+            .collect();
+        let input = format!(
+            "{}\n{teasers}  * Tech\n  * Sport\n\nCity council approves the new harbour plan\n\n{BODY}\n\n{BODY2}\n\n  * Tech\n  * Sport\n\n{teasers}",
+            menu()
+        );
+        let a = clean(&input);
+        assert_eq!(a.body, format!("{BODY}\n\n{BODY2}"));
+    }
+
+    #[test]
+    fn short_sentences_inside_the_region_stay_unless_they_are_labels() {
+        use super::stays_inside_region;
+        use crate::classify::Class::{NearGood, Short};
+        use crate::features::Features;
+        // "Why would anyone do that to us?" between a code line and a paragraph.
+        let question = Features::sentence(31, 7, 4);
+        assert!(stays_inside_region(&question, Short, false));
+        // A lead-in that ends with a colon.
+        let lead_in = Features {
+            terminal: Terminal::Colon,
+            ..Features::sentence(40, 8, 5)
+        };
+        assert!(stays_inside_region(&lead_in, Short, false));
+        // The same sentence printed again elsewhere (a form message) goes.
+        assert!(!stays_inside_region(&question, Short, true));
+        // Buttons and labels: few words, or no final punctuation.
+        assert!(!stays_inside_region(
+            &Features::sentence(12, 2, 1),
+            Short,
+            false
+        ));
+        let label = Features {
+            terminal: Terminal::None,
+            ..Features::sentence(31, 7, 4)
+        };
+        assert!(!stays_inside_region(&label, Short, false));
+        // Names and numbers with a full stop: too few stopwords.
+        assert!(!stays_inside_region(
+            &Features::sentence(40, 7, 1),
+            Short,
+            false
+        ));
+        // A paragraph of some length with a fair share of stopwords stays; a
+        // specification line does not; a list item is left to the list rules.
+        assert!(stays_inside_region(
+            &Features::sentence(150, 24, 7),
+            NearGood,
+            false
+        ));
+        assert!(!stays_inside_region(
+            &Features::sentence(150, 24, 3),
+            NearGood,
+            false
+        ));
+        let item = Features {
+            list_item: true,
+            ..Features::sentence(150, 24, 7)
+        };
+        assert!(!stays_inside_region(&item, NearGood, false));
+    }
+
+    #[test]
     fn an_ingredient_list_between_intro_and_method_stays() {
         let intro = "This cake is the one we bake for every birthday in the family, and it is easier than it looks: the batter is made in one bowl and the cream in a pan, and the whole thing is done in the time it takes to lay the table for the guests.";
         let ingredients: String = [
@@ -711,8 +857,9 @@ mod tests {
         .map(|i| format!("  * {i}\n"))
         .collect();
         let method = "Mix the flour, the sugar and the eggs in a bowl until the batter is smooth, then pour it into the tin and bake it for forty minutes. Let it cool before you spread the cream on top of it.";
+        let serve = "Cut the cake into twelve pieces and serve it with a cup of coffee or a glass of cold milk, and keep what is left of it in the fridge.";
         let input = format!(
-            "{}\nBirthday cake\n\n{intro}\n\nIngredients\n\n{ingredients}\nMethod\n\n{method}\n\n{method}\n\nRelated recipes\n\n  * Apple pie\n",
+            "{}\nBirthday cake\n\n{intro}\n\nIngredients\n\n{ingredients}\nMethod\n\n{method}\n\n{serve}\n\nRelated recipes\n\n  * Apple pie\n",
             menu()
         );
         let a = clean(&input);

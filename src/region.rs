@@ -204,16 +204,22 @@ pub(crate) fn prose_within_reach(
 
 /// The article's regions: the main region (the largest total weight) first, then
 /// at most one secondary region before it and one after it. Empty when no unit
-/// is `Good`.
+/// is `Good`. Units flagged in `repeated` (long lines printed more than once on
+/// the page) weigh against the region whatever their class; an empty slice
+/// flags none.
 pub(crate) fn regions(
     classes: &Classes,
     features: &[Features],
     verdicts: &[Verdict],
+    repeated: &[bool],
 ) -> Vec<Range<usize>> {
     let weight = |i: usize, list_share: f64| -> i64 {
         let chars = features[i].chars as f64;
         let bad = chars.max(BAD_MIN_WEIGHT as f64);
         let w = match (classes.initial[i], classes.revised[i]) {
+            // Text printed twice on the page (a teaser, a form message) is no
+            // article paragraph.
+            _ if repeated.get(i).copied().unwrap_or(false) => -bad,
             (_, Class::Good) if features[i].list_item => list_share * chars,
             (_, Class::Good) => chars,
             (Class::NearGood, _) => NEAR_GOOD_SHARE * chars,
@@ -298,11 +304,11 @@ mod tests {
         };
         let f = feats(&[10, 10, 300, 30, 200, 300, 100, 200, 150]);
         let keep = vec![Verdict::Keep; f.len()];
-        let found = regions(&classes, &f, &keep);
+        let found = regions(&classes, &f, &keep, &[]);
         assert_eq!((found.len(), &found[0]), (1, &(2..6)));
         // A heavy enough run after the main one is a secondary region.
         let f = feats(&[10, 10, 300, 30, 200, 300, 300, 300, 400]);
-        assert_eq!(regions(&classes, &f, &keep), [2..6, 8..9]);
+        assert_eq!(regions(&classes, &f, &keep, &[]), [2..6, 8..9]);
     }
 
     #[test]
@@ -338,9 +344,9 @@ mod tests {
         let f = feats(&[10, 300, 300, 400, 400, 400, 400, 400]);
         let mut v = vec![Verdict::Keep; f.len()];
         // Without an opener the heavier run wins.
-        assert_eq!(regions(&classes, &f, &v), [5..8, 1..3]);
+        assert_eq!(regions(&classes, &f, &v, &[]), [5..8, 1..3]);
         v[3] = Verdict::ToEnd(0);
-        assert_eq!(regions(&classes, &f, &v), vec![1..3; 1]);
+        assert_eq!(regions(&classes, &f, &v, &[]), vec![1..3; 1]);
         // A comment link in the menu above a long article changes nothing: too
         // little text stands before it.
         let f = feats(&[10, 30, 30, 400, 400, 400, 400, 400]);
@@ -349,7 +355,7 @@ mod tests {
             initial: revised.clone(),
             revised,
         };
-        assert_eq!(regions(&classes, &f, &v), vec![5..8; 1]);
+        assert_eq!(regions(&classes, &f, &v, &[]), vec![5..8; 1]);
     }
 
     #[test]
@@ -365,8 +371,8 @@ mod tests {
             item.list_item = true;
         }
         let keep = vec![Verdict::Keep; f.len()];
-        assert_eq!(regions(&classes, &keep_feats(&f), &keep)[0], 0..3);
-        assert_eq!(regions(&classes, &f, &keep)[0], 5..7);
+        assert_eq!(regions(&classes, &keep_feats(&f), &keep, &[])[0], 0..3);
+        assert_eq!(regions(&classes, &f, &keep, &[])[0], 5..7);
         // After the article, a list (specifications, steps) is weighed in full
         // and joins it as a secondary region.
         let revised = vec![Good, Good, Bad, Bad, Good, Good, Good];
@@ -378,7 +384,7 @@ mod tests {
         for item in &mut f[4..] {
             item.list_item = true;
         }
-        assert_eq!(regions(&classes, &f, &keep), [0..2, 4..7]);
+        assert_eq!(regions(&classes, &f, &keep, &[]), [0..2, 4..7]);
     }
 
     /// The same units as paragraphs.
@@ -456,6 +462,6 @@ mod tests {
             revised: vec![Bad, Bad],
         };
         let keep = vec![Verdict::Keep; 2];
-        assert!(regions(&classes, &feats(&[10, 10]), &keep).is_empty());
+        assert!(regions(&classes, &feats(&[10, 10]), &keep, &[]).is_empty());
     }
 }

@@ -152,7 +152,7 @@ mod tests {
         let menu: String = (1..=13).map(|i| format!("  * Section{i}\n")).collect();
         let body = "The first paragraph of the story is long enough to be prose. It goes on for a while, with several sentences, and it ends with a full stop like the others do.";
         let input = format!(
-            "{menu}\nCity council approves the new harbour plan\n\nIt rained on Tuesday.\n\n{body} {body}\n\n{body} {body}\n"
+            "{menu}\nCity council approves the new harbour plan\n\nIt rained on Tuesday.\n\n{body} {body}\n\n{body} It rained.\n"
         );
         let a = clean(&input);
         assert_eq!(
