@@ -11,7 +11,10 @@
 //!   in the body removed.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
+
+use foldhash::fast::RandomState;
 
 use crate::article::Category;
 use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
@@ -202,15 +205,33 @@ pub(crate) const INSIDE_NEAR_GOOD_MIN_STOPWORDS: f64 = 0.25;
 /// For each unit: is it a whole line whose text (whitespace collapsed) stands
 /// more than once on the page? One pass with a hash map, linear.
 fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
-    let long = |i: usize| features[i].whole_block;
-    let key = |i: usize| collapse_whitespace(seg.units[i].span.slice(input));
-    let mut counts: std::collections::HashMap<Cow<'_, str>, usize> =
-        std::collections::HashMap::new();
-    for i in (0..features.len()).filter(|&i| long(i)) {
-        *counts.entry(key(i)).or_default() += 1;
-    }
-    (0..features.len())
-        .map(|i| long(i) && counts.get(&key(i)).is_some_and(|&n| n > 1))
+    // Each distinct text gets an id on first sight; one hash per unit.
+    let mut ids: HashMap<Cow<'_, str>, usize, RandomState> = HashMap::default();
+    let mut counts: Vec<u32> = Vec::new();
+    let unit_ids: Vec<Option<usize>> = seg
+        .units
+        .iter()
+        .zip(features)
+        .map(|(unit, f)| {
+            if !f.whole_block {
+                return None;
+            }
+            let fresh = counts.len();
+            let id = *ids
+                .entry(collapse_whitespace(unit.span.slice(input)))
+                .or_insert(fresh);
+            if id == fresh {
+                counts.push(0);
+            }
+            if let Some(count) = counts.get_mut(id) {
+                *count = count.saturating_add(1);
+            }
+            Some(id)
+        })
+        .collect();
+    unit_ids
+        .into_iter()
+        .map(|id| id.and_then(|id| counts.get(id)).is_some_and(|&n| n > 1))
         .collect()
 }
 

@@ -23,36 +23,105 @@ pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
 }
 
 /// True when `s` has no whitespace other than single ASCII spaces.
+///
+/// Eight bytes at a time: a chunk with no control byte and no lead byte of a
+/// multi-byte character (0xC0 and up) can hold no whitespace but spaces, and
+/// its spaces are found with bit masks; only other chunks are looked at byte
+/// by byte.
 fn is_collapsed(s: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    const LOWS: u64 = ONES * 0x7f;
     let bytes = s.as_bytes();
     let mut prev_space = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b' ' {
-            if prev_space {
-                return false;
+    while i < bytes.len() {
+        let chunk = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map(u64::from_le_bytes);
+        if let Some(x) = chunk {
+            // Some byte below 0x20 ("hasless" of Bit Twiddling Hacks: exact
+            // as to whether there is one), or with its two top bits set.
+            let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+            let lead = x & (x << 1) & HIGHS;
+            if control | lead == 0 {
+                // 0x80 in each byte that is a space (exact per byte).
+                let t = x ^ (ONES * u64::from(b' '));
+                let spaces = !(((t & LOWS) + LOWS) | t | LOWS);
+                let first_is_space = spaces & 0x80 != 0;
+                if spaces & (spaces >> 8) != 0 || (prev_space && first_is_space) {
+                    return false;
+                }
+                prev_space = spaces >> 56 != 0;
+                i += 8;
+                continue;
             }
-            prev_space = true;
-            i += 1;
-            continue;
         }
-        prev_space = false;
-        if b < 0x80 {
-            // ASCII whitespace besides the space: tab, line breaks, \x0b, \x0c.
-            if (0x09..=0x0d).contains(&b) {
+        let end = (i + 8).min(bytes.len());
+        for j in i..end {
+            if !byte_is_collapsed(s, j, &mut prev_space) {
                 return false;
             }
-            i += 1;
-        } else {
-            // Only non-ASCII characters are decoded.
-            match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
-                _ => return false,
+        }
+        i = end;
+    }
+    true
+}
+
+/// One step of [`is_collapsed`]: the byte at `i` of `s`, after a space when
+/// `prev_space`. False when it shows whitespace that is not a single space.
+fn byte_is_collapsed(s: &str, i: usize, prev_space: &mut bool) -> bool {
+    let b = s.as_bytes().get(i).copied().unwrap_or(0);
+    match WHITESPACE_BYTES[usize::from(b)] {
+        Ws::No => *prev_space = false,
+        Ws::Space if *prev_space => return false,
+        Ws::Space => *prev_space = true,
+        Ws::Other => return false,
+        Ws::Maybe => {
+            // Only characters that start with these bytes are decoded.
+            if s.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_none_or(char::is_whitespace)
+            {
+                return false;
             }
+            *prev_space = false;
         }
     }
     true
 }
+
+/// What one byte of UTF-8 says about whitespace (see [`WHITESPACE_BYTES`]).
+#[derive(Clone, Copy)]
+enum Ws {
+    /// Not whitespace, nor the start of a whitespace character.
+    No,
+    /// The ASCII space.
+    Space,
+    /// ASCII whitespace other than the space: tab, line breaks, `\x0b`, `\x0c`.
+    Other,
+    /// The first byte of a character that may be whitespace: every non-ASCII
+    /// whitespace character (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000)
+    /// starts with 0xC2, 0xE1, 0xE2 or 0xE3.
+    Maybe,
+}
+
+/// [`Ws`] of every byte value.
+const WHITESPACE_BYTES: [Ws; 256] = {
+    let mut table = [Ws::No; 256];
+    table[b' ' as usize] = Ws::Space;
+    let mut b = 0x09;
+    while b <= 0x0d {
+        table[b] = Ws::Other;
+        b += 1;
+    }
+    table[0xc2] = Ws::Maybe;
+    table[0xe1] = Ws::Maybe;
+    table[0xe2] = Ws::Maybe;
+    table[0xe3] = Ws::Maybe;
+    table
+};
 
 /// Byte length of a leading list marker and the space after it (`* `, `- `,
 /// `• `, and inscriptis' third-level `o ` before a capital), or 0.
@@ -119,9 +188,30 @@ mod tests {
     proptest::proptest! {
         /// The byte scan agrees with the plain definition.
         #[test]
-        fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北\u{2009}]{0,12}") {
+        fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北\u{2009}\u{1680}\u{205f}\u{2019}\u{2028}—!~\u{1f}\u{7f}]{0,40}") {
             let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
             proptest::prop_assert_eq!(is_collapsed(&s), plain);
+        }
+
+        /// Mostly ASCII letters and spaces: the eight-byte path.
+        #[test]
+        fn is_collapsed_as_defined_ascii(s in "[ab  .\t]{0,40}") {
+            let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
+            proptest::prop_assert_eq!(is_collapsed(&s), plain);
+        }
+    }
+
+    /// Every whitespace character starts with a byte the table flags.
+    #[test]
+    fn whitespace_bytes_cover_every_whitespace_character() {
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            let flagged = !matches!(WHITESPACE_BYTES[usize::from(first)], Ws::No);
+            assert!(flagged, "{c:?}");
         }
     }
 
