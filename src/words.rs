@@ -91,26 +91,16 @@ pub(crate) fn try_for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str) ->
     }
 }
 
-/// One significant (not [`Wb::Ignore`]) character: its end (after any
-/// characters attached to it), its class and whether it is a letter
-/// or digit in the sense of `char::is_alphanumeric`.
-#[derive(Debug, Clone, Copy)]
-struct Sig {
-    end: usize,
-    class: Wb,
-    alnum: bool,
-}
-
 /// Segments `text` if every character is known to [`class`]; returns false
 /// (having called `f` for nothing) otherwise.
 ///
-/// Between two significant characters (see [`Sig`]) there is no break when both
+/// Between two significant characters (not [`Wb::Ignore`], which belong to the
+/// character before them) there is no break when both
 /// are letters, digits or connectors (rules WB5, WB8–WB10, WB13a/b), or when a
 /// letter, a `MidLetter`/`MidNumLet` and a letter follow each other (WB6/7), or a
 /// digit, a `MidNum`/`MidNumLet` and a digit (WB11/12). Everything else breaks
 /// (WB999), and a segment is a word when it has a letter or a digit in it.
 fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) -> bool {
-    use Wb::*;
     if text.is_ascii() {
         ascii_words(text, f);
         return true;
@@ -118,44 +108,95 @@ fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) 
     if !all_known(text) {
         return false;
     }
-    let sigs = Sigs { text };
+    known_words(text, f);
+    true
+}
+
+/// The [`Info`] of the character at byte `i` (in bounds, at a character
+/// boundary) and its length: ASCII straight from the table, others decoded.
+#[inline(always)]
+fn info_len(bytes: &[u8], i: usize) -> (Info, usize) {
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => (LOW_INFO[usize::from(b)], 1),
+        Some(_) => info_at(bytes, i).unwrap_or((UNKNOWN, 1)),
+        None => (UNKNOWN, 0),
+    }
+}
+
+/// The end of the run of [`Wb::Ignore`] characters at byte `i` (rule WB4: they
+/// belong to the character before them), and whether any is alphanumeric.
+#[inline(always)]
+fn skip_ignored(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    let mut alnum = false;
+    // No ASCII character is ignorable.
+    while bytes.get(i).is_some_and(|&b| b >= 0x80) {
+        let (info, len) = info_len(bytes, i);
+        if class_of(info) != Wb::Ignore {
+            break;
+        }
+        alnum |= info & ALNUM != 0;
+        i += len;
+    }
+    (i, alnum)
+}
+
+/// [`fast_path`] for text whose characters [`class`] all knows, in one pass
+/// over the bytes. Each significant character is read once, with the
+/// ignorable characters after it.
+fn known_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) {
+    use Wb::*;
+    let bytes = text.as_bytes();
+    let alnum_of = |info: Info| info & ALNUM != 0 && info != UNKNOWN;
     let mut i = 0;
-    while let Some(first) = sigs.at(i) {
+    while i < bytes.len() {
         let start = i;
-        i = first.end;
-        if !matches!(first.class, Letter | Numeric | ExtendNumLet) {
+        let (info, len) = info_len(bytes, i);
+        let class = class_of(info);
+        let mut alnum = alnum_of(info);
+        i += len;
+        // WB4: marks and format characters attach to what precedes them,
+        // unless that is a line break; a lone mark stands for itself.
+        if class != Newline {
+            let (end, marks) = skip_ignored(bytes, i);
+            i = end;
+            alnum |= marks;
+        }
+        if !matches!(class, Letter | Numeric | ExtendNumLet) {
             // A segment of one character: a word only if that is, say, `²`.
-            if first.alnum && f(&text[start..i]).is_break() {
-                return true;
+            if alnum && f(&text[start..i]).is_break() {
+                return;
             }
             continue;
         }
-        let (mut prev, mut alnum) = (first.class, first.alnum);
-        while let Some(next) = sigs.at(i) {
-            match (prev, next.class) {
-                (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => {}
+        let mut prev = class;
+        while i < bytes.len() {
+            let (info, len) = info_len(bytes, i);
+            let next = class_of(info);
+            match (prev, next) {
+                (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => {
+                    let (end, marks) = skip_ignored(bytes, i + len);
+                    alnum |= alnum_of(info) | marks;
+                    prev = next;
+                    i = end;
+                }
                 (Letter, MidLetter | MidNumLet) | (Numeric, MidNum | MidNumLet) => {
                     // Joins only if the same kind follows: `don't`, `3.14`.
-                    match sigs.at(next.end) {
-                        Some(after) if after.class == prev => {
-                            alnum |= next.alnum | after.alnum;
-                            i = after.end;
-                            continue;
-                        }
-                        _ => break,
+                    let (after_start, mid_marks) = skip_ignored(bytes, i + len);
+                    let (after, after_len) = info_len(bytes, after_start);
+                    if after_len == 0 || class_of(after) != prev {
+                        break;
                     }
+                    let (end, marks) = skip_ignored(bytes, after_start + after_len);
+                    alnum |= alnum_of(info) | mid_marks | alnum_of(after) | marks;
+                    i = end;
                 }
                 _ => break,
             }
-            prev = next.class;
-            alnum |= next.alnum;
-            i = next.end;
         }
         if alnum && f(&text[start..i]).is_break() {
-            return true;
+            return;
         }
     }
-    true
 }
 
 /// [`fast_path`] for ASCII text: the same rules over bytes, with no characters
@@ -313,48 +354,6 @@ const ASCII_CLASSES: [Wb; 128] = {
     }
     table
 };
-
-/// The significant characters of a text whose characters [`class`] all knows
-/// (see [`Sig`]).
-struct Sigs<'a> {
-    text: &'a str,
-}
-
-impl Sigs<'_> {
-    /// The character at byte `i`: its class, whether it is alphanumeric, its length.
-    fn char_at(&self, i: usize) -> Option<(Wb, bool, usize)> {
-        let (info, len) = info_at(self.text.as_bytes(), i)?;
-        // `fast_path` checked that every character is known.
-        Some((class_of(info), info & ALNUM != 0 && info != UNKNOWN, len))
-    }
-
-    /// The significant character starting at byte `i`, with the ignorable
-    /// characters after it.
-    fn at(&self, start: usize) -> Option<Sig> {
-        let (class, mut alnum, len) = self.char_at(start)?;
-        let mut end = start + len;
-        // WB4: marks and format characters attach to what precedes them, unless
-        // that is a line break. (No ASCII character is one of them.)
-        if class != Wb::Newline {
-            while self.text.as_bytes().get(end).is_some_and(|&b| b >= 0x80) {
-                match self.char_at(end) {
-                    Some((Wb::Ignore, a, l)) => {
-                        alnum |= a;
-                        end += l;
-                    }
-                    _ => break,
-                }
-            }
-        }
-        // A lone mark (at the start, or after a line break) stands for itself.
-        let class = if class == Wb::Ignore {
-            Wb::Other
-        } else {
-            class
-        };
-        Some(Sig { end, class, alnum })
-    }
-}
 
 #[cfg(test)]
 mod tests {
