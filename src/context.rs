@@ -12,9 +12,10 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
-use foldhash::fast::RandomState;
+use foldhash::fast::{FixedState, RandomState};
 
 use crate::article::Category;
 use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
@@ -204,34 +205,35 @@ pub(crate) const INSIDE_NEAR_GOOD_MIN_STOPWORDS: f64 = 0.25;
 
 /// For each unit: is it a whole line whose text (whitespace collapsed) stands
 /// more than once on the page? One pass with a hash map, linear.
+///
+/// Texts are compared by a 64-bit hash (a fixed seed, so the result does not
+/// vary between runs), which keeps the map small on pages of millions of
+/// lines: two different lines would have to collide to count as a repeat, and
+/// then they only weigh a little against the main region. The map itself
+/// hashes those numbers with a per-process seed, so no page can make it slow.
 fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
-    // Each distinct text gets an id on first sight; one hash per unit.
-    let mut ids: HashMap<Cow<'_, str>, usize, RandomState> = HashMap::default();
-    let mut counts: Vec<u32> = Vec::new();
-    let unit_ids: Vec<Option<usize>> = seg
+    let text_hash = FixedState::default();
+    let whole = |i: usize| features.get(i).is_some_and(|f| f.whole_block);
+    let hashes: Vec<u64> = seg
         .units
         .iter()
-        .zip(features)
-        .map(|(unit, f)| {
-            if !f.whole_block {
-                return None;
-            }
-            let fresh = counts.len();
-            let id = *ids
-                .entry(collapse_whitespace(unit.span.slice(input)))
-                .or_insert(fresh);
-            if id == fresh {
-                counts.push(0);
-            }
-            if let Some(count) = counts.get_mut(id) {
-                *count = count.saturating_add(1);
-            }
-            Some(id)
+        .enumerate()
+        .map(|(i, unit)| match whole(i) {
+            true => text_hash.hash_one(collapse_whitespace(unit.span.slice(input))),
+            false => 0,
         })
         .collect();
-    unit_ids
-        .into_iter()
-        .map(|id| id.and_then(|id| counts.get(id)).is_some_and(|&n| n > 1))
+    let mut counts: HashMap<u64, u8, RandomState> = HashMap::default();
+    for (i, &h) in hashes.iter().enumerate() {
+        if whole(i) {
+            let count = counts.entry(h).or_default();
+            *count = count.saturating_add(1);
+        }
+    }
+    hashes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| whole(i) && counts.get(h).is_some_and(|&n| n > 1))
         .collect()
 }
 
