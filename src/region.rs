@@ -45,9 +45,9 @@ pub(crate) const LIST_ITEM_SHARE: f64 = 0.7;
 /// that often stand between a lead and the body fit in it.
 pub(crate) const LEAD_MAX_GAP_UNITS: usize = 25;
 
-/// A lead paragraph has at least this many words: a full sentence or two, not a
-/// label, a search box hint or a teaser headline.
-pub(crate) const LEAD_MIN_WORDS: usize = 12;
+/// A lead paragraph has at least this many words: a full sentence (a
+/// one-sentence standfirst counts), not a label, a button or a search box hint.
+pub(crate) const LEAD_MIN_WORDS: usize = 8;
 
 /// The article's lead paragraph above the body text starting at unit `start`
 /// (the main region's first good unit), if any: the nearest unit above it with
@@ -453,6 +453,30 @@ mod tests {
         thin[3].stopwords = 2;
         thin[6].terminal = Terminal::None;
         assert!(prose_within_reach(&classes, &thin, &keep, &no_cue, &(0..2)).is_empty());
+    }
+
+    #[test]
+    fn a_lead_of_one_short_sentence_counts_but_a_label_sentence_does_not() {
+        // Lead, byline, date, body.
+        let initial = vec![NearGood, Short, Short, Good];
+        let classes = Classes {
+            revised: vec![Bad, Bad, Bad, Good],
+            initial,
+        };
+        let keep = vec![Verdict::Keep; 4];
+        let mut f = vec![
+            Features::sentence(60, 9, 4),
+            Features::sentence(12, 3, 0),
+            Features::sentence(14, 3, 0),
+            Features::sentence(300, 50, 20),
+        ];
+        f[1].terminal = Terminal::None;
+        f[2].terminal = Terminal::None;
+        // Nine words with a full stop: a one-sentence standfirst.
+        assert_eq!(lead_above(&classes, &f, &keep, 3), Some(0));
+        // "Read the full story here." is no lead.
+        f[0] = Features::sentence(26, 5, 2);
+        assert_eq!(lead_above(&classes, &f, &keep, 3), None);
     }
 
     #[test]

@@ -40,6 +40,28 @@ pub(crate) const WRAP_MAX_CHARS: usize = 80;
 /// is judged hard-wrapped.
 pub(crate) const WRAP_MIN_LINES: usize = 5;
 
+/// A paragraph (lines with no blank line between them) of a text that is not
+/// hard-wrapped as a whole counts as hard-wrapped on its own (a `<pre>` block,
+/// a quoted e-mail, a plain-text post on a page of menus) when it has at least
+/// this many lines …
+pub(crate) const LOCAL_WRAP_MIN_LINES: usize = 3;
+
+/// … its longest line, the wrap column, has at least this many characters (a
+/// narrower column is a list of labels) and at most [`WRAP_MAX_CHARS`] …
+pub(crate) const LOCAL_WRAP_MIN_COLUMN: usize = 40;
+
+/// … a line is full (broken for lack of room) when it reaches this share of
+/// the column and the next line's first word would not have fitted …
+pub(crate) const LOCAL_WRAP_FULL_SHARE: f64 = 0.75;
+
+/// … at least this many full lines are followed by another line …
+pub(crate) const LOCAL_WRAP_MIN_PAIRS: usize = 2;
+
+/// … and at least this share of them go on mid-sentence: the line does not end
+/// like a sentence and the next one starts in lower case. A list of headlines
+/// or menu entries of similar length starts every line with a capital.
+pub(crate) const LOCAL_WRAP_CONTINUED_SHARE: f64 = 0.5;
+
 /// One non-blank line of the input, or one hard-wrapped paragraph.
 #[derive(Debug, Clone)]
 pub(crate) struct Block {
@@ -76,10 +98,18 @@ impl Segments {
 pub(crate) fn segment(input: &str) -> Segments {
     let lines = lines(input);
     let wrap = wrap_column(input, &lines);
+    // Without a wrap column for the whole text, a paragraph may have its own.
+    let local = match wrap {
+        Some(_) => Vec::new(),
+        None => local_wrap_columns(input, &lines),
+    };
     let mut seg = Segments::default();
     let mut open: Option<Span> = None;
     let mut prev: Option<Span> = None;
-    for line in lines {
+    for (n, line) in lines.into_iter().enumerate() {
+        let wrap = wrap
+            .map(|w| (w, WRAP_MIN_CHARS))
+            .or_else(|| local.get(n).copied().flatten().map(|w| (w, full_chars(w))));
         let Some(span) = line else {
             if let Some(block) = open.take() {
                 push_block(&mut seg, input, block);
@@ -88,7 +118,9 @@ pub(crate) fn segment(input: &str) -> Segments {
             continue;
         };
         match (open.as_mut(), prev) {
-            (Some(block), Some(p)) if wrap.is_some_and(|w| continues(input, p, span, w)) => {
+            (Some(block), Some(p))
+                if wrap.is_some_and(|(w, min)| continues(input, p, span, w, min)) =>
+            {
                 block.end = span.end
             }
             _ => {
@@ -159,6 +191,60 @@ fn wrap_column(input: &str, lines: &[Option<Span>]) -> Option<usize> {
     (pairs > 0 && broken as f64 >= WRAP_BROKEN_SHARE * pairs as f64).then_some(width)
 }
 
+/// A line of a locally wrapped paragraph with column `width` is full from this
+/// many characters on (see [`LOCAL_WRAP_FULL_SHARE`]).
+fn full_chars(width: usize) -> usize {
+    (LOCAL_WRAP_FULL_SHARE * width as f64).ceil() as usize
+}
+
+/// For each line: the wrap column of its paragraph when the paragraph is
+/// hard-wrapped on its own (see [`LOCAL_WRAP_MIN_LINES`] and the constants
+/// after it), else `None`. Each paragraph is looked at twice: linear.
+fn local_wrap_columns(input: &str, lines: &[Option<Span>]) -> Vec<Option<usize>> {
+    let mut out = vec![None; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len())
+            .find(|&i| lines[i].is_none())
+            .unwrap_or(lines.len());
+        let para: Vec<Span> = lines[start..end].iter().flatten().copied().collect();
+        if let Some(width) = local_wrap_column(input, &para) {
+            out[start..end].fill(Some(width));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// The wrap column of one paragraph (its lines, no blank one among them) that
+/// is hard-wrapped on its own, or `None`.
+fn local_wrap_column(input: &str, para: &[Span]) -> Option<usize> {
+    if para.len() < LOCAL_WRAP_MIN_LINES {
+        return None;
+    }
+    let width = para.iter().map(|s| char_len(input, *s)).max()?;
+    if !(LOCAL_WRAP_MIN_COLUMN..=WRAP_MAX_CHARS).contains(&width) {
+        return None;
+    }
+    let (mut pairs, mut continued) = (0usize, 0usize);
+    for pair in para.windows(2) {
+        let [prev, next] = *pair else { continue };
+        if !continues(input, prev, next, width, full_chars(width)) {
+            continue;
+        }
+        pairs += 1;
+        let open = crate::features::terminal(prev.slice(input)) == crate::features::Terminal::None;
+        let lower = next
+            .slice(input)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        continued += usize::from(open && lower);
+    }
+    (pairs >= LOCAL_WRAP_MIN_PAIRS && continued as f64 >= LOCAL_WRAP_CONTINUED_SHARE * pairs as f64)
+        .then_some(width)
+}
+
 /// True when `next`'s first word would have made `prev` longer than `width`.
 fn word_did_not_fit(input: &str, prev: Span, next: Span, width: usize) -> bool {
     let first_word = next.slice(input).split_whitespace().next().unwrap_or("");
@@ -166,16 +252,22 @@ fn word_did_not_fit(input: &str, prev: Span, next: Span, width: usize) -> bool {
 }
 
 /// In hard-wrapped text: does line `next` continue the paragraph of line `prev`?
-/// Yes when `prev` was broken for lack of room and `next` starts no list item,
-/// heading, quote or table row.
-fn continues(input: &str, prev: Span, next: Span, width: usize) -> bool {
-    let starts_structure = next
-        .slice(input)
-        .starts_with(['*', '-', '+', '#', '>', '|', '!', '•']);
-    char_len(input, prev) >= WRAP_MIN_CHARS
+/// Yes when `prev` was full (at least `min_chars` long and broken for lack of
+/// room) and `next` starts no list item, heading, quote or table row.
+fn continues(input: &str, prev: Span, next: Span, width: usize, min_chars: usize) -> bool {
+    let text = next.slice(input);
+    let starts_structure =
+        text.starts_with(['*', '-', '+', '#', '>', '|', '!', '•']) || starts_numbered_item(text);
+    char_len(input, prev) >= min_chars
         && word_did_not_fit(input, prev, next, width)
         && !starts_structure
         && !prev.slice(input).starts_with('#')
+}
+
+/// `1. `, `12) `: the start of a numbered list item.
+fn starts_numbered_item(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < text.len() && (rest.starts_with(". ") || rest.starts_with(") "))
 }
 
 fn push_block(seg: &mut Segments, input: &str, span: Span) {
@@ -252,6 +344,39 @@ mod tests {
                      Sears store at South Park Mall to close by February 2020 now\n\
                      World shares retreat on jitters over US bill on Hong Kong\n";
         assert_eq!(segment(input).blocks.len(), 6);
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_on_an_unwrapped_page_is_rejoined() {
+        let page = "Home\nAbout us\nA line of the page that is long enough to count, but it is not wrapped at all.\n\n";
+        let post = "The plain-text post was wrapped by its author at about sixty\n\
+                    columns, so its lines are nearly full and the sentences go on\n\
+                    from one line to the next, which starts in lower case.\n\
+                    Then a new sentence starts on a line of its own here.\n\n";
+        let input = format!("{page}{post}Footer\n");
+        let seg = segment(&input);
+        let texts: Vec<&str> = seg.blocks.iter().map(|b| b.span.slice(&input)).collect();
+        assert_eq!(texts.len(), 6, "{texts:#?}");
+        assert!(texts[3].starts_with("The plain-text") && texts[3].ends_with("lower case."));
+        assert!(texts[4].starts_with("Then a new sentence"));
+    }
+
+    #[test]
+    fn short_headlines_menus_and_numbered_items_are_not_a_wrapped_paragraph() {
+        // Lines of similar length that each start with a capital.
+        let headlines = "Council approves the new harbour plan after two years of debate\n\
+                         Storm closes the coast road for the second time this winter\n\
+                         Local team wins the cup final in front of a record crowd\n\
+                         New library opens its doors in the old railway station\n";
+        assert_eq!(segment(headlines).blocks.len(), 4);
+        // Numbered items, each full, each followed by the next item.
+        let items = "1. Speak the line that the cursor moved to after the next line\n\
+                     2. speak the character being deleted before it is deleted now\n\
+                     3. speak the completion that was inserted into the buffer here\n";
+        assert_eq!(segment(items).blocks.len(), 3);
+        // Narrow lines: labels, not a paragraph.
+        let menu = "Start page of the site\nnews of the day here\nsport and the weather\n";
+        assert_eq!(segment(menu).blocks.len(), 3);
     }
 
     #[test]

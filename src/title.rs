@@ -42,9 +42,17 @@ pub(crate) fn find(
     None
 }
 
+/// A finished sentence ending in `!` or `?` with more than this share of
+/// stopwords (`Ihr kennt es sicher auch!`, `Why would anyone do that?`) is
+/// spoken text, the first line of the body, rather than a headline, which is
+/// mostly names and content words; it is the title only when no other
+/// headline-like line stands above it.
+pub(crate) const SPOKEN_MIN_STOPWORDS: f64 = 0.5;
+
 /// In a page dump, the headline is the nearest headline-like line above the main
 /// region (menus and teasers come before it), searching at most `lookback` units
-/// up; `None` if there is none.
+/// up; `None` if there is none. A spoken sentence (see
+/// [`SPOKEN_MIN_STOPWORDS`]) gives way to a headline above it.
 pub(crate) fn find_above(
     input: &str,
     seg: &Segments,
@@ -53,15 +61,28 @@ pub(crate) fn find_above(
     region_start: usize,
     lookback: usize,
 ) -> Option<usize> {
-    (region_start.saturating_sub(lookback)..region_start)
+    let candidates = (region_start.saturating_sub(lookback)..region_start)
         .rev()
         .filter(|&i| is_kept(&verdicts[i]) && features[i].whole_block)
-        .find(|&i| {
+        .filter(|&i| {
             let text = seg.units[i].span.slice(input);
             // A finished sentence is body text, not a headline.
             (features[i].terminal != Terminal::Sentence || ends_like_headline(text))
                 && is_headline(text, &features[i])
-        })
+        });
+    let spoken = |i: &usize| {
+        let f = &features[*i];
+        f.terminal == Terminal::Sentence
+            && f.stopwords as f64 > SPOKEN_MIN_STOPWORDS * f.words as f64
+    };
+    let mut first = None;
+    for i in candidates {
+        if !spoken(&i) {
+            return Some(i);
+        }
+        first = first.or(Some(i));
+    }
+    first
 }
 
 fn is_kept(v: &Verdict) -> bool {
@@ -158,6 +179,26 @@ mod tests {
         assert_eq!(
             a.title.as_deref(),
             Some("City council approves the new harbour plan")
+        );
+    }
+
+    #[test]
+    fn a_spoken_sentence_above_the_body_gives_way_to_the_headline() {
+        let menu: String = (1..=13).map(|i| format!("  * Section{i}\n")).collect();
+        let body = "The first paragraph of the story is long enough to be prose. It goes on for a while, with several sentences, and it ends with a full stop like the others do.";
+        let spoken = "You all know it from your own kitchen, do you not?";
+        let input =
+            format!("{menu}\nTomatoes cut the right way\n\n{spoken}\n\n{body} {body}\n\n{body}\n");
+        let a = clean(&input);
+        assert_eq!(a.title.as_deref(), Some("Tomatoes cut the right way"));
+        assert!(a.body.starts_with(spoken), "{}", a.body);
+        // A question headline of content words is still the title.
+        let input =
+            format!("{menu}\nIs Russia meddling in the US election?\n\n{body} {body}\n\n{body}\n");
+        let a = clean(&input);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Is Russia meddling in the US election?")
         );
     }
 
