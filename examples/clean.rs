@@ -236,9 +236,6 @@ fn jsonl(
         for _ in 0..threads {
             let (jobs, done_tx) = (Arc::clone(&jobs), done_tx.clone());
             scope.spawn(move || {
-                // Workers compile the rules side by side before their first
-                // document, rather than queueing for each rule as they meet it.
-                cleaner.warm_up();
                 loop {
                     // The lock is held only while taking a job, not while cleaning.
                     let job = match jobs.lock() {
