@@ -23,6 +23,7 @@ use crate::engine::{Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
 use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
 use crate::rules::Rule;
+use crate::rules::form::{FormLine, form_blocks};
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
 use crate::title;
@@ -105,10 +106,14 @@ pub(crate) fn revise(
     demote_repeated_openers(input, seg, features, verdicts);
     let mut classes = classify(features, verdicts, rules, have_stoplist);
     let repeats = page_repeats(input, seg, features);
+    // A log-in or registration form block weighs against the region like
+    // a repeated line, and no region reaches across it.
+    let form = form_block_units(input, seg, features);
     let repeated: Vec<bool> = repeats
         .iter()
         .zip(features)
-        .map(|(r, f)| *r && f.chars >= PAGE_REPEAT_MIN_CHARS)
+        .zip(&form)
+        .map(|((r, f), form)| *r && f.chars >= PAGE_REPEAT_MIN_CHARS || *form)
         .collect();
     let mut regions = regions(&classes, features, verdicts, &repeated);
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
@@ -141,7 +146,11 @@ pub(crate) fn revise(
             }
             *r = grown;
         }
-        let cue: Vec<bool> = verdicts.iter().map(|v| is_cue(v, rules)).collect();
+        let cue: Vec<bool> = verdicts
+            .iter()
+            .zip(&form)
+            .map(|(v, form)| *form || is_cue(v, rules))
+            .collect();
         for gap in clean_gaps(&regions, &cue) {
             for i in gap.clone() {
                 classes.revised[i] = Class::Good;
@@ -235,6 +244,23 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
         .enumerate()
         .map(|(i, h)| whole(i) && counts.get(h).is_some_and(|&n| n > 1))
         .collect()
+}
+
+/// For each unit: does it lie in a log-in or registration form block (see
+/// [`crate::rules::form`])?
+fn form_block_units(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
+    let lines: Vec<FormLine<'_>> = seg
+        .units
+        .iter()
+        .zip(features)
+        .map(|(unit, f)| FormLine {
+            text: unit.span.slice(input),
+            words: f.words,
+            sentence: f.terminal == Terminal::Sentence,
+            whole: f.whole_block,
+        })
+        .collect();
+    form_blocks(&lines)
 }
 
 /// Is this unit's verdict a boilerplate cue that the article does not reach

@@ -51,6 +51,7 @@ mod tests {
                 "We use cookies to give you the best experience on our website.",
                 "By continuing to use this site you agree to our use of cookies.",
                 "Accept all cookies",
+                "Damit wir verstehen, wie unsere Seite genutzt wird, nutzen wir Cookies und andere Techniken.",
             ],
         );
         assert_fires(
@@ -77,6 +78,7 @@ mod tests {
             "Copyright holders sued the website in 2019, the court heard.",
             "(c) the defendant shall pay the costs of the appeal.",
             "The regulator said websites must ask before they use cookies to track readers.",
+            "Zum Nachtisch backen wir Cookies mit Schokolade, sagte die Köchin.",
             "Contact with the crew was lost shortly after take-off, officials said.",
         ]);
     }

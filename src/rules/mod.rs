@@ -22,6 +22,7 @@ mod phrases;
 
 mod caption;
 mod comments;
+pub(crate) mod form;
 mod legal;
 mod markup;
 mod metadata;

@@ -215,7 +215,7 @@ macro_rules! cookie_notice {
     () => {
         concat!(
             r"(?-u:\b)(?:we|this (?:web)?site|our (?:web)?site|our partners)(?: and our partners)? uses? cookies(?-u:\b)",
-            r"|(?-u:\b)(?:wir verwenden|diese (?:web)?seite verwendet|diese website nutzt|wir nutzen) cookies(?-u:\b)",
+            r"|(?-u:\b)(?:wir verwenden|diese (?:web)?seite verwendet|diese website nutzt|wir nutzen|(?:nutzen|verwenden|setzen) wir) cookies(?-u:\b)",
             r"|(?-u:\b)(?:nous utilisons|ce site utilise) (?:des )?cookies(?-u:\b)",
             r"|(?-u:\b)(?:utilizamos|este sitio (?:web )?utiliza|usamos) cookies(?-u:\b)",
             r"|(?-u:\b)(?:utilizziamo|questo sito utilizza) (?:i )?cookie",
@@ -254,6 +254,70 @@ macro_rules! weekday_name {
             r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira",
             r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
             r"|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela",
+        )
+    };
+}
+
+/// Log-in / sign-up form vocabulary, concept 1: the password field and its
+/// messages (German compounds such as `Passwortes` included).
+macro_rules! form_password {
+    () => {
+        concat!(
+            r"(?-u:\b)passw(?:ord|ort|ört)|(?-u:\b)kennwort",
+            r"|(?-u:\b)mot de passe(?-u:\b)",
+            r"|(?-u:\b)contraseña",
+            r"|(?-u:\b)senha(?-u:\b)",
+            r"|(?-u:\b)wachtwoord",
+            r"|(?-u:\b)hasł[oa]",
+        )
+    };
+}
+
+/// Form vocabulary, concept 2: the identity fields (user name, e-mail address).
+macro_rules! form_identity {
+    () => {
+        concat!(
+            r"(?-u:\b)user ?name(?-u:\b)|(?-u:\b)e-?mail[ -]?address(?-u:\b)",
+            r"|(?-u:\b)(?:benutzer|nutzer|anzeige)name|(?-u:\b)e-?mail-?adresse",
+            r"|(?-u:\b)nom d'utilisateur|(?-u:\b)adresse (?:e-?mail|électronique)(?-u:\b)",
+            r"|(?-u:\b)nombre de usuario|(?-u:\b)correo electrónico",
+            r"|(?-u:\b)nome utente|(?-u:\b)indirizzo (?:e-?mail|di posta)",
+            r"|(?-u:\b)nome de usuário|(?-u:\b)endereço de e-?mail",
+            r"|(?-u:\b)gebruikersnaam|(?-u:\b)e-?mailadres",
+            r"|(?-u:\b)nazwa użytkownika|(?-u:\b)adres e-?mail",
+        )
+    };
+}
+
+/// Form vocabulary, concept 3: the account and its actions (sign in, register).
+macro_rules! form_account {
+    () => {
+        concat!(
+            r"(?-u:\b)(?:sign|log) ?(?:in|up|out)(?-u:\b)|(?-u:\b)regist(?:er|ration)(?-u:\b)|(?-u:\b)accounts?(?-u:\b)",
+            r"|(?-u:\b)registrier|(?-u:\b)(?:an|ab)melden(?-u:\b)|(?-u:\b)angemeldet(?-u:\b)|(?-u:\b)einloggen(?-u:\b)|(?-u:\b)konto(?-u:\b)",
+            r"|(?-u:\b)se connecter(?-u:\b)|(?-u:\b)connexion(?-u:\b)|(?-u:\b)inscri(?:re|ption|vez)|(?-u:\b)compte(?-u:\b)",
+            r"|(?-u:\b)iniciar sesión|(?-u:\b)registr(?:o|arse|ate)(?-u:\b)|(?-u:\b)cuenta(?-u:\b)",
+            r"|(?-u:\b)accedi(?-u:\b)|(?-u:\b)registra(?:ti|zione)(?-u:\b)",
+            r"|(?-u:\b)cadastr(?:o|ar|e-se)(?-u:\b)",
+            r"|(?-u:\b)inloggen(?-u:\b)|(?-u:\b)registre(?:ren|tie)(?-u:\b)",
+            r"|(?-u:\b)zaloguj|(?-u:\b)rejestr|(?-u:\b)konta?(?-u:\b)",
+        )
+    };
+}
+
+/// Form vocabulary, concept 4: what surrounds the fields (remember me, required
+/// fields, accepting the terms).
+macro_rules! form_consent {
+    () => {
+        concat!(
+            r"(?-u:\b)remember me(?-u:\b)|(?-u:\b)keep me (?:signed|logged) in(?-u:\b)|(?-u:\b)(?:required|mandatory) fields?(?-u:\b)|(?-u:\b)i (?:accept|agree to) the(?-u:\b)",
+            r"|(?-u:\b)angemeldet bleiben(?-u:\b)|(?-u:\b)pflichtfeld|(?-u:\b)ich (?:akzeptiere|stimme|bin einverstanden)(?-u:\b)|(?-u:\b)stimme unser",
+            r"|(?-u:\b)se souvenir de moi(?-u:\b)|(?-u:\b)champs? obligatoires?(?-u:\b)|(?-u:\b)j'accepte(?-u:\b)",
+            r"|(?-u:\b)recordarme(?-u:\b)|(?-u:\b)campos? obligatorios?(?-u:\b)|(?-u:\b)acepto(?-u:\b)",
+            r"|(?-u:\b)ricordami(?-u:\b)|(?-u:\b)campi obbligatori(?-u:\b)|(?-u:\b)accetto(?-u:\b)",
+            r"|(?-u:\b)lembrar-me(?-u:\b)|(?-u:\b)campos? obrigatórios?(?-u:\b)|(?-u:\b)aceito(?-u:\b)",
+            r"|(?-u:\b)onthoud mij(?-u:\b)|(?-u:\b)verplichte velden(?-u:\b)|(?-u:\b)ik ga akkoord(?-u:\b)",
+            r"|(?-u:\b)zapamiętaj mnie|(?-u:\b)pola wymagane(?-u:\b)|(?-u:\b)akceptuję",
         )
     };
 }

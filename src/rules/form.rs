@@ -1,0 +1,190 @@
+//! Log-in and registration form blocks: a run of lines dominated by form
+//! vocabulary (password, user name, e-mail address, sign in, register, remember
+//! me, required fields, accepting the terms), which a page dump prints with
+//! all of its error and help messages. Such a block can outweigh a short
+//! article, so the main-region search counts it as boilerplate.
+//!
+//! Not a rule: single lines of it are ordinary sentences ("Change your
+//! password."); only the run as a whole, with field labels and buttons among
+//! its lines and more than one kind of form vocabulary, is a form.
+
+use once_cell::sync::Lazy;
+use regex::{Regex, RegexBuilder};
+
+/// A line of a form block has at most this many words: form messages are
+/// short ("The password must be at least 8 characters long."); an article
+/// paragraph about passwords is longer.
+pub(crate) const FORM_LINE_MAX_WORDS: usize = 25;
+
+/// Two form lines belong to one block when at most this many other lines stand
+/// between them (a "Next" button, a "Nickname" label the vocabulary misses).
+pub(crate) const FORM_MAX_GAP_LINES: usize = 2;
+
+/// A form block has at least this many form lines.
+pub(crate) const FORM_MIN_LINES: usize = 6;
+
+/// … at least this many of them field labels or buttons (one to
+/// [`FORM_LABEL_MAX_WORDS`] words, no full stop: "Password", "Forgot
+/// password?", "Register") — a news story about a data breach has none …
+pub(crate) const FORM_MIN_LABELS: usize = 2;
+
+/// A field label or button has at most this many words.
+pub(crate) const FORM_LABEL_MAX_WORDS: usize = 3;
+
+/// … and at least this many of the four kinds of form vocabulary (password,
+/// identity, account, consent).
+pub(crate) const FORM_MIN_KINDS: u32 = 2;
+
+/// One regex per kind of form vocabulary (`rules/phrases.rs`), bit `k` of a
+/// line's mask for kind `k`.
+static KINDS: Lazy<Vec<Regex>> = Lazy::new(|| {
+    [
+        form_password!(),
+        form_identity!(),
+        form_account!(),
+        form_consent!(),
+    ]
+    .iter()
+    .filter_map(|p| RegexBuilder::new(p).case_insensitive(true).build().ok())
+    .collect()
+});
+
+/// One line as the form detector sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormLine<'a> {
+    /// The line's text.
+    pub text: &'a str,
+    /// Its word count.
+    pub words: usize,
+    /// Does it end like a sentence (`.`, `!`)?
+    pub sentence: bool,
+    /// Is it a whole line (not one sentence of a run-on line)?
+    pub whole: bool,
+}
+
+/// The kinds of form vocabulary in `text`, one bit per kind.
+fn kinds(text: &str) -> u8 {
+    KINDS
+        .iter()
+        .enumerate()
+        .filter(|(_, re)| re.is_match(text))
+        .fold(0, |mask, (k, _)| mask | (1 << k))
+}
+
+/// For each line: does it lie in a form block (from its first form line to its
+/// last, see the constants above)? One pass, linear in the text.
+pub(crate) fn form_blocks(lines: &[FormLine<'_>]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    // The open block: first and last form line, counts, kinds seen.
+    let mut block: Option<(usize, usize, usize, usize, u8)> = None;
+    let close = |out: &mut Vec<bool>, b: Option<(usize, usize, usize, usize, u8)>| {
+        if let Some((first, last, n, labels, mask)) = b
+            && n >= FORM_MIN_LINES
+            && labels >= FORM_MIN_LABELS
+            && mask.count_ones() >= FORM_MIN_KINDS
+        {
+            out[first..=last].iter_mut().for_each(|f| *f = true);
+        }
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let mask = match line.whole && line.words <= FORM_LINE_MAX_WORDS {
+            true => kinds(line.text),
+            false => 0,
+        };
+        if mask == 0 {
+            if block.is_some_and(|(_, last, ..)| i - last > FORM_MAX_GAP_LINES) {
+                close(&mut out, block.take());
+            }
+            continue;
+        }
+        let label = usize::from(line.words <= FORM_LABEL_MAX_WORDS && !line.sentence);
+        block = Some(match block {
+            Some((first, _, n, labels, m)) => (first, i, n + 1, labels + label, m | mask),
+            None => (i, i, 1, label, mask),
+        });
+    }
+    close(&mut out, block);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines<'a>(texts: &[&'a str]) -> Vec<FormLine<'a>> {
+        texts
+            .iter()
+            .map(|t| FormLine {
+                text: t,
+                words: t.split_whitespace().count(),
+                sentence: t.ends_with('.') || t.ends_with('!'),
+                whole: true,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_a_registration_form_in_several_languages() {
+        let en = [
+            "Story ends here with a long final sentence of the article.",
+            "Sign in",
+            "Email address",
+            "Password",
+            "Remember me",
+            "Forgot password?",
+            "Next",
+            "The password must be at least 8 characters long.",
+            "Please accept the terms. I accept the terms of use.",
+            "Register",
+            "About us",
+        ];
+        let got = form_blocks(&lines(&en));
+        assert_eq!(got, [vec![false], vec![true; 9], vec![false]].concat());
+        let de = [
+            "Benutzername",
+            "Passwort",
+            "Passwort vergessen?",
+            "Das Passwort muss mindestens 8 Zeichen lang sein.",
+            "Bitte trage eine E-Mail-Adresse ein.",
+            "Ich akzeptiere die Nutzungsbedingungen.",
+            "Registrieren",
+        ];
+        assert!(form_blocks(&lines(&de)).iter().all(|f| *f));
+        let fr = [
+            "Nom d'utilisateur",
+            "Mot de passe",
+            "Se souvenir de moi",
+            "Mot de passe oublié ?",
+            "Créer un compte",
+            "Champs obligatoires *",
+        ];
+        assert!(form_blocks(&lines(&fr)).iter().all(|f| *f));
+    }
+
+    #[test]
+    fn an_article_about_passwords_is_no_form() {
+        // Short news paragraphs full of form words, but no field label.
+        let story = [
+            "Hackers stole the passwords of two million users, the company said.",
+            "Users were asked to change their password and sign in again.",
+            "The account data included e-mail addresses and user names.",
+            "Experts advise using a password manager for every account.",
+            "The company said it would register the breach with regulators.",
+            "A spokesman said no payment data were taken from any account.",
+            "The passwords were stored without encryption, researchers found.",
+        ];
+        assert!(!form_blocks(&lines(&story)).contains(&true));
+        // A menu's lone "Sign in" and "Register" links are no form either.
+        let menu = ["Home", "News", "Sign in", "Register", "Contact", "Search"];
+        assert!(!form_blocks(&lines(&menu)).contains(&true));
+    }
+
+    #[test]
+    fn long_lines_and_far_apart_lines_break_a_block() {
+        let long = "Password ".repeat(FORM_LINE_MAX_WORDS + 1);
+        let mut texts = vec!["Password", "Sign in", "Email address"];
+        texts.extend(["Filler text."; FORM_MAX_GAP_LINES + 1]);
+        texts.extend(["Remember me", "Register", long.as_str()]);
+        assert!(!form_blocks(&lines(&texts)).contains(&true));
+    }
+}
