@@ -9,7 +9,9 @@
 //! its lines and more than one kind of form vocabulary, is a form.
 
 use once_cell::sync::Lazy;
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
+
+use crate::prefilter::{Prefilter, Seen};
 
 /// A line of a form block has at most this many words: form messages are
 /// short ("The password must be at least 8 characters long."); an article
@@ -35,18 +37,25 @@ pub(crate) const FORM_LABEL_MAX_WORDS: usize = 3;
 /// identity, account, consent).
 pub(crate) const FORM_MIN_KINDS: u32 = 2;
 
-/// One regex per kind of form vocabulary (`rules/phrases.rs`), bit `k` of a
-/// line's mask for kind `k`.
-static KINDS: Lazy<Vec<Regex>> = Lazy::new(|| {
-    [
-        form_password!(),
-        form_identity!(),
-        form_account!(),
-        form_consent!(),
-    ]
-    .iter()
-    .filter_map(|p| RegexBuilder::new(p).case_insensitive(true).build().ok())
-    .collect()
+/// The kinds of form vocabulary (`rules/phrases.rs`), regex `k` for bit `k`
+/// of a line's mask, behind the engine's literal prefilter: most lines hold
+/// none of the literals a match needs, and no regex runs on them.
+struct Kinds {
+    prefilter: Prefilter,
+    regexes: Vec<Option<Regex>>,
+}
+
+static KINDS: Lazy<Kinds> = Lazy::new(|| {
+    let patterns = [
+        concat!("(?i)", form_password!()),
+        concat!("(?i)", form_identity!()),
+        concat!("(?i)", form_account!()),
+        concat!("(?i)", form_consent!()),
+    ];
+    Kinds {
+        prefilter: Prefilter::new(patterns.iter().copied().enumerate()),
+        regexes: patterns.iter().map(|p| Regex::new(p).ok()).collect(),
+    }
 });
 
 /// One line as the form detector sees it.
@@ -63,12 +72,17 @@ pub(crate) struct FormLine<'a> {
 }
 
 /// The kinds of form vocabulary in `text`, one bit per kind.
-fn kinds(text: &str) -> u8 {
-    KINDS
+fn kinds(text: &str, seen: &mut Seen, candidates: &mut Vec<usize>) -> u8 {
+    KINDS.prefilter.candidates(text, seen, candidates);
+    candidates
         .iter()
-        .enumerate()
-        .filter(|(_, re)| re.is_match(text))
-        .fold(0, |mask, (k, _)| mask | (1 << k))
+        .filter(|&&k| {
+            KINDS
+                .regexes
+                .get(k)
+                .is_some_and(|re| re.as_ref().is_some_and(|re| re.is_match(text)))
+        })
+        .fold(0, |mask, &k| mask | (1 << k))
 }
 
 /// For each line: does it lie in a form block (from its first form line to its
@@ -86,9 +100,10 @@ pub(crate) fn form_blocks(lines: &[FormLine<'_>]) -> Vec<bool> {
             out[first..=last].iter_mut().for_each(|f| *f = true);
         }
     };
+    let (mut seen, mut candidates) = (Seen::default(), Vec::new());
     for (i, line) in lines.iter().enumerate() {
         let mask = match line.whole && line.words <= FORM_LINE_MAX_WORDS {
-            true => kinds(line.text),
+            true => kinds(line.text, &mut seen, &mut candidates),
             false => 0,
         };
         if mask == 0 {
