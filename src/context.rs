@@ -499,10 +499,19 @@ fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [
         .filter(body)
         .take(TITLE_REPEAT_WINDOW);
     let before = (0..title).rev().filter(body).take(TITLE_REPEAT_WINDOW);
-    let repeats: Vec<usize> = after
+    let mut repeats: Vec<usize> = after
         .chain(before)
         .filter(|&i| is_repeat(i, &verdicts[i]))
         .collect();
+    // The body must not open with the title either, however far from the title
+    // that first paragraph stands (a page that prints the headline again above
+    // a copy of the story): the leading kept units equal to it go too.
+    let leading: Vec<usize> = (0..verdicts.len())
+        .filter(body)
+        .filter(|i| !repeats.contains(i))
+        .take_while(|&i| is_repeat(i, &verdicts[i]))
+        .collect();
+    repeats.extend(leading);
     for i in repeats {
         verdicts[i] = Verdict::Drop(Reason::Context(TITLE_REPEATED, Category::Title));
     }
