@@ -110,7 +110,7 @@ fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool, in_menu_run: bo
             Class::NearGood
         };
     }
-    let density = f.stopwords as f64 / f.words.max(1) as f64;
+    let density = f.stopword_density();
     if density >= STOPWORDS_HIGH {
         if f.chars > LENGTH_HIGH {
             Class::Good

@@ -363,7 +363,7 @@ fn keep_main_region(
 /// stopword density, or near-good with [`INSIDE_NEAR_GOOD_MIN_STOPWORDS`].
 /// Buttons, labels, form messages and repeated teasers go.
 fn stays_inside_region(f: &Features, initial: Class, repeated: bool) -> bool {
-    let density = f.stopwords as f64 / f.words.max(1) as f64;
+    let density = f.stopword_density();
     let ends = matches!(f.terminal, Terminal::Sentence | Terminal::Colon);
     if repeated || f.list_item || !f.whole_block || !ends {
         return false;

@@ -50,6 +50,13 @@ pub(crate) struct Features {
     pub adjacent_repeat: bool,
 }
 
+impl Features {
+    /// Stopwords per word (0 for a unit without words).
+    pub(crate) fn stopword_density(&self) -> f64 {
+        self.stopwords as f64 / self.words.max(1) as f64
+    }
+}
+
 #[cfg(test)]
 impl Features {
     /// A whole-line sentence of `chars` characters, `words` words of which

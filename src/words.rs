@@ -335,21 +335,14 @@ fn class_of(info: Info) -> Wb {
     }
 }
 
-/// Word-break classes of the ASCII characters.
+/// Word-break classes of the ASCII characters, from [`class`].
 const ASCII_CLASSES: [Wb; 128] = {
     let mut table = [Wb::Other; 128];
     let mut i = 0;
     while i < 128 {
-        table[i] = match i as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
-            b'0'..=b'9' => Wb::Numeric,
-            b'\n' | b'\r' | 0x0b | 0x0c => Wb::Newline,
-            b':' => Wb::MidLetter,
-            b',' | b';' => Wb::MidNum,
-            b'.' | b'\'' => Wb::MidNumLet,
-            b'_' => Wb::ExtendNumLet,
-            _ => Wb::Other,
-        };
+        if let Some(class) = class(i as u8 as char) {
+            table[i] = class;
+        }
         i += 1;
     }
     table
