@@ -2,7 +2,7 @@
 
 use crate::Error;
 use crate::article::{Article, Category};
-use crate::engine::{Engine, Scratch, Verdict};
+use crate::engine::{Engine, Verdict};
 use crate::lang::Language;
 use crate::rules::{Rule, builtin_rules};
 use crate::{assemble, context, detokenize, features, lang, segment};
@@ -81,7 +81,7 @@ impl Cleaner {
             lang::guess_counted(prose).or_else(|| lang::guess(text))
         });
         features::set_language(&mut features, lang);
-        let mut scratch = Scratch::default();
+        let mut scratch = self.engine.scratch();
         let mut verdicts: Vec<Verdict> = seg
             .units
             .iter()

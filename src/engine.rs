@@ -7,10 +7,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use once_cell::sync::OnceCell;
 use regex::{Regex, RegexBuilder};
+use regex_automata::util::pool::{Pool, PoolGuard};
 
 use crate::Error;
 use crate::article::{Category, Span};
 use crate::features::{Features, terminal};
+use crate::matcher::{MatchCache, Matcher};
 use crate::prefilter::{Prefilter, Seen};
 use crate::rules::{Action, Rule};
 use crate::text::{join_pieces, list_marker_len, push_piece};
@@ -22,12 +24,16 @@ pub(crate) const PATTERN_SIZE_LIMIT: usize = 2 << 20;
 /// Cache of each rule's lazy DFA. The default (2 MiB) is too small for the
 /// multilingual case-insensitive patterns: a thrashing cache is cleared and
 /// rebuilt over and over, and then hands the scan to the slow PikeVM.
-const DFA_CACHE_LIMIT: usize = 16 << 20;
+pub(crate) const DFA_CACHE_LIMIT: usize = 16 << 20;
 
 /// The fractional part of the golden ratio: successive multiples of it fall
 /// far apart in [0, 1), which spreads the starting rules of
 /// [`Engine::warm_up`] callers.
 const GOLDEN_FRACTION: f64 = 0.618_033_988_749_895;
+
+/// The named groups a metadata rule's pattern may have: the field's value
+/// (`value`, else `value2`) and a `credit`.
+const META_GROUPS: [&str; 3] = ["value", "value2", "credit"];
 
 /// Why a unit was removed: a rule of the engine, or a decision of the context stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +77,21 @@ pub(crate) struct MetaMatch {
     pub credit: Option<Span>,
 }
 
+/// One rule's compiled pattern.
+#[derive(Debug)]
+enum Compiled {
+    /// Custom rules (compiled, and so checked, by the `regex` crate itself) and
+    /// inline rules (which need every match's span).
+    Full(Regex),
+    /// Built-in block and metadata rules: see [`crate::matcher`]. (Boxed: it
+    /// is large, and most rules of a short text are never compiled.)
+    Lean(Box<Matcher>),
+}
+
+/// Rule index → the search state of its [`Matcher`] (created on first use),
+/// one per thread.
+type Caches = Vec<Option<MatchCache>>;
+
 /// The compiled rule set.
 #[derive(Debug)]
 pub(crate) struct Engine {
@@ -78,10 +99,12 @@ pub(crate) struct Engine {
     pub rules: Vec<Rule>,
     /// Which rules with a pattern could match a unit.
     prefilter: Prefilter,
-    /// Rule index → its regex. Custom rules are compiled (and so checked) when
-    /// the engine is built; built-in ones, which the tests compile, on first
-    /// use, so a process pays only for the rules its text ever gets near.
-    regexes: Vec<OnceCell<Option<Regex>>>,
+    /// Rule index → its pattern. Custom rules are compiled (and so checked)
+    /// when the engine is built; built-in ones, which the tests compile, on
+    /// first use, so a process pays only for the rules its text ever gets near.
+    regexes: Vec<OnceCell<Option<Compiled>>>,
+    /// The matchers' search state: each thread takes one set per document.
+    caches: Pool<Caches>,
     /// Indices of rules with no pattern (decided by features alone).
     feature_rules: Vec<usize>,
 }
@@ -94,11 +117,13 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// Per-call scratch space of [`Engine::judge`], reused across units.
-#[derive(Debug, Default)]
-pub(crate) struct Scratch {
+/// Scratch space of [`Engine::judge`] for one document on one thread, reused
+/// across its units.
+#[derive(Debug)]
+pub(crate) struct Scratch<'e> {
     candidates: Vec<usize>,
     seen: Seen,
+    caches: PoolGuard<'e, Caches, fn() -> Caches>,
 }
 
 impl Engine {
@@ -135,7 +160,7 @@ impl Engine {
                     rule: rule.id.to_string(),
                 });
             }
-            regexes.push(OnceCell::with_value(Some(regex)));
+            regexes.push(OnceCell::with_value(Some(Compiled::Full(regex))));
         }
         let prefilter = Prefilter::new(
             rules
@@ -147,8 +172,18 @@ impl Engine {
             rules,
             prefilter,
             regexes,
+            caches: Pool::new(Vec::new),
             feature_rules,
         })
+    }
+
+    /// Scratch space for judging the units of one document on this thread.
+    pub fn scratch(&self) -> Scratch<'_> {
+        Scratch {
+            candidates: Vec::new(),
+            seen: Seen::default(),
+            caches: self.caches.get(),
+        }
     }
 
     /// Compiles every rule's regex now. Callers on several threads share the
@@ -161,20 +196,35 @@ impl Engine {
         let call = CALLS.fetch_add(1, Ordering::Relaxed);
         let start = ((call as f64 * GOLDEN_FRACTION).fract() * n as f64) as usize;
         for i in (start..n).chain(0..start) {
-            let _ = self.regex(i);
+            let _ = self.compiled(i);
         }
     }
 
-    /// The regex of rule `i`, compiled on first use (`None` for feature rules).
-    fn regex(&self, i: usize) -> Option<&Regex> {
+    /// The pattern of rule `i`, compiled on first use (`None` for feature rules).
+    fn compiled(&self, i: usize) -> Option<&Compiled> {
         let cell = self.regexes.get(i)?;
         cell.get_or_init(|| {
-            let pattern = self.rules.get(i)?.pattern.as_deref()?;
+            let rule = self.rules.get(i)?;
+            let pattern = rule.pattern.as_deref()?;
             // Built-in patterns compile (the tests say so); should one ever not,
             // its rule just never fires.
-            compile(pattern).ok()
+            if rule.action == Action::DropSpan {
+                compile(pattern).ok().map(Compiled::Full)
+            } else {
+                Matcher::new(pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT)
+                    .map(|m| Compiled::Lean(Box::new(m)))
+            }
         })
         .as_ref()
+    }
+
+    /// True when the pattern of rule `i` matches `text`.
+    fn is_match(&self, i: usize, text: &str, caches: &mut Caches) -> bool {
+        match self.compiled(i) {
+            Some(Compiled::Full(regex)) => regex.is_match(text),
+            Some(Compiled::Lean(matcher)) => matcher.is_match(cache(caches, i, matcher), text),
+            None => false,
+        }
     }
 
     /// Judges one unit: the first rule (in priority order) whose pattern and
@@ -195,14 +245,15 @@ impl Engine {
         let text = span.slice(input);
         let (block, inline) = self.matching_rules(text, features, scratch);
         if let Some(i) = block {
-            return self.block_verdict(i, marker, || self.meta_match(i, text, span));
+            let caches = &mut scratch.caches;
+            return self.block_verdict(i, marker, || self.meta_match(i, text, span, caches));
         }
         if inline.is_empty() {
             return Verdict::Keep;
         }
         let mut spans = Vec::new();
         for i in inline {
-            let Some(regex) = self.regex(i) else {
+            let Some(Compiled::Full(regex)) = self.compiled(i) else {
                 continue;
             };
             let mut push = |m: regex::Match<'_>| {
@@ -279,7 +330,7 @@ impl Engine {
             if !rule.guards_pass(features) {
                 continue;
             }
-            if rule.pattern.is_some() && !self.regex(i).is_some_and(|r| r.is_match(text)) {
+            if rule.pattern.is_some() && !self.is_match(i, text, &mut scratch.caches) {
                 continue;
             }
             match rule.action {
@@ -306,21 +357,36 @@ impl Engine {
     }
 
     /// Where a metadata rule's named groups matched inside the unit.
-    fn meta_match(&self, rule: usize, text: &str, span: Span) -> MetaMatch {
-        let caps = self.regex(rule).and_then(|r| r.captures(text));
-        let group = |name: &str| {
-            let m = caps.as_ref()?.name(name)?;
-            Some(Span {
-                start: span.start + m.start(),
-                end: span.start + m.end(),
-            })
+    fn meta_match(&self, rule: usize, text: &str, span: Span, caches: &mut Caches) -> MetaMatch {
+        let [value, value2, credit] = match self.compiled(rule) {
+            Some(Compiled::Full(regex)) => {
+                let caps = regex.captures(text);
+                META_GROUPS.map(|name| Some(caps.as_ref()?.name(name)?.range()))
+            }
+            Some(Compiled::Lean(matcher)) => {
+                let caps = matcher.captures(cache(caches, rule, matcher), text);
+                META_GROUPS.map(|name| Some(caps.as_ref()?.get_group_by_name(name)?.range()))
+            }
+            None => [None, None, None],
+        };
+        let at = |m: std::ops::Range<usize>| Span {
+            start: span.start + m.start,
+            end: span.start + m.end,
         };
         MetaMatch {
             rule,
-            value: group("value").or_else(|| group("value2")).unwrap_or(span),
-            credit: group("credit"),
+            value: value.or(value2).map_or(span, at),
+            credit: credit.map(at),
         }
     }
+}
+
+/// The search state of `matcher`, rule `i`'s, in this thread's `caches`.
+fn cache<'c>(caches: &'c mut Caches, i: usize, matcher: &Matcher) -> &'c mut MatchCache {
+    if caches.len() <= i {
+        caches.resize_with(i + 1, || None);
+    }
+    caches[i].get_or_insert_with(|| matcher.create_cache())
 }
 
 /// True when `pattern` can match empty text with no assertion to satisfy

@@ -40,6 +40,7 @@ mod engine;
 mod error;
 mod features;
 mod lang;
+mod matcher;
 mod prefilter;
 mod region;
 mod rules;

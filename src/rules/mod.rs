@@ -306,9 +306,11 @@ pub(crate) mod testing {
             .map(|r| r.rule.to_string())
     }
 
-    /// Asserts that each line is removed by `id`.
+    /// Asserts that each line is removed by `id` (and that every rule's lean
+    /// matcher agrees with its full regex on it).
     pub fn assert_fires(id: &str, lines: &[&str]) {
         for line in lines {
+            crate::matcher::testing::assert_agrees(line);
             assert_eq!(
                 rule_for(line).as_deref(),
                 Some(id),
@@ -317,9 +319,11 @@ pub(crate) mod testing {
         }
     }
 
-    /// Asserts that each line survives as body text.
+    /// Asserts that each line survives as body text (and that every rule's
+    /// lean matcher agrees with its full regex on it).
     pub fn assert_keeps(lines: &[&str]) {
         for line in lines {
+            crate::matcher::testing::assert_agrees(line);
             assert_eq!(rule_for(line), None, "should keep {line:?}");
         }
     }

@@ -1,0 +1,237 @@
+//! A lean matcher for the built-in block and metadata rules: most of what a
+//! full [`regex::Regex`] compiles, such rules never use.
+//!
+//! A block rule only asks "does it match?", which a forward lazy DFA answers;
+//! a metadata rule also asks where its named groups are, but only on the rare
+//! unit that matched, where a backtracker over the same NFA is quick. A full
+//! regex also compiles a reverse NFA (to find where a match starts), extracts
+//! literal prefilters and tries a one-pass DFA: over a third of its build time,
+//! paid once per process for each rule a text gets near.
+//!
+//! The matcher is immutable and shared by threads; its mutable search state
+//! ([`MatchCache`]) is kept per thread by the engine.
+
+use regex_automata::hybrid::dfa::{self as lazy, DFA};
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{self, NFA};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+/// After this many clears of its cache in one search, the lazy DFA gives up
+/// and the NFA finishes the search: a DFA whose states are thrown away faster
+/// than they are reused is slower than no DFA. (The `regex` crate's choice.)
+const DFA_MIN_CACHE_CLEARS: usize = 3;
+
+/// … provided it also averaged fewer than this many bytes searched per state
+/// built since the first clear. (The `regex` crate's choice.)
+const DFA_MIN_BYTES_PER_STATE: usize = 10;
+
+/// One rule's compiled pattern: the same syntax and semantics as
+/// [`regex::Regex`] (Unicode, leftmost-first, never splitting a UTF-8 character).
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    /// Answers [`Matcher::is_match`].
+    dfa: DFA,
+    /// The capture groups of a matching unit, when it is short enough.
+    backtracker: BoundedBacktracker,
+    /// Everything the other two cannot do: longer units, and a DFA that gave up.
+    pikevm: PikeVM,
+    /// Every match starts at the start of the text (`^…`): no search for a
+    /// later start.
+    anchored: Anchored,
+}
+
+/// The mutable search state of one [`Matcher`], one per thread.
+#[derive(Debug, Clone)]
+pub(crate) struct MatchCache {
+    dfa: lazy::Cache,
+    backtracker: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+impl Matcher {
+    /// Compiles `pattern` (regex crate syntax) within `nfa_size_limit` bytes of
+    /// NFA and a lazy DFA cache of `dfa_cache_bytes`. `None` when it does not
+    /// compile; the built-in patterns all do (the tests say so).
+    pub fn new(pattern: &str, nfa_size_limit: usize, dfa_cache_bytes: usize) -> Option<Matcher> {
+        let nfa = NFA::compiler()
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(nfa_size_limit))
+                    .shrink(false),
+            )
+            .build(pattern)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .cache_capacity(dfa_cache_bytes)
+                    // A Unicode `\b` cannot be decided byte by byte: the DFA
+                    // stops at the first non-ASCII byte and the NFA takes over.
+                    .unicode_word_boundary(true)
+                    .minimum_cache_clear_count(Some(DFA_MIN_CACHE_CLEARS))
+                    .minimum_bytes_per_state(Some(DFA_MIN_BYTES_PER_STATE)),
+            )
+            .build_from_nfa(nfa.clone())
+            .ok()?;
+        let backtracker = BoundedBacktracker::builder()
+            .build_from_nfa(nfa.clone())
+            .ok()?;
+        let anchored = if nfa.is_always_start_anchored() {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
+        let pikevm = PikeVM::builder().build_from_nfa(nfa).ok()?;
+        Some(Matcher {
+            dfa,
+            backtracker,
+            pikevm,
+            anchored,
+        })
+    }
+
+    /// Fresh search state for this matcher.
+    pub fn create_cache(&self) -> MatchCache {
+        MatchCache {
+            dfa: self.dfa.create_cache(),
+            backtracker: self.backtracker.create_cache(),
+            pikevm: self.pikevm.create_cache(),
+        }
+    }
+
+    /// True when the pattern matches somewhere in `text`.
+    pub fn is_match(&self, cache: &mut MatchCache, text: &str) -> bool {
+        let input = Input::new(text).anchored(self.anchored).earliest(true);
+        match self.dfa.try_search_fwd(&mut cache.dfa, &input) {
+            Ok(found) => found.is_some(),
+            Err(_) => self.pikevm.is_match(&mut cache.pikevm, input),
+        }
+    }
+
+    /// The capture groups of the leftmost-first match in `text`, if any.
+    pub fn captures(&self, cache: &mut MatchCache, text: &str) -> Option<Captures> {
+        let input = Input::new(text).anchored(self.anchored);
+        let mut caps = self.pikevm.create_captures();
+        if text.len() <= self.backtracker.max_haystack_len() {
+            // Within its limit the backtracker cannot fail; should it, the
+            // PikeVM below still answers.
+            let searched =
+                self.backtracker
+                    .try_captures(&mut cache.backtracker, input.clone(), &mut caps);
+            if searched.is_ok() {
+                return caps.is_match().then_some(caps);
+            }
+        }
+        self.pikevm.captures(&mut cache.pikevm, input, &mut caps);
+        caps.is_match().then_some(caps)
+    }
+}
+
+/// Test helpers: the matcher of every built-in rule against its full regex.
+#[cfg(test)]
+pub(crate) mod testing {
+    use once_cell::sync::Lazy;
+    use regex::Regex;
+    use regex_automata::util::pool::Pool;
+
+    use super::{MatchCache, Matcher};
+    use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
+
+    /// Every built-in rule with a pattern: its id, matcher and full regex.
+    static BOTH: Lazy<Vec<(String, Matcher, Regex)>> = Lazy::new(|| {
+        crate::rules::builtin_rules()
+            .filter_map(|rule| {
+                let pattern = rule.pattern()?;
+                let matcher = Matcher::new(pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT)
+                    .unwrap_or_else(|| panic!("{} compiles lean", rule.id()));
+                let regex = Regex::new(pattern).expect("built-in patterns compile");
+                Some((rule.id().to_string(), matcher, regex))
+            })
+            .collect()
+    });
+
+    /// Search state for [`BOTH`], one set per test thread at a time.
+    static CACHES: Lazy<Pool<Vec<MatchCache>>> =
+        Lazy::new(|| Pool::new(|| BOTH.iter().map(|(_, m, _)| m.create_cache()).collect()));
+
+    /// Asserts that on `text` every built-in rule's matcher agrees with its
+    /// regex: whether it matches, and where each of its groups is.
+    pub fn assert_agrees(text: &str) {
+        let mut caches = CACHES.get();
+        for ((id, matcher, regex), cache) in BOTH.iter().zip(caches.iter_mut()) {
+            let matched = regex.is_match(text);
+            assert_eq!(matcher.is_match(cache, text), matched, "{id} on {text:?}");
+            let lean = matcher.captures(cache, text);
+            let full = regex.captures(text);
+            assert_eq!(lean.is_some(), matched, "{id} captures {text:?}");
+            let (Some(lean), Some(full)) = (lean, full) else {
+                continue;
+            };
+            for (g, name) in regex.capture_names().enumerate() {
+                let want = full.get(g).map(|m| m.range());
+                let got = lean.get_group(g).map(|s| s.range());
+                assert_eq!(got, want, "{id} group {g} ({name:?}) on {text:?}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::assert_agrees;
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_regex_on_every_fixture_line() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut lines = 0;
+        for sub in [dir.clone(), dir.join("shapes")] {
+            for entry in std::fs::read_dir(sub).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(path).expect("UTF-8 fixture");
+                    for line in text.lines() {
+                        assert_agrees(line);
+                        assert_agrees(line.trim());
+                        lines += 1;
+                    }
+                }
+            }
+        }
+        assert!(lines > 100, "{lines} lines");
+    }
+
+    #[test]
+    fn agrees_on_non_ascii_long_and_empty_text() {
+        // The long one is past the backtracker's limit: the PikeVM searches it.
+        for text in [
+            "",
+            "Veröffentlicht am 3. März 2021, 10:31 Uhr",
+            "Mis à jour le 12 février 2019 à 18h03",
+            "Opublikowano: 12 października 2020",
+            &"Published: 23 September 2017 ".repeat(2_000),
+            "Ｐｕｂｌｉｓｈｅｄ: ２３ Ｓｅｐｔｅｍｂｅｒ ２０１７",
+        ] {
+            assert_agrees(text);
+        }
+    }
+
+    /// A Unicode `\b` on non-ASCII text stops the lazy DFA; the PikeVM answers.
+    #[test]
+    fn a_unicode_word_boundary_falls_back_to_the_nfa() {
+        let matcher = Matcher::new(r"\bstraße\b", 1 << 20, 1 << 20).expect("compiles");
+        let mut cache = matcher.create_cache();
+        assert!(matcher.is_match(&mut cache, "die straße hier"));
+        assert!(!matcher.is_match(&mut cache, "die straßen hier"));
+        let caps = matcher.captures(&mut cache, "die straße").expect("matches");
+        assert_eq!(caps.get_match().map(|m| m.range()), Some(4..11));
+    }
+
+    /// Patterns beyond the NFA size limit do not compile.
+    #[test]
+    fn the_size_limit_holds() {
+        assert!(Matcher::new(r"\w{1000}{1000}", 2 << 20, 16 << 20).is_none());
+    }
+}
