@@ -30,11 +30,11 @@ pub(crate) static RULES: &[Rule] = &[
             "comments.heading",
             "A comment-section heading (`12 Comments`, `Post a comment`, `Join the conversation`) opens the comment section.",
             concat!(
-                r"(?i)^(?:(?:\d+|no|one|keine|aucun|sin|nessun|sem|geen|brak)\s+(?:",
+                r"(?i)^(?:(?:[0-9]+|no|one|keine|aucun|sin|nessun|sem|geen|brak)\s+(?:",
                 comments_word!(),
-                r")(?:\s+(?:on|to|zu|auf|sur|à|a|em|en|op|do|su)\s+[“\x22„«‘'].*)?|\d+\s+thoughts? on\s+.*|(?:",
+                r")(?:\s+(?:on|to|zu|auf|sur|à|a|em|en|op|do|su)\s+[“\x22„«‘'].*)?|[0-9]+\s+thoughts? on\s+.*|(?:",
                 comments_heading!(),
-                r")\s*(?:\(\d+\))?|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|what do you think\?)\s*:?$"
+                r")\s*(?:\([0-9]+\))?|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|what do you think\?)\s*:?$"
             ),
             DropToEnd,
         ),
@@ -93,7 +93,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "comments.disqus",
             "Disqus and Facebook comment-plugin lines (`comments powered by Disqus`, `Comments are closed`).",
-            r"(?i)comments powered by disqus|please enable javascript to view the comments|^facebook comments plugin$|^comments are closed\.?$|^(?:view|show|load|hide) (?:all )?(?:\d+ )?comments$",
+            r"(?i)comments powered by disqus|please enable javascript to view the comments|^facebook comments plugin$|^comments are closed\.?$|^(?:view|show|load|hide) (?:all )?(?:[0-9]+ )?comments$",
             DropBlock,
         ),
         PROMPT_WORDS,

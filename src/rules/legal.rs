@@ -25,7 +25,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "legal.copyright",
             "A copyright footer (`© 2017 News Corp. All rights reserved.`).",
-            r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten)\W*$|^(?:\(?\s*)?(?:vervielfältigung|nachdruck|weiterverbreitung) nur mit (?:ausdrücklicher |schriftlicher |vorheriger )*(?:genehmigung|zustimmung)(?: (?:des|der) \w+)?\W*$",
+            r"(?i)^(?:©|\(c\)\s*[0-9]{4}|copyright\s*(?:©|\(c\))?\s*[0-9]{4})|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten)\W*$|^(?:\(?\s*)?(?:vervielfältigung|nachdruck|weiterverbreitung) nur mit (?:ausdrücklicher |schriftlicher |vorheriger )*(?:genehmigung|zustimmung)(?: (?:des|der) \w+)?\W*$",
             DropBlock,
         ),
         NOTICE_WORDS,

@@ -22,7 +22,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "promo.click_here",
             "A call to action: `GET FOX BUSINESS ON THE GO BY CLICKING HERE`, `Click here to subscribe`, `12 issues for £11.99`.",
-            r"(?i)(?-u:\b)by clicking here\W*$|^click here(?-u:\b)|(?-u:\b)click here to (?:subscribe|download|sign up|buy|order|get)(?-u:\b)|(?-u:\b)\d+ issues for [£$€]|(?-u:\b)prices are subject to change(?-u:\b)",
+            r"(?i)(?-u:\b)by clicking here\W*$|^click here(?-u:\b)|(?-u:\b)click here to (?:subscribe|download|sign up|buy|order|get)(?-u:\b)|(?-u:\b)[0-9]+ issues for [£$€]|(?-u:\b)prices are subject to change(?-u:\b)",
             DropBlock,
         ),
         NOTICE_WORDS,

@@ -51,7 +51,7 @@ pub(crate) static RULES: &[Rule] = &[
                 concat!(
                     r"(?i)^(?:",
                     read_also!(),
-                    r"|more|watch|listen|click here)\s*:\s*(?-i:\p{Lu}|\d|[\x22“‘«])"
+                    r"|more|watch|listen|click here)\s*:\s*(?-i:\p{Lu}|[0-9]|[\x22“‘«])"
                 ),
                 DropBlock,
             ),
