@@ -9,8 +9,10 @@
 //! its lines and more than one kind of form vocabulary, is a form.
 
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex_automata::util::pool::{Pool, PoolGuard};
 
+use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
+use crate::matcher::{MatchCache, Matcher};
 use crate::prefilter::{Prefilter, Seen};
 
 /// A line of a form block has at most this many words: form messages are
@@ -37,26 +39,46 @@ pub(crate) const FORM_LABEL_MAX_WORDS: usize = 3;
 /// identity, account, consent).
 pub(crate) const FORM_MIN_KINDS: u32 = 2;
 
-/// The kinds of form vocabulary (`rules/phrases.rs`), regex `k` for bit `k`
+/// The kinds of form vocabulary (`rules/phrases.rs`), matcher `k` for bit `k`
 /// of a line's mask, behind the engine's literal prefilter: most lines hold
-/// none of the literals a match needs, and no regex runs on them.
+/// none of the literals a match needs, and no matcher runs on them.
 struct Kinds {
     prefilter: Prefilter,
-    regexes: Vec<Option<Regex>>,
+    /// Only "does it match?" is asked: the lean matchers of the engine.
+    matchers: Vec<Option<Matcher>>,
+    /// Their search state, one set per thread.
+    caches: Pool<Caches>,
 }
 
-static KINDS: Lazy<Kinds> = Lazy::new(|| {
-    let patterns = [
-        concat!("(?i)", form_password!()),
-        concat!("(?i)", form_identity!()),
-        concat!("(?i)", form_account!()),
-        concat!("(?i)", form_consent!()),
-    ];
-    Kinds {
-        prefilter: Prefilter::new(patterns.iter().copied().enumerate()),
-        regexes: patterns.iter().map(|p| Regex::new(p).ok()).collect(),
-    }
+/// Kind → the search state of its matcher.
+type Caches = Vec<Option<MatchCache>>;
+
+/// The patterns of the kinds of form vocabulary, bit `k` for pattern `k`.
+const PATTERNS: [&str; 4] = [
+    concat!("(?i)", form_password!()),
+    concat!("(?i)", form_identity!()),
+    concat!("(?i)", form_account!()),
+    concat!("(?i)", form_consent!()),
+];
+
+static KINDS: Lazy<Kinds> = Lazy::new(|| Kinds {
+    prefilter: Prefilter::new(PATTERNS.iter().copied().enumerate()),
+    matchers: PATTERNS
+        .iter()
+        .map(|p| Matcher::new(p, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT))
+        .collect(),
+    caches: Pool::new(|| {
+        let matchers = KINDS.matchers.iter();
+        matchers.map(|m| Some(m.as_ref()?.create_cache())).collect()
+    }),
 });
+
+/// The state of one scan over the lines of a text.
+struct Scan {
+    seen: Seen,
+    candidates: Vec<usize>,
+    caches: PoolGuard<'static, Caches, fn() -> Caches>,
+}
 
 /// One line as the form detector sees it.
 #[derive(Debug, Clone, Copy)]
@@ -72,17 +94,22 @@ pub(crate) struct FormLine<'a> {
 }
 
 /// The kinds of form vocabulary in `text`, one bit per kind.
-fn kinds(text: &str, seen: &mut Seen, candidates: &mut Vec<usize>) -> u8 {
+fn kinds(text: &str, scan: &mut Scan) -> u8 {
+    let Scan {
+        seen,
+        candidates,
+        caches,
+    } = scan;
     KINDS.prefilter.candidates(text, seen, candidates);
-    candidates
-        .iter()
-        .filter(|&&k| {
-            KINDS
-                .regexes
-                .get(k)
-                .is_some_and(|re| re.as_ref().is_some_and(|re| re.is_match(text)))
-        })
-        .fold(0, |mask, &k| mask | (1 << k))
+    let mut mask = 0;
+    for &k in candidates.iter() {
+        if let (Some(Some(matcher)), Some(Some(cache))) = (KINDS.matchers.get(k), caches.get_mut(k))
+            && matcher.is_match(cache, text)
+        {
+            mask |= 1 << k;
+        }
+    }
+    mask
 }
 
 /// For each line: does it lie in a form block (from its first form line to its
@@ -100,10 +127,14 @@ pub(crate) fn form_blocks(lines: &[FormLine<'_>]) -> Vec<bool> {
             out[first..=last].iter_mut().for_each(|f| *f = true);
         }
     };
-    let (mut seen, mut candidates) = (Seen::default(), Vec::new());
+    let mut scan = Scan {
+        seen: Seen::default(),
+        candidates: Vec::new(),
+        caches: KINDS.caches.get(),
+    };
     for (i, line) in lines.iter().enumerate() {
         let mask = match line.whole && line.words <= FORM_LINE_MAX_WORDS {
-            true => kinds(line.text, &mut seen, &mut candidates),
+            true => kinds(line.text, &mut scan),
             false => 0,
         };
         if mask == 0 {
@@ -125,6 +156,33 @@ pub(crate) fn form_blocks(lines: &[FormLine<'_>]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_compiles_and_agrees_with_its_regex() {
+        assert!(KINDS.matchers.iter().all(Option::is_some));
+        let mut caches = KINDS.caches.get();
+        for text in [
+            "Password",
+            "Forgot your password?",
+            "E-Mail-Adresse",
+            "Register",
+            "Benutzername oder E-Mail",
+            "I accept the terms and conditions",
+            "An ordinary sentence of the article.",
+        ] {
+            for (k, pattern) in PATTERNS.iter().enumerate() {
+                let (Some(matcher), Some(cache)) = (&KINDS.matchers[k], &mut caches[k]) else {
+                    unreachable!("every kind compiles");
+                };
+                let regex = regex::Regex::new(pattern).expect("compiles");
+                assert_eq!(
+                    matcher.is_match(cache, text),
+                    regex.is_match(text),
+                    "{k} {text:?}"
+                );
+            }
+        }
+    }
 
     fn lines<'a>(texts: &[&'a str]) -> Vec<FormLine<'a>> {
         texts
