@@ -66,7 +66,7 @@ pub(crate) static RULES: &[Rule] = &[
             "caption.dated",
             "A wire-photo caption that ends with its place and full date (`… in Dubai, United Arab Emirates, on Monday, Nov. 13, 2017.`).",
             // English wire-caption style only: `in <Place>, <Region>, on <Weekday>, <Mon.> <d>, <yyyy>.`
-            r"(?i)(?-u:\b)in (?-i:\p{Lu})[\w.'’-]*(?:[ ,]+(?-i:\p{Lu})[\w.'’-]*)*, on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday), (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? [0-9]{1,2}, [0-9]{4}\.$",
+            r"(?i)(?-u:\b)in (?-i:\p{Lu})(?-i:[\w.'’-]*)(?:[ ,]+(?-i:\p{Lu})(?-i:[\w.'’-]*))*, on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday), (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? [0-9]{1,2}, [0-9]{4}\.$",
             Metadata(Field::Caption),
         ),
         MAX_CAPTION_WORDS,

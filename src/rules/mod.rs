@@ -13,6 +13,11 @@
 //! none of the supported languages writes its dates or counts in, and which
 //! double the compiled size (and build time) of a date pattern.
 //!
+//! Under `(?i)`, a bracketed class of Unicode letters is written outside the
+//! flag, `(?-i:[\w.]*)`: it holds every case form of its letters already, and
+//! folding its thousands of letters again costs more than the rest of the
+//! rule's parse (a test checks that each such class is closed under case).
+//!
 //! Where to find a rule: its id starts with its module's name
 //! (`caption.photo_credit` lives in `caption.rs`, `comments.wordpress.leave_reply`
 //! in `comments.rs`).
@@ -347,6 +352,46 @@ mod tests {
             let pattern = rule.pattern().unwrap_or_default();
             assert!(!pattern.contains(r"\d"), "{} uses \\d", rule.id);
         }
+    }
+
+    /// See the module docs: a class taken out of `(?i)` must not need it.
+    #[test]
+    fn classes_outside_case_folding_are_closed_under_case() {
+        use regex_syntax::ast::{Ast, parse::Parser};
+        fn closed(pattern: &str, ast: &Ast, checked: &mut usize) {
+            match ast {
+                Ast::Group(group) => {
+                    let no_fold = group.flags().is_some_and(|f| {
+                        f.flag_state(regex_syntax::ast::Flag::CaseInsensitive) == Some(false)
+                    });
+                    let mut inner = &*group.ast;
+                    while let Ast::Repetition(rep) = inner {
+                        inner = &rep.ast;
+                    }
+                    if let (true, Ast::ClassBracketed(class)) = (no_fold, inner) {
+                        let text = &pattern[class.span.start.offset..class.span.end.offset];
+                        let parse = |p: &str| regex_syntax::Parser::new().parse(p).expect("parses");
+                        assert_eq!(
+                            parse(&format!("(?i){text}")),
+                            parse(text),
+                            "{text} in {pattern}"
+                        );
+                        *checked += 1;
+                    }
+                    closed(pattern, &group.ast, checked);
+                }
+                Ast::Repetition(rep) => closed(pattern, &rep.ast, checked),
+                Ast::Concat(c) => c.asts.iter().for_each(|a| closed(pattern, a, checked)),
+                Ast::Alternation(a) => a.asts.iter().for_each(|a| closed(pattern, a, checked)),
+                _ => {}
+            }
+        }
+        let mut checked = 0;
+        for pattern in builtin_rules().filter_map(Rule::pattern) {
+            let ast = Parser::new().parse(pattern).expect("parses");
+            closed(pattern, &ast, &mut checked);
+        }
+        assert!(checked >= 6, "{checked} classes checked");
     }
 
     #[test]

@@ -71,7 +71,7 @@ macro_rules! read_also {
 macro_rules! teaser_heading {
     () => {
         concat!(
-            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from(?: (?-i:\p{Lu})[\w.'’&-]*){1,4}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next|explore further",
+            r"related (?:articles?|stories|posts|content|coverage|news|topics|videos|reading)|more from(?: (?-i:\p{Lu})(?-i:[\w.'’&-]*)){1,4}|you (?:may|might) also like|recommended(?: for you| stories| articles)|more stories|more on this(?: story| topic)?|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news))?|trending(?: now| stories| news)?|top stories|latest (?:news|stories)|(?:other|more) (?:news|articles|stories)|up next|next up|watch next|what to read next|explore further",
             r"|das könnte (?:sie|dich|euch) (?:auch )?interessieren|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|beiträge)|mehr zum thema|auch interessant|meistgelesen(?:e artikel)?|weitere (?:aktuelle )?(?:artikel|beiträge|nachrichten|themen)|(?:neueste|aktuellste) (?:artikel|beiträge)",
             r"|sur le même sujet|articles? liés?|les plus lus|à lire également|dans la même rubrique",
             r"|te puede interesar|noticias relacionadas|(?:artículos|temas) relacionados|más noticias|otras noticias|lo más leído|más leídas",
@@ -198,7 +198,7 @@ macro_rules! footer_link {
 macro_rules! newsletter_signup {
     () => {
         concat!(
-            r"(?:sign up|subscribe|register) (?:now |today |here )?(?:to|for) (?:our|the|my)(?-u:\b)(?:\s+[\w'’-]+){0,5}\s+(?:newsletters?|e-?mails?|updates|alerts|briefing|digest)(?-u:\b)",
+            r"(?:sign up|subscribe|register) (?:now |today |here )?(?:to|for) (?:our|the|my)(?-u:\b)(?:\s+(?-i:[\w'’-]+)){0,5}\s+(?:newsletters?|e-?mails?|updates|alerts|briefing|digest)(?-u:\b)",
             r"|newsletter (?:abonnieren|bestellen)|jetzt (?:anmelden|abonnieren)|zum newsletter anmelden",
             r"|(?:abonnez-vous|inscrivez-vous) à (?:notre|la) newsletter|s'abonner à la newsletter",
             r"|suscríbete a (?:nuestro|el) (?:boletín|newsletter)",

@@ -51,7 +51,7 @@ pub(crate) static RULES: &[Rule] = &[
             "share.follow",
             "A follow prompt: `Follow @BGRDeals on Twitter to keep up with …`, `Follow us on Facebook`.",
             concat!(
-                r"(?i)(?:^(?:follow (?:us|@\w+|(?-i:\p{Lu})[\w.]*(?: (?-i:\p{Lu})[\w.]*){0,3}) on |(?:",
+                r"(?i)(?:^(?:follow (?:us|@\w+|(?-i:\p{Lu})(?-i:[\w.]*)(?: (?-i:\p{Lu})(?-i:[\w.]*)){0,3}) on |(?:",
                 follow_us!(),
                 r")(?-u:\b).{0,40}(?-u:\b))|(?:^|[.!?]\s+)follow (?:him|her|them|me|us) on )",
                 network!(),
