@@ -19,7 +19,7 @@ use foldhash::fast::{FixedState, RandomState};
 
 use crate::article::Category;
 use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
-use crate::engine::{Reason, Verdict, residual};
+use crate::engine::{Decision, Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
 use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
 use crate::rules::Rule;
@@ -45,6 +45,10 @@ pub(crate) const PROSE_UNPUNCTUATED_MIN_WORDS: usize = 30;
 /// article because the same opener shows up again further down: the first one
 /// is a comment-count link under the headline, the last one the section itself.
 pub(crate) const REPEATED_OPENER: &str = "context.repeated_opener";
+static REPEATED_OPENER_DECISION: Decision = Decision {
+    id: REPEATED_OPENER,
+    category: Category::Comments,
+};
 
 /// A repeated opener is a count link only when at least this many bytes of
 /// prose (see [`is_prose`]) stand between it and its repeat: an article body,
@@ -56,17 +60,33 @@ const TITLE_REPEAT_WINDOW: usize = 5;
 
 /// Id of the decision that removes the title where it shows up again in the body.
 pub(crate) const TITLE_REPEATED: &str = "title.repeated";
+static TITLE_REPEATED_DECISION: Decision = Decision {
+    id: TITLE_REPEATED,
+    category: Category::Title,
+};
 
 /// Id of the decision that removes kept text outside the main-content region.
 pub(crate) const OUTSIDE_MAIN_REGION: &str = "context.outside_main_region";
+static OUTSIDE_MAIN_REGION_DECISION: Decision = Decision {
+    id: OUTSIDE_MAIN_REGION,
+    category: Category::Context,
+};
 
 /// Id of the decision that removes a menu-like list item inside the region (a
 /// one-to-three-word item, or an item of a run of unpunctuated items).
 pub(crate) const MENU_RUN: &str = "context.menu_run";
+static MENU_RUN_DECISION: Decision = Decision {
+    id: MENU_RUN,
+    category: Category::Context,
+};
 
 /// Id of the decision that removes a boilerplate-class unit inside the region
 /// (long text with few stopwords, or a short line among boilerplate).
 pub(crate) const LOW_CONTENT: &str = "context.low_content";
+static LOW_CONTENT_DECISION: Decision = Decision {
+    id: LOW_CONTENT,
+    category: Category::Context,
+};
 
 /// A text with at least this many menu items (list items of one to three words)
 /// is a full-page dump. Extractor output has a handful at most (a recipe's
@@ -249,18 +269,13 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
 /// For each unit: does it lie in a log-in or registration form block (see
 /// [`crate::rules::form`])?
 fn form_block_units(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
-    let lines: Vec<FormLine<'_>> = seg
-        .units
-        .iter()
-        .zip(features)
-        .map(|(unit, f)| FormLine {
-            text: unit.span.slice(input),
-            words: f.words,
-            sentence: f.terminal == Terminal::Sentence,
-            whole: f.whole_block,
-        })
-        .collect();
-    form_blocks(&lines)
+    let lines = seg.units.iter().zip(features).map(|(unit, f)| FormLine {
+        text: unit.span.slice(input),
+        words: f.words,
+        sentence: f.terminal == Terminal::Sentence,
+        whole: f.whole_block,
+    });
+    form_blocks(lines)
 }
 
 /// Is this unit's verdict a boilerplate cue that the article does not reach
@@ -340,19 +355,19 @@ fn keep_main_region(
         if !matches!(verdict, Verdict::Keep | Verdict::Inline(_)) || !features[i].whole_block {
             continue;
         }
-        let id = if !regions.iter().any(|r| r.contains(&i)) {
-            OUTSIDE_MAIN_REGION
+        let decision = if !regions.iter().any(|r| r.contains(&i)) {
+            &OUTSIDE_MAIN_REGION_DECISION
         } else if !drop_inside_region(classes.revised[i])
             || in_content_list(features, i)
             || stays_inside_region(&features[i], classes.initial[i], repeats[i])
         {
             continue;
         } else if features[i].list_item {
-            MENU_RUN
+            &MENU_RUN_DECISION
         } else {
-            LOW_CONTENT
+            &LOW_CONTENT_DECISION
         };
-        *verdict = Verdict::Drop(Reason::Context(id, Category::Context));
+        *verdict = Verdict::Drop(Reason::Context(decision));
     }
 }
 
@@ -474,7 +489,7 @@ fn demote_repeated_openers(
         .map(|(i, _)| *i)
         .collect();
     for i in demoted {
-        verdicts[i] = Verdict::Drop(Reason::Context(REPEATED_OPENER, Category::Comments));
+        verdicts[i] = Verdict::Drop(Reason::Context(&REPEATED_OPENER_DECISION));
     }
 }
 
@@ -513,7 +528,7 @@ fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [
         .collect();
     repeats.extend(leading);
     for i in repeats {
-        verdicts[i] = Verdict::Drop(Reason::Context(TITLE_REPEATED, Category::Title));
+        verdicts[i] = Verdict::Drop(Reason::Context(&TITLE_REPEATED_DECISION));
     }
 }
 
@@ -823,7 +838,7 @@ mod tests {
         let teaser = "Read how the harbour plan came about, from the first sketch in the town hall to the vote of the council this week.";
         let input = format!("{teaser}\n\n{BODY}\n\nMore\n\n  {teaser}\n\nMore\n");
         let seg = segment(&input);
-        let f = compute(&input, &seg);
+        let (f, _) = compute(&input, &seg);
         let repeats = super::page_repeats(&input, &seg, &f);
         // Whitespace around a line does not hide its repeat.
         assert_eq!(repeats, [true, false, true, true, true]);

@@ -74,10 +74,9 @@ pub(crate) struct Block {
 /// A block, or one sentence of a long block.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
-    /// The trimmed text.
+    /// The trimmed text. (Its block is the one whose `units` hold it: a unit
+    /// stores nothing else, as a page can have millions.)
     pub span: Span,
-    /// The block it belongs to.
-    pub block: usize,
 }
 
 /// The segmented input.
@@ -271,7 +270,6 @@ fn starts_numbered_item(text: &str) -> bool {
 }
 
 fn push_block(seg: &mut Segments, input: &str, span: Span) {
-    let block = seg.blocks.len();
     let first = seg.units.len();
     if span.end - span.start > LONG_BLOCK_BYTES {
         let text = span.slice(input);
@@ -284,12 +282,11 @@ fn push_block(seg: &mut Segments, input: &str, span: Span) {
             if start < end {
                 seg.units.push(Unit {
                     span: Span { start, end },
-                    block,
                 });
             }
         });
     } else {
-        seg.units.push(Unit { span, block });
+        seg.units.push(Unit { span });
     }
     seg.blocks.push(Block {
         span,
