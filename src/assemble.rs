@@ -25,9 +25,9 @@ pub(crate) fn assemble<'a>(
         bare_date: None,
     };
     let mut pieces: Vec<Span> = Vec::new();
-    for (b, block) in seg.blocks.iter().enumerate() {
+    for b in 0..seg.blocks.len() {
         pieces.clear();
-        for u in block.units.clone() {
+        for u in seg.units_of(b) {
             let span = seg.units[u].span;
             match &verdicts[u] {
                 Verdict::Keep => pieces.push(span),

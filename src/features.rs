@@ -135,9 +135,11 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>)
     let block_text = |b: usize| seg.blocks.get(b).map(|block| block.span.slice(input));
     let mut features = Vec::with_capacity(seg.units.len());
     let mut hits = Vec::with_capacity(seg.units.len());
-    let units = seg.blocks.iter().enumerate().flat_map(|(b, block)| {
+    let units = (0..seg.blocks.len()).flat_map(|b| {
         let whole_block = !seg.is_split(b);
-        seg.units[block.units.clone()]
+        seg.units
+            .get(seg.units_of(b))
+            .unwrap_or_default()
             .iter()
             .map(move |u| (u, b, whole_block))
     });
