@@ -146,10 +146,18 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>)
     for (unit, b, whole_block) in units {
         let text = unit.span.slice(input);
         // Equal once whitespace runs are collapsed, compared without copying.
+        // Block texts are trimmed, so texts that start or end with different
+        // bytes differ (most neighbours: no need to split them into words).
         let same = |other: Option<usize>| {
             let other = other.filter(|&o| o > 0 && b > 0).and_then(block_text);
             match (other, block_text(b)) {
-                (Some(o), Some(t)) => o == t || o.split_whitespace().eq(t.split_whitespace()),
+                (Some(o), Some(t)) => {
+                    let (ob, tb) = (o.as_bytes(), t.as_bytes());
+                    o == t
+                        || ob.first() == tb.first()
+                            && ob.last() == tb.last()
+                            && o.split_whitespace().eq(t.split_whitespace())
+                }
                 _ => false,
             }
         };
@@ -248,5 +256,13 @@ mod tests {
         let f = features("Title\nTitle\nLabel\nLabel\nOther\nLabel");
         let flags: Vec<bool> = f.iter().map(|f| f.adjacent_repeat).collect();
         assert_eq!(flags, [false, false, true, true, false, false]);
+    }
+
+    #[test]
+    fn adjacent_repeats_ignore_whitespace_runs_but_not_words() {
+        let f =
+            features("Title\nA  photo\u{a0}label\nA photo label\nA photo labels\nA photo label.");
+        let flags: Vec<bool> = f.iter().map(|f| f.adjacent_repeat).collect();
+        assert_eq!(flags, [false, true, true, false, false]);
     }
 }
