@@ -21,7 +21,9 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
 use crate::engine::{Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
-use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
+use crate::region::{
+    clean_gaps, dense_prose_within_reach, extend, lead_above, prose_within_reach, regions,
+};
 use crate::rules::Rule;
 use crate::rules::form::{FormLine, form_blocks};
 use crate::segment::Segments;
@@ -157,9 +159,22 @@ pub(crate) fn revise(
             }
             regions.push(gap);
         }
+        // A sentence printed twice (a form message, a call to action) is no
+        // paragraph of the article, however short.
+        let printed_twice: Vec<bool> = repeats.iter().zip(&form).map(|(r, f)| *r || *f).collect();
         let reached: Vec<usize> = regions
             .iter()
-            .flat_map(|r| prose_within_reach(&classes, features, verdicts, &cue, r))
+            .flat_map(|r| {
+                let mut near = prose_within_reach(&classes, features, verdicts, &cue, r);
+                near.extend(dense_prose_within_reach(
+                    features,
+                    verdicts,
+                    &cue,
+                    &printed_twice,
+                    r,
+                ));
+                near
+            })
             .collect();
         for i in reached {
             if !regions.iter().any(|r| r.contains(&i)) {
