@@ -22,7 +22,8 @@ use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
 use crate::engine::{Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
 use crate::region::{
-    clean_gaps, dense_prose_within_reach, extend, lead_above, prose_within_reach, regions,
+    clean_gaps, dense_prose_within_reach, extend, lead_above, near_text_within_reach,
+    prose_within_reach, regions,
 };
 use crate::rules::Rule;
 use crate::rules::form::{FormLine, form_blocks};
@@ -177,6 +178,17 @@ pub(crate) fn revise(
             })
             .collect();
         for i in reached {
+            if !regions.iter().any(|r| r.contains(&i)) {
+                classes.revised[i] = Class::Good;
+                regions.push(i..i + 1);
+            }
+        }
+        // Long text next to any of them, the paragraphs just reached included.
+        let next_to: Vec<usize> = regions
+            .iter()
+            .flat_map(|r| near_text_within_reach(features, verdicts, &cue, &printed_twice, r))
+            .collect();
+        for i in next_to {
             if !regions.iter().any(|r| r.contains(&i)) {
                 classes.revised[i] = Class::Good;
                 regions.push(i..i + 1);
