@@ -21,7 +21,10 @@ use crate::article::Category;
 use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
 use crate::engine::{Decision, Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
-use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
+use crate::region::{
+    clean_gaps, dense_prose_within_reach, extend, lead_above, near_text_within_reach,
+    prose_within_reach, regions,
+};
 use crate::rules::Rule;
 use crate::rules::form::{FormLine, form_blocks};
 use crate::segment::Segments;
@@ -177,11 +180,35 @@ pub(crate) fn revise(
             }
             regions.push(gap);
         }
+        // A sentence printed twice (a form message, a call to action) is no
+        // paragraph of the article, however short.
+        let printed_twice: Vec<bool> = repeats.iter().zip(&form).map(|(r, f)| *r || *f).collect();
         let reached: Vec<usize> = regions
             .iter()
-            .flat_map(|r| prose_within_reach(&classes, features, verdicts, &cue, r))
+            .flat_map(|r| {
+                let mut near = prose_within_reach(&classes, features, verdicts, &cue, r);
+                near.extend(dense_prose_within_reach(
+                    features,
+                    verdicts,
+                    &cue,
+                    &printed_twice,
+                    r,
+                ));
+                near
+            })
             .collect();
         for i in reached {
+            if !regions.iter().any(|r| r.contains(&i)) {
+                classes.revised[i] = Class::Good;
+                regions.push(i..i + 1);
+            }
+        }
+        // Long text next to any of them, the paragraphs just reached included.
+        let next_to: Vec<usize> = regions
+            .iter()
+            .flat_map(|r| near_text_within_reach(features, verdicts, &cue, &printed_twice, r))
+            .collect();
+        for i in next_to {
             if !regions.iter().any(|r| r.contains(&i)) {
                 classes.revised[i] = Class::Good;
                 regions.push(i..i + 1);

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::classify::{Class, Classes, STOPWORDS_HIGH};
+use crate::classify::{Class, Classes, MAX_LINK_DENSITY, STOPWORDS_HIGH};
 use crate::engine::Verdict;
 use crate::features::{Features, Terminal};
 
@@ -199,6 +199,110 @@ pub(crate) fn prose_within_reach(
         .rev()
         .take_while(|&i| !stop(i))
         .filter(prose);
+    after.chain(before).collect()
+}
+
+/// A finished sentence whose stopword density is at least this (well above
+/// typical article prose, whose median is about 0.45 in the languages with a
+/// stoplist) reads as running text however it is laid out: it reaches a region
+/// from farther away than ordinary prose, see [`DENSE_PROSE_REACH_UNITS`].
+pub(crate) const DENSE_PROSE_MIN_STOPWORDS: f64 = 0.5;
+
+/// A dense finished sentence (see [`DENSE_PROSE_MIN_STOPWORDS`]) this many
+/// units or fewer beyond a region's edge belongs to the article when no
+/// boilerplate cue stands between: an intro or a closing paragraph cut off by
+/// a product list, a table of contents or a row of labels (which would stop
+/// [`PROSE_REACH_UNITS`]).
+pub(crate) const DENSE_PROSE_REACH_UNITS: usize = 25;
+
+/// A dense sentence has at least this many words: a sentence, not a button
+/// ("Read it here.").
+pub(crate) const DENSE_PROSE_MIN_WORDS: usize = 6;
+
+/// Is unit `i` dense prose (see [`DENSE_PROSE_MIN_STOPWORDS`]): kept whole
+/// text printed once on the page (`repeated`), not a list item, a finished
+/// sentence of at least [`DENSE_PROSE_MIN_WORDS`] words?
+fn dense_prose(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i: usize) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && !f.list_item
+        && !repeated.get(i).copied().unwrap_or(false)
+        && f.terminal == Terminal::Sentence
+        && f.words >= DENSE_PROSE_MIN_WORDS
+        && f.stopwords as f64 >= DENSE_PROSE_MIN_STOPWORDS * f.words as f64
+}
+
+/// The dense prose units (see [`dense_prose`]) within
+/// [`DENSE_PROSE_REACH_UNITS`] before or after `region`: the search stops at a
+/// boilerplate cue (`cue[i]`) only, so menus and lists between are crossed
+/// (they stay out; only the sentence joins). `repeated` flags lines printed
+/// more than once on the page (an empty slice flags none).
+pub(crate) fn dense_prose_within_reach(
+    features: &[Features],
+    verdicts: &[Verdict],
+    cue: &[bool],
+    repeated: &[bool],
+    region: &Range<usize>,
+) -> Vec<usize> {
+    let prose = |i: &usize| dense_prose(features, verdicts, repeated, *i);
+    let after = (region.end..features.len().min(region.end + DENSE_PROSE_REACH_UNITS))
+        .take_while(|&i| !cue[i])
+        .filter(prose);
+    let before = (region.start.saturating_sub(DENSE_PROSE_REACH_UNITS)..region.start)
+        .rev()
+        .take_while(|&i| !cue[i])
+        .filter(prose);
+    after.chain(before).collect()
+}
+
+/// A long line of text at most this many units beyond a region's edge, with
+/// no boilerplate cue between, belongs to the article even without a final
+/// full stop or with a little under [`crate::classify::STOPWORDS_LOW`]: a
+/// standfirst set off from the body by a date line, or a paragraph after a
+/// subheading.
+pub(crate) const NEAR_TEXT_REACH_UNITS: usize = 2;
+
+/// Such a line has at least this many words: running text, not a headline,
+/// a label or a breadcrumb trail of a few links.
+pub(crate) const NEAR_TEXT_MIN_WORDS: usize = 15;
+
+/// Such a line has at least this stopword density: a standfirst packs names,
+/// places and numbers into one sentence, a menu or a keyword list has almost
+/// no stopwords at all.
+pub(crate) const NEAR_TEXT_MIN_STOPWORDS: f64 = 0.25;
+
+/// Is unit `i` long text that a region reaches (see [`NEAR_TEXT_REACH_UNITS`]):
+/// kept whole text printed once on the page (`repeated`), not a list item,
+/// not link text, with [`NEAR_TEXT_MIN_WORDS`] and [`NEAR_TEXT_MIN_STOPWORDS`]?
+fn near_text(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i: usize) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && !f.list_item
+        && !repeated.get(i).copied().unwrap_or(false)
+        && f.words >= NEAR_TEXT_MIN_WORDS
+        && f.stopwords as f64 >= NEAR_TEXT_MIN_STOPWORDS * f.words as f64
+        && f.link_chars as f64 <= MAX_LINK_DENSITY * f.chars.max(1) as f64
+}
+
+/// The long text units (see [`near_text`]) within [`NEAR_TEXT_REACH_UNITS`]
+/// before or after `region`, up to a boilerplate cue (`cue[i]`).
+pub(crate) fn near_text_within_reach(
+    features: &[Features],
+    verdicts: &[Verdict],
+    cue: &[bool],
+    repeated: &[bool],
+    region: &Range<usize>,
+) -> Vec<usize> {
+    let text = |i: &usize| near_text(features, verdicts, repeated, *i);
+    let after = (region.end..features.len().min(region.end + NEAR_TEXT_REACH_UNITS))
+        .take_while(|&i| !cue[i])
+        .filter(text);
+    let before = (region.start.saturating_sub(NEAR_TEXT_REACH_UNITS)..region.start)
+        .rev()
+        .take_while(|&i| !cue[i])
+        .filter(text);
     after.chain(before).collect()
 }
 
@@ -453,6 +557,123 @@ mod tests {
         thin[3].stopwords = 2;
         thin[6].terminal = Terminal::None;
         assert!(prose_within_reach(&classes, &thin, &keep, &no_cue, &(0..2)).is_empty());
+    }
+
+    #[test]
+    fn dense_prose_reaches_a_region_across_a_menu_but_not_across_a_cue() {
+        // [region], eight menu items, a dense sentence ("It is what we do
+        // when we can."-like: half its words are stopwords), a thin sentence
+        // (names and numbers), a dense list item.
+        let mut f = vec![Features::sentence(300, 50, 20); 2];
+        for _ in 0..8 {
+            f.push(Features {
+                list_item: true,
+                terminal: Terminal::None,
+                ..Features::sentence(10, 2, 0)
+            });
+        }
+        f.push(Features::sentence(60, 12, 7));
+        f.push(Features::sentence(60, 12, 3));
+        f.push(Features {
+            list_item: true,
+            ..Features::sentence(60, 12, 7)
+        });
+        let keep = vec![Verdict::Keep; f.len()];
+        let no_cue = vec![false; f.len()];
+        assert_eq!(
+            dense_prose_within_reach(&f, &keep, &no_cue, &[], &(0..2)),
+            [10]
+        );
+        // A cue (a "Related" heading) between stops the reach.
+        let mut cue = no_cue.clone();
+        cue[5] = true;
+        assert!(dense_prose_within_reach(&f, &keep, &cue, &[], &(0..2)).is_empty());
+        // A sentence printed twice on the page (a form message) stays out.
+        let mut twice = no_cue.clone();
+        twice[10] = true;
+        assert!(dense_prose_within_reach(&f, &keep, &no_cue, &twice, &(0..2)).is_empty());
+        // A button with a full stop is too short to be a sentence.
+        let mut short = f.clone();
+        short[10] = Features::sentence(20, 4, 2);
+        assert!(dense_prose_within_reach(&short, &keep, &no_cue, &[], &(0..2)).is_empty());
+        // Too far away: another part of the page.
+        let mut far = f[..2].to_vec();
+        far.extend(
+            f[2..10]
+                .iter()
+                .cloned()
+                .cycle()
+                .take(DENSE_PROSE_REACH_UNITS),
+        );
+        far.push(Features::sentence(60, 12, 7));
+        let keep = vec![Verdict::Keep; far.len()];
+        let no_cue = vec![false; far.len()];
+        assert!(dense_prose_within_reach(&far, &keep, &no_cue, &[], &(0..2)).is_empty());
+        // Before the region too.
+        let before = [
+            Features::sentence(60, 12, 7),
+            f[2].clone(),
+            f[2].clone(),
+            f[0].clone(),
+        ];
+        let keep = vec![Verdict::Keep; 4];
+        assert_eq!(
+            dense_prose_within_reach(&before, &keep, &[false; 4], &[], &(3..4)),
+            [0]
+        );
+    }
+
+    #[test]
+    fn long_text_next_to_a_region_belongs_to_it_without_a_full_stop() {
+        // A standfirst without a full stop (18 words, 5 stopwords), a date
+        // line, [region], a keyword line of 20 words with 2 stopwords.
+        let mut lead = Features::sentence(120, 18, 5);
+        lead.terminal = Terminal::None;
+        let mut date = Features::sentence(12, 3, 0);
+        date.terminal = Terminal::None;
+        let mut keywords = Features::sentence(150, 20, 2);
+        keywords.terminal = Terminal::None;
+        let body = Features::sentence(300, 50, 20);
+        let f = vec![
+            lead.clone(),
+            date.clone(),
+            body.clone(),
+            body.clone(),
+            keywords,
+        ];
+        let keep = vec![Verdict::Keep; f.len()];
+        let no_cue = vec![false; f.len()];
+        assert_eq!(
+            near_text_within_reach(&f, &keep, &no_cue, &[], &(2..4)),
+            [0]
+        );
+        // A cue between (a "Related" heading) stops it.
+        let mut cue = no_cue.clone();
+        cue[1] = true;
+        assert!(near_text_within_reach(&f, &keep, &cue, &[], &(2..4)).is_empty());
+        // Three units away is too far; a headline of a dozen words too short.
+        let far = vec![lead.clone(), date.clone(), date.clone(), body.clone()];
+        assert!(
+            near_text_within_reach(&far, &vec![Verdict::Keep; 4], &[false; 4], &[], &(3..4))
+                .is_empty()
+        );
+        let mut headline = Features::sentence(80, 12, 4);
+        headline.terminal = Terminal::None;
+        let f = vec![headline, date.clone(), body.clone()];
+        assert!(
+            near_text_within_reach(&f, &vec![Verdict::Keep; 3], &[false; 3], &[], &(2..3))
+                .is_empty()
+        );
+        // Link text (a teaser) and list items stay out.
+        let mut teaser = lead.clone();
+        teaser.link_chars = 100;
+        let mut item = lead.clone();
+        item.list_item = true;
+        let f = vec![teaser, item, body];
+        assert!(
+            near_text_within_reach(&f, &vec![Verdict::Keep; 3], &[false; 3], &[], &(2..3))
+                .is_empty()
+        );
     }
 
     #[test]
