@@ -22,8 +22,8 @@ use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
 use crate::engine::{Decision, Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
 use crate::region::{
-    clean_gaps, dense_prose_within_reach, extend, lead_above, near_text_within_reach,
-    prose_within_reach, regions,
+    STAMP_MAX_WORDS, clean_gaps, comment_thread, dense_prose_within_reach, extend,
+    is_comment_stamp, lead_above, near_text_within_reach, prose_within_reach, regions,
 };
 use crate::rules::Rule;
 use crate::rules::form::{FormLine, form_blocks};
@@ -138,7 +138,8 @@ pub(crate) fn revise(
         .zip(&form)
         .map(|((r, f), form)| *r && f.chars >= PAGE_REPEAT_MIN_CHARS || *form)
         .collect();
-    let mut regions = regions(&classes, features, verdicts, &repeated);
+    let thread = comment_thread(&comment_stamps(input, seg, features));
+    let mut regions = regions(&classes, features, verdicts, &repeated, thread.clone());
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
     // The lead paragraph above the body belongs to the article, whatever its
     // neighbours made of it (it may even lie inside the region, as a unit that
@@ -169,11 +170,15 @@ pub(crate) fn revise(
             }
             *r = grown;
         }
-        let cue: Vec<bool> = verdicts
+        let mut cue: Vec<bool> = verdicts
             .iter()
             .zip(&form)
             .map(|(v, form)| *form || is_cue(v, rules))
             .collect();
+        // No article text is reached for across the start of a comment thread.
+        if let Some(t) = &thread {
+            cue[t.start] = true;
+        }
         for gap in clean_gaps(&regions, &cue) {
             for i in gap.clone() {
                 classes.revised[i] = Class::Good;
@@ -290,6 +295,24 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
         .iter()
         .enumerate()
         .map(|(i, h)| whole(i) && counts.get(h).is_some_and(|&n| n > 1))
+        .collect()
+}
+
+/// For each unit: is it a comment's signature line (a whole line of at most
+/// [`STAMP_MAX_WORDS`] words, not a list item, not ending like a sentence,
+/// with a clock time and a year: see [`is_comment_stamp`])? Only such short
+/// lines are scanned.
+fn comment_stamps(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
+    seg.units
+        .iter()
+        .zip(features)
+        .map(|(unit, f)| {
+            f.whole_block
+                && !f.list_item
+                && f.words <= STAMP_MAX_WORDS
+                && f.terminal != Terminal::Sentence
+                && is_comment_stamp(unit.span.slice(input))
+        })
         .collect()
 }
 
