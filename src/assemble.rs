@@ -8,11 +8,13 @@ use crate::rules::{Action, Field, Rule};
 use crate::segment::Segments;
 use crate::text::{collapse_whitespace, join_pieces, push_piece};
 
-/// Builds the article from the final verdicts.
+/// Builds the article from the final verdicts. It takes the segments and
+/// verdicts to free them before the body is joined: on a page of millions of
+/// short lines they weigh more than the text.
 pub(crate) fn assemble<'a>(
     input: &'a str,
-    seg: &Segments,
-    verdicts: &[Verdict],
+    seg: Segments,
+    verdicts: Vec<Verdict>,
     rules: &[Rule],
 ) -> Article<'a> {
     let mut out = Builder {
@@ -23,9 +25,9 @@ pub(crate) fn assemble<'a>(
         bare_date: None,
     };
     let mut pieces: Vec<Span> = Vec::new();
-    for (b, block) in seg.blocks.iter().enumerate() {
+    for b in 0..seg.blocks.len() {
         pieces.clear();
-        for u in block.units.clone() {
+        for u in seg.units_of(b) {
             let span = seg.units[u].span;
             match &verdicts[u] {
                 Verdict::Keep => pieces.push(span),
@@ -45,7 +47,7 @@ pub(crate) fn assemble<'a>(
                 }
                 Verdict::Inline(spans) => {
                     let mut pos = span.start;
-                    for &(s, rule) in spans {
+                    for &(s, rule) in spans.iter() {
                         push_piece(&mut pieces, input, pos, s.start);
                         out.remove(b, Reason::Rule(rule), s);
                         pos = s.end;
@@ -60,6 +62,7 @@ pub(crate) fn assemble<'a>(
     if article.metadata.published.is_none() {
         article.metadata.published = out.bare_date;
     }
+    drop((seg, verdicts));
     article.body = join_paragraphs(&article.paragraphs);
     article
 }
@@ -90,7 +93,7 @@ impl<'a> Builder<'a, '_> {
     fn reason(&self, reason: Reason) -> (RuleId, crate::Category) {
         match reason {
             Reason::Rule(i) => (self.rules[i].id.clone(), self.rules[i].category),
-            Reason::Context(id, category) => (RuleId::from_static(id), category),
+            Reason::Context(decision) => (RuleId::from_static(decision.id), decision.category),
         }
     }
 

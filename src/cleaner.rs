@@ -70,17 +70,19 @@ impl Cleaner {
     /// Cleans one document. Never fails, never panics.
     pub fn clean<'a>(&self, text: &'a str) -> Article<'a> {
         let seg = segment::segment(text);
-        let mut features = features::compute(text, &seg);
+        let (mut features, hits) = features::compute(text, &seg);
         let lang = self.language.or_else(|| {
             let prose = seg
                 .units
                 .iter()
                 .zip(&features)
-                .map(|(u, f)| (u.span.slice(text), f.words, &f.stop_hits))
+                .zip(&hits)
+                .map(|((u, f), h)| (u.span.slice(text), f.words, h))
                 .filter(|(t, _, _)| t.len() >= LANGUAGE_SAMPLE_MIN_BYTES);
             lang::guess_counted(prose).or_else(|| lang::guess(text))
         });
-        features::set_language(&mut features, lang);
+        features::set_language(&mut features, &hits, lang);
+        drop(hits);
         let mut scratch = self.engine.scratch();
         let mut verdicts: Vec<Verdict> = seg
             .units
@@ -99,7 +101,7 @@ impl Cleaner {
         // The features are done with; on a huge input they weigh more than the
         // text, so they go before the article is built.
         drop(features);
-        let mut article = assemble::assemble(text, &seg, &verdicts, &self.engine.rules);
+        let mut article = assemble::assemble(text, seg, verdicts, &self.engine.rules);
         if self.detokenize && detokenize::looks_tokenized(text) {
             rejoin_tokens(&mut article);
         }

@@ -19,9 +19,12 @@ use foldhash::fast::{FixedState, RandomState};
 
 use crate::article::Category;
 use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
-use crate::engine::{Reason, Verdict, residual};
+use crate::engine::{Decision, Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
-use crate::region::{clean_gaps, extend, lead_above, prose_within_reach, regions};
+use crate::region::{
+    STAMP_MAX_WORDS, clean_gaps, comment_thread, dense_prose_within_reach, extend,
+    is_comment_stamp, lead_above, near_text_within_reach, prose_within_reach, regions,
+};
 use crate::rules::Rule;
 use crate::rules::form::{FormLine, form_blocks};
 use crate::segment::Segments;
@@ -45,6 +48,10 @@ pub(crate) const PROSE_UNPUNCTUATED_MIN_WORDS: usize = 30;
 /// article because the same opener shows up again further down: the first one
 /// is a comment-count link under the headline, the last one the section itself.
 pub(crate) const REPEATED_OPENER: &str = "context.repeated_opener";
+static REPEATED_OPENER_DECISION: Decision = Decision {
+    id: REPEATED_OPENER,
+    category: Category::Comments,
+};
 
 /// A repeated opener is a count link only when at least this many bytes of
 /// prose (see [`is_prose`]) stand between it and its repeat: an article body,
@@ -56,17 +63,33 @@ const TITLE_REPEAT_WINDOW: usize = 5;
 
 /// Id of the decision that removes the title where it shows up again in the body.
 pub(crate) const TITLE_REPEATED: &str = "title.repeated";
+static TITLE_REPEATED_DECISION: Decision = Decision {
+    id: TITLE_REPEATED,
+    category: Category::Title,
+};
 
 /// Id of the decision that removes kept text outside the main-content region.
 pub(crate) const OUTSIDE_MAIN_REGION: &str = "context.outside_main_region";
+static OUTSIDE_MAIN_REGION_DECISION: Decision = Decision {
+    id: OUTSIDE_MAIN_REGION,
+    category: Category::Context,
+};
 
 /// Id of the decision that removes a menu-like list item inside the region (a
 /// one-to-three-word item, or an item of a run of unpunctuated items).
 pub(crate) const MENU_RUN: &str = "context.menu_run";
+static MENU_RUN_DECISION: Decision = Decision {
+    id: MENU_RUN,
+    category: Category::Context,
+};
 
 /// Id of the decision that removes a boilerplate-class unit inside the region
 /// (long text with few stopwords, or a short line among boilerplate).
 pub(crate) const LOW_CONTENT: &str = "context.low_content";
+static LOW_CONTENT_DECISION: Decision = Decision {
+    id: LOW_CONTENT,
+    category: Category::Context,
+};
 
 /// A text with at least this many menu items (list items of one to three words)
 /// is a full-page dump. Extractor output has a handful at most (a recipe's
@@ -115,7 +138,8 @@ pub(crate) fn revise(
         .zip(&form)
         .map(|((r, f), form)| *r && f.chars >= PAGE_REPEAT_MIN_CHARS || *form)
         .collect();
-    let mut regions = regions(&classes, features, verdicts, &repeated);
+    let thread = comment_thread(&comment_stamps(input, seg, features));
+    let mut regions = regions(&classes, features, verdicts, &repeated, thread.clone());
     let dump = !regions.is_empty() && is_page_dump(&classes.initial, features, verdicts, rules);
     // The lead paragraph above the body belongs to the article, whatever its
     // neighbours made of it (it may even lie inside the region, as a unit that
@@ -146,22 +170,50 @@ pub(crate) fn revise(
             }
             *r = grown;
         }
-        let cue: Vec<bool> = verdicts
+        let mut cue: Vec<bool> = verdicts
             .iter()
             .zip(&form)
             .map(|(v, form)| *form || is_cue(v, rules))
             .collect();
+        // No article text is reached for across the start of a comment thread.
+        if let Some(t) = &thread {
+            cue[t.start] = true;
+        }
         for gap in clean_gaps(&regions, &cue) {
             for i in gap.clone() {
                 classes.revised[i] = Class::Good;
             }
             regions.push(gap);
         }
+        // A sentence printed twice (a form message, a call to action) is no
+        // paragraph of the article, however short.
+        let printed_twice: Vec<bool> = repeats.iter().zip(&form).map(|(r, f)| *r || *f).collect();
         let reached: Vec<usize> = regions
             .iter()
-            .flat_map(|r| prose_within_reach(&classes, features, verdicts, &cue, r))
+            .flat_map(|r| {
+                let mut near = prose_within_reach(&classes, features, verdicts, &cue, r);
+                near.extend(dense_prose_within_reach(
+                    features,
+                    verdicts,
+                    &cue,
+                    &printed_twice,
+                    r,
+                ));
+                near
+            })
             .collect();
         for i in reached {
+            if !regions.iter().any(|r| r.contains(&i)) {
+                classes.revised[i] = Class::Good;
+                regions.push(i..i + 1);
+            }
+        }
+        // Long text next to any of them, the paragraphs just reached included.
+        let next_to: Vec<usize> = regions
+            .iter()
+            .flat_map(|r| near_text_within_reach(features, verdicts, &cue, &printed_twice, r))
+            .collect();
+        for i in next_to {
             if !regions.iter().any(|r| r.contains(&i)) {
                 classes.revised[i] = Class::Good;
                 regions.push(i..i + 1);
@@ -246,21 +298,34 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
         .collect()
 }
 
+/// For each unit: is it a comment's signature line (a whole line of at most
+/// [`STAMP_MAX_WORDS`] words, not a list item, not ending like a sentence,
+/// with a clock time and a year: see [`is_comment_stamp`])? Only such short
+/// lines are scanned.
+fn comment_stamps(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
+    seg.units
+        .iter()
+        .zip(features)
+        .map(|(unit, f)| {
+            f.whole_block
+                && !f.list_item
+                && f.words <= STAMP_MAX_WORDS
+                && f.terminal != Terminal::Sentence
+                && is_comment_stamp(unit.span.slice(input))
+        })
+        .collect()
+}
+
 /// For each unit: does it lie in a log-in or registration form block (see
 /// [`crate::rules::form`])?
 fn form_block_units(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
-    let lines: Vec<FormLine<'_>> = seg
-        .units
-        .iter()
-        .zip(features)
-        .map(|(unit, f)| FormLine {
-            text: unit.span.slice(input),
-            words: f.words,
-            sentence: f.terminal == Terminal::Sentence,
-            whole: f.whole_block,
-        })
-        .collect();
-    form_blocks(&lines)
+    let lines = seg.units.iter().zip(features).map(|(unit, f)| FormLine {
+        text: unit.span.slice(input),
+        words: f.words,
+        sentence: f.terminal == Terminal::Sentence,
+        whole: f.whole_block,
+    });
+    form_blocks(lines)
 }
 
 /// Is this unit's verdict a boilerplate cue that the article does not reach
@@ -340,19 +405,19 @@ fn keep_main_region(
         if !matches!(verdict, Verdict::Keep | Verdict::Inline(_)) || !features[i].whole_block {
             continue;
         }
-        let id = if !regions.iter().any(|r| r.contains(&i)) {
-            OUTSIDE_MAIN_REGION
+        let decision = if !regions.iter().any(|r| r.contains(&i)) {
+            &OUTSIDE_MAIN_REGION_DECISION
         } else if !drop_inside_region(classes.revised[i])
             || in_content_list(features, i)
             || stays_inside_region(&features[i], classes.initial[i], repeats[i])
         {
             continue;
         } else if features[i].list_item {
-            MENU_RUN
+            &MENU_RUN_DECISION
         } else {
-            LOW_CONTENT
+            &LOW_CONTENT_DECISION
         };
-        *verdict = Verdict::Drop(Reason::Context(id, Category::Context));
+        *verdict = Verdict::Drop(Reason::Context(decision));
     }
 }
 
@@ -474,7 +539,7 @@ fn demote_repeated_openers(
         .map(|(i, _)| *i)
         .collect();
     for i in demoted {
-        verdicts[i] = Verdict::Drop(Reason::Context(REPEATED_OPENER, Category::Comments));
+        verdicts[i] = Verdict::Drop(Reason::Context(&REPEATED_OPENER_DECISION));
     }
 }
 
@@ -513,7 +578,7 @@ fn drop_title_repeat(input: &str, seg: &Segments, title: usize, verdicts: &mut [
         .collect();
     repeats.extend(leading);
     for i in repeats {
-        verdicts[i] = Verdict::Drop(Reason::Context(TITLE_REPEATED, Category::Title));
+        verdicts[i] = Verdict::Drop(Reason::Context(&TITLE_REPEATED_DECISION));
     }
 }
 
@@ -823,7 +888,7 @@ mod tests {
         let teaser = "Read how the harbour plan came about, from the first sketch in the town hall to the vote of the council this week.";
         let input = format!("{teaser}\n\n{BODY}\n\nMore\n\n  {teaser}\n\nMore\n");
         let seg = segment(&input);
-        let f = compute(&input, &seg);
+        let (f, _) = compute(&input, &seg);
         let repeats = super::page_repeats(&input, &seg, &f);
         // Whitespace around a line does not hide its repeat.
         assert_eq!(repeats, [true, false, true, true, true]);

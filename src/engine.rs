@@ -35,13 +35,24 @@ const GOLDEN_FRACTION: f64 = 0.618_033_988_749_895;
 /// (`value`, else `value2`) and a `credit`.
 const META_GROUPS: [&str; 3] = ["value", "value2", "credit"];
 
+/// A decision of the context stage that removes a unit: its own id
+/// (`title.repeated`) and category. Decisions are statics, so a verdict holds
+/// a thin reference to one.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Decision {
+    /// The id shown in [`crate::Removal::rule`].
+    pub id: &'static str,
+    /// The category shown in [`crate::Removal::category`].
+    pub category: Category,
+}
+
 /// Why a unit was removed: a rule of the engine, or a decision of the context stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reason {
     /// The rule at this index of [`Engine::rules`].
     Rule(usize),
-    /// A context decision with its own id (`title.repeated`).
-    Context(&'static str, Category),
+    /// A context decision.
+    Context(&'static Decision),
 }
 
 /// What happens to one unit.
@@ -61,10 +72,17 @@ pub(crate) enum Verdict {
     /// every unit's verdict half again as large.)
     Meta(Box<MetaMatch>),
     /// Kept, except for these spans, each removed by the rule at the index.
-    Inline(Vec<(Span, usize)>),
+    /// (Boxed like `Meta`: a page of millions of lines holds a verdict for each.
+    /// A boxed `Vec` is a thin pointer; a boxed slice would be two words.)
+    #[allow(clippy::box_collection)]
+    Inline(Box<Vec<(Span, usize)>>),
     /// The article's title.
     Title,
 }
+
+// A page of millions of short lines holds a verdict per line: two words each,
+// not four (which an unboxed `Vec` or a fat `&str` in `Reason` would make it).
+const _: () = assert!(std::mem::size_of::<Verdict>() <= 2 * std::mem::size_of::<usize>());
 
 /// A metadata rule's match on a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,7 +324,7 @@ impl Engine {
                 credit: None,
             });
         }
-        Verdict::Inline(merged)
+        Verdict::Inline(Box::new(merged))
     }
 
     /// The first block rule (in priority order) whose guards and pattern match

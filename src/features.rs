@@ -27,8 +27,6 @@ pub(crate) struct Features {
     /// Of those, how many are stopwords of the document's language (0 when the
     /// language is unknown; set by [`set_language`]).
     pub stopwords: usize,
-    /// How many are stopwords of each language, for the language guess.
-    pub stop_hits: Hits,
     /// Visible characters (Unicode scalar values, whitespace included), not
     /// counting Markdown link targets and image embeds.
     pub chars: usize,
@@ -65,7 +63,6 @@ impl Features {
         Features {
             words,
             stopwords,
-            stop_hits: Hits::default(),
             chars,
             link_chars: 0,
             terminal: Terminal::Sentence,
@@ -130,52 +127,68 @@ fn is_list_item(text: &str) -> bool {
     list_marker_len(text) > 0
 }
 
-/// Computes the features of every unit of `seg`. Stopwords are counted for every
-/// language; [`set_language`] then picks the document's.
-pub(crate) fn compute(input: &str, seg: &Segments) -> Vec<Features> {
+/// Computes the features of every unit of `seg`, and how many of each unit's
+/// words are stopwords of each language (for the language guess; kept apart
+/// from the features so that they can go once [`set_language`] has read them:
+/// on a page of millions of short lines they weigh as much as the rest).
+pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>) {
     let block_text = |b: usize| seg.blocks.get(b).map(|block| block.span.slice(input));
-    seg.units
-        .iter()
-        .map(|unit| {
-            let text = unit.span.slice(input);
-            let b = unit.block;
-            let whole_block = !seg.is_split(b);
-            // Equal once whitespace runs are collapsed, compared without copying.
-            let same = |other: Option<usize>| {
-                let other = other.filter(|&o| o > 0 && b > 0).and_then(block_text);
-                match (other, block_text(b)) {
-                    (Some(o), Some(t)) => o == t || o.split_whitespace().eq(t.split_whitespace()),
-                    _ => false,
+    let mut features = Vec::with_capacity(seg.units.len());
+    let mut hits = Vec::with_capacity(seg.units.len());
+    let units = (0..seg.blocks.len()).flat_map(|b| {
+        let whole_block = !seg.is_split(b);
+        seg.units
+            .get(seg.units_of(b))
+            .unwrap_or_default()
+            .iter()
+            .map(move |u| (u, b, whole_block))
+    });
+    for (unit, b, whole_block) in units {
+        let text = unit.span.slice(input);
+        // Equal once whitespace runs are collapsed, compared without copying.
+        // Block texts are trimmed, so texts that start or end with different
+        // bytes differ (most neighbours: no need to split them into words).
+        let same = |other: Option<usize>| {
+            let other = other.filter(|&o| o > 0 && b > 0).and_then(block_text);
+            match (other, block_text(b)) {
+                (Some(o), Some(t)) => {
+                    let (ob, tb) = (o.as_bytes(), t.as_bytes());
+                    o == t
+                        || ob.first() == tb.first()
+                            && ob.last() == tb.last()
+                            && o.split_whitespace().eq(t.split_whitespace())
                 }
-            };
-            let mut words = 0;
-            let mut stop_hits = Hits::default();
-            for_each_word(text, |word| {
-                words += 1;
-                count_word(&mut stop_hits, word);
-            });
-            let (link_chars, markup_chars) = link_stats(text);
-            Features {
-                words,
-                stopwords: 0,
-                stop_hits,
-                chars: text.chars().count().saturating_sub(markup_chars),
-                link_chars,
-                terminal: terminal(text),
-                list_item: is_list_item(text),
-                quantity: words >= 2 && starts_with_number(text),
-                whole_block,
-                adjacent_repeat: whole_block && (same(b.checked_sub(1)) || same(b.checked_add(1))),
+                _ => false,
             }
-        })
-        .collect()
+        };
+        let mut words = 0;
+        let mut stop_hits = Hits::default();
+        for_each_word(text, |word| {
+            words += 1;
+            count_word(&mut stop_hits, word);
+        });
+        let (link_chars, markup_chars) = link_stats(text);
+        features.push(Features {
+            words,
+            stopwords: 0,
+            chars: text.chars().count().saturating_sub(markup_chars),
+            link_chars,
+            terminal: terminal(text),
+            list_item: is_list_item(text),
+            quantity: words >= 2 && starts_with_number(text),
+            whole_block,
+            adjacent_repeat: whole_block && (same(b.checked_sub(1)) || same(b.checked_add(1))),
+        });
+        hits.push(stop_hits);
+    }
+    (features, hits)
 }
 
-/// Sets each unit's `stopwords` to its count of `lang`'s stopwords (0 without a
-/// language).
-pub(crate) fn set_language(features: &mut [Features], lang: Option<Language>) {
-    for f in features {
-        f.stopwords = lang.map_or(0, |l| f.stop_hits[l.index()] as usize);
+/// Sets each unit's `stopwords` to its count of `lang`'s stopwords (`hits`, one
+/// per unit, from [`compute`]; 0 without a language).
+pub(crate) fn set_language(features: &mut [Features], hits: &[Hits], lang: Option<Language>) {
+    for (f, h) in features.iter_mut().zip(hits) {
+        f.stopwords = lang.map_or(0, |l| h[l.index()] as usize);
     }
 }
 
@@ -185,8 +198,8 @@ mod tests {
     use crate::segment::segment;
 
     fn features(input: &str) -> Vec<Features> {
-        let mut f = compute(input, &segment(input));
-        set_language(&mut f, Some(Language::English));
+        let (mut f, hits) = compute(input, &segment(input));
+        set_language(&mut f, &hits, Some(Language::English));
         f
     }
 
@@ -243,5 +256,13 @@ mod tests {
         let f = features("Title\nTitle\nLabel\nLabel\nOther\nLabel");
         let flags: Vec<bool> = f.iter().map(|f| f.adjacent_repeat).collect();
         assert_eq!(flags, [false, false, true, true, false, false]);
+    }
+
+    #[test]
+    fn adjacent_repeats_ignore_whitespace_runs_but_not_words() {
+        let f =
+            features("Title\nA  photo\u{a0}label\nA photo label\nA photo labels\nA photo label.");
+        let flags: Vec<bool> = f.iter().map(|f| f.adjacent_repeat).collect();
+        assert_eq!(flags, [false, true, true, false, false]);
     }
 }

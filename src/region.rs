@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::classify::{Class, Classes, STOPWORDS_HIGH};
+use crate::classify::{Class, Classes, MAX_LINK_DENSITY, STOPWORDS_HIGH};
 use crate::engine::Verdict;
 use crate::features::{Features, Terminal};
 
@@ -202,16 +202,195 @@ pub(crate) fn prose_within_reach(
     after.chain(before).collect()
 }
 
+/// A finished sentence whose stopword density is at least this (well above
+/// typical article prose, whose median is about 0.45 in the languages with a
+/// stoplist) reads as running text however it is laid out: it reaches a region
+/// from farther away than ordinary prose, see [`DENSE_PROSE_REACH_UNITS`].
+pub(crate) const DENSE_PROSE_MIN_STOPWORDS: f64 = 0.5;
+
+/// A dense finished sentence (see [`DENSE_PROSE_MIN_STOPWORDS`]) this many
+/// units or fewer beyond a region's edge belongs to the article when no
+/// boilerplate cue stands between: an intro or a closing paragraph cut off by
+/// a product list, a table of contents or a row of labels (which would stop
+/// [`PROSE_REACH_UNITS`]).
+pub(crate) const DENSE_PROSE_REACH_UNITS: usize = 25;
+
+/// A dense sentence has at least this many words: a sentence, not a button
+/// ("Read it here.").
+pub(crate) const DENSE_PROSE_MIN_WORDS: usize = 6;
+
+/// Is unit `i` dense prose (see [`DENSE_PROSE_MIN_STOPWORDS`]): kept whole
+/// text printed once on the page (`repeated`), not a list item, a finished
+/// sentence of at least [`DENSE_PROSE_MIN_WORDS`] words?
+fn dense_prose(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i: usize) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && !f.list_item
+        && !repeated.get(i).copied().unwrap_or(false)
+        && f.terminal == Terminal::Sentence
+        && f.words >= DENSE_PROSE_MIN_WORDS
+        && f.stopwords as f64 >= DENSE_PROSE_MIN_STOPWORDS * f.words as f64
+}
+
+/// The dense prose units (see [`dense_prose`]) within
+/// [`DENSE_PROSE_REACH_UNITS`] before or after `region`: the search stops at a
+/// boilerplate cue (`cue[i]`) only, so menus and lists between are crossed
+/// (they stay out; only the sentence joins). `repeated` flags lines printed
+/// more than once on the page (an empty slice flags none).
+pub(crate) fn dense_prose_within_reach(
+    features: &[Features],
+    verdicts: &[Verdict],
+    cue: &[bool],
+    repeated: &[bool],
+    region: &Range<usize>,
+) -> Vec<usize> {
+    let prose = |i: &usize| dense_prose(features, verdicts, repeated, *i);
+    let after = (region.end..features.len().min(region.end + DENSE_PROSE_REACH_UNITS))
+        .take_while(|&i| !cue[i])
+        .filter(prose);
+    let before = (region.start.saturating_sub(DENSE_PROSE_REACH_UNITS)..region.start)
+        .rev()
+        .take_while(|&i| !cue[i])
+        .filter(prose);
+    after.chain(before).collect()
+}
+
+/// A long line of text at most this many units beyond a region's edge, with
+/// no boilerplate cue between, belongs to the article even without a final
+/// full stop or with a little under [`crate::classify::STOPWORDS_LOW`]: a
+/// standfirst set off from the body by a date line, or a paragraph after a
+/// subheading.
+pub(crate) const NEAR_TEXT_REACH_UNITS: usize = 2;
+
+/// Such a line has at least this many words: running text, not a headline,
+/// a label or a breadcrumb trail of a few links.
+pub(crate) const NEAR_TEXT_MIN_WORDS: usize = 15;
+
+/// Such a line has at least this stopword density: a standfirst packs names,
+/// places and numbers into one sentence, a menu or a keyword list has almost
+/// no stopwords at all.
+pub(crate) const NEAR_TEXT_MIN_STOPWORDS: f64 = 0.25;
+
+/// Is unit `i` long text that a region reaches (see [`NEAR_TEXT_REACH_UNITS`]):
+/// kept whole text printed once on the page (`repeated`), not a list item,
+/// not link text, with [`NEAR_TEXT_MIN_WORDS`] and [`NEAR_TEXT_MIN_STOPWORDS`]?
+fn near_text(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i: usize) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && !f.list_item
+        && !repeated.get(i).copied().unwrap_or(false)
+        && f.words >= NEAR_TEXT_MIN_WORDS
+        && f.stopwords as f64 >= NEAR_TEXT_MIN_STOPWORDS * f.words as f64
+        && f.link_chars as f64 <= MAX_LINK_DENSITY * f.chars.max(1) as f64
+}
+
+/// The long text units (see [`near_text`]) within [`NEAR_TEXT_REACH_UNITS`]
+/// before or after `region`, up to a boilerplate cue (`cue[i]`).
+pub(crate) fn near_text_within_reach(
+    features: &[Features],
+    verdicts: &[Verdict],
+    cue: &[bool],
+    repeated: &[bool],
+    region: &Range<usize>,
+) -> Vec<usize> {
+    let text = |i: &usize| near_text(features, verdicts, repeated, *i);
+    let after = (region.end..features.len().min(region.end + NEAR_TEXT_REACH_UNITS))
+        .take_while(|&i| !cue[i])
+        .filter(text);
+    let before = (region.start.saturating_sub(NEAR_TEXT_REACH_UNITS)..region.start)
+        .rev()
+        .take_while(|&i| !cue[i])
+        .filter(text);
+    after.chain(before).collect()
+}
+
+/// The run before a comment thread is the article when it holds a good
+/// paragraph (on its own features, not a list item) of at least this many
+/// characters: prose, not a forum's navigation before its first post.
+pub(crate) const THREAD_PROSE_MIN_CHARS: usize = 200;
+
+/// A comment's signature line has at most this many words: a name and a
+/// timestamp ("Jo Smith March 3, 2021 at 9:14 pm"), not a sentence that
+/// mentions a date and a time.
+pub(crate) const STAMP_MAX_WORDS: usize = 10;
+
+/// A comment thread has at least this many signature lines (see
+/// [`is_comment_stamp`]) …
+pub(crate) const THREAD_MIN_STAMPS: usize = 5;
+
+/// … each at most this many units after the one before: a comment is a
+/// signature line, a paragraph or a few, and a reply or like button. News
+/// lists and live tickers stamp their items too, but farther apart or in
+/// fewer lines.
+pub(crate) const THREAD_MAX_GAP_UNITS: usize = 8;
+
+/// Is `text` (a whole line of at most [`STAMP_MAX_WORDS`] words that does not
+/// end like a sentence) a comment's signature line: does it hold both a clock
+/// time (`9:14`, `21:05`) and a year (1990 to 2039)? A byte scan, no regex.
+pub(crate) fn is_comment_stamp(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let (mut clock, mut year) = (false, false);
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let n = digits_at(i);
+        let run = &b[i..i + n];
+        let after = i + n;
+        // A clock: one or two digits, a colon, exactly two digits.
+        if n <= 2 && b.get(after) == Some(&b':') && digits_at(after + 1) == 2 {
+            clock = true;
+        }
+        if n == 4
+            && (run.starts_with(b"19") && run[2] >= b'9'
+                || run.starts_with(b"20") && run[2] <= b'3')
+        {
+            year = true;
+        }
+        i = after;
+    }
+    clock && year
+}
+
+/// The first comment thread, from its first signature line to its last: a run
+/// of at least [`THREAD_MIN_STAMPS`] signature lines (`stamps`, see
+/// [`is_comment_stamp`]), each at most [`THREAD_MAX_GAP_UNITS`] units after
+/// the one before. One pass.
+pub(crate) fn comment_thread(stamps: &[bool]) -> Option<Range<usize>> {
+    let mut run: Option<(usize, usize, usize)> = None;
+    for (i, _) in stamps.iter().enumerate().filter(|(_, s)| **s) {
+        run = match run {
+            Some((first, last, n)) if i - last <= THREAD_MAX_GAP_UNITS => Some((first, i, n + 1)),
+            Some((first, last, n)) if n >= THREAD_MIN_STAMPS => return Some(first..last + 1),
+            _ => Some((i, i, 1)),
+        };
+    }
+    run.filter(|(_, _, n)| *n >= THREAD_MIN_STAMPS)
+        .map(|(first, last, _)| first..last + 1)
+}
+
 /// The article's regions: the main region (the largest total weight) first, then
 /// at most one secondary region before it and one after it. Empty when no unit
 /// is `Good`. Units flagged in `repeated` (long lines printed more than once on
 /// the page) weigh against the region whatever their class; an empty slice
 /// flags none.
+///
+/// A comment thread (`thread`, see [`comment_thread`]) ends the article like a
+/// comment-section opener: a main region that starts inside it gives way to
+/// the heaviest run before it when that run holds a paragraph of prose (see
+/// [`THREAD_PROSE_MIN_CHARS`]), however much the discussion weighs; a main
+/// region that runs into it ends where it starts.
 pub(crate) fn regions(
     classes: &Classes,
     features: &[Features],
     verdicts: &[Verdict],
     repeated: &[bool],
+    thread: Option<Range<usize>>,
 ) -> Vec<Range<usize>> {
     let weight = |i: usize, list_share: f64| -> i64 {
         let chars = features[i].chars as f64;
@@ -253,6 +432,26 @@ pub(crate) fn regions(
         && w as f64 >= BEFORE_COMMENTS_SHARE * main_weight as f64
     {
         (main_weight, main, end) = (w, run, opener);
+    }
+    if let Some(thread) = thread {
+        let prose = |run: &Range<usize>| {
+            run.clone().any(|i| {
+                classes.initial[i] == Class::Good
+                    && !features[i].list_item
+                    && features[i].chars >= THREAD_PROSE_MIN_CHARS
+            })
+        };
+        if thread.contains(&main.start) {
+            if let Some((w, run)) = heaviest_run(&weights, 0..thread.start)
+                && prose(&run)
+            {
+                (main_weight, main, end) = (w, run, thread.start);
+            }
+        } else if main.contains(&thread.start) && thread.start > main.start {
+            main.end = thread.start;
+            main_weight = choice[main.clone()].iter().sum();
+            end = end.min(thread.start);
+        }
     }
     let mut out = vec![main.clone()];
     for (side, weights) in [(0..main.start, &choice), (main.end..end, &weights)] {
@@ -304,11 +503,11 @@ mod tests {
         };
         let f = feats(&[10, 10, 300, 30, 200, 300, 100, 200, 150]);
         let keep = vec![Verdict::Keep; f.len()];
-        let found = regions(&classes, &f, &keep, &[]);
+        let found = regions(&classes, &f, &keep, &[], None);
         assert_eq!((found.len(), &found[0]), (1, &(2..6)));
         // A heavy enough run after the main one is a secondary region.
         let f = feats(&[10, 10, 300, 30, 200, 300, 300, 300, 400]);
-        assert_eq!(regions(&classes, &f, &keep, &[]), [2..6, 8..9]);
+        assert_eq!(regions(&classes, &f, &keep, &[], None), [2..6, 8..9]);
     }
 
     #[test]
@@ -344,9 +543,9 @@ mod tests {
         let f = feats(&[10, 300, 300, 400, 400, 400, 400, 400]);
         let mut v = vec![Verdict::Keep; f.len()];
         // Without an opener the heavier run wins.
-        assert_eq!(regions(&classes, &f, &v, &[]), [5..8, 1..3]);
+        assert_eq!(regions(&classes, &f, &v, &[], None), [5..8, 1..3]);
         v[3] = Verdict::ToEnd(0);
-        assert_eq!(regions(&classes, &f, &v, &[]), vec![1..3; 1]);
+        assert_eq!(regions(&classes, &f, &v, &[], None), vec![1..3; 1]);
         // A comment link in the menu above a long article changes nothing: too
         // little text stands before it.
         let f = feats(&[10, 30, 30, 400, 400, 400, 400, 400]);
@@ -355,7 +554,7 @@ mod tests {
             initial: revised.clone(),
             revised,
         };
-        assert_eq!(regions(&classes, &f, &v, &[]), vec![5..8; 1]);
+        assert_eq!(regions(&classes, &f, &v, &[], None), vec![5..8; 1]);
     }
 
     #[test]
@@ -371,8 +570,11 @@ mod tests {
             item.list_item = true;
         }
         let keep = vec![Verdict::Keep; f.len()];
-        assert_eq!(regions(&classes, &keep_feats(&f), &keep, &[])[0], 0..3);
-        assert_eq!(regions(&classes, &f, &keep, &[])[0], 5..7);
+        assert_eq!(
+            regions(&classes, &keep_feats(&f), &keep, &[], None)[0],
+            0..3
+        );
+        assert_eq!(regions(&classes, &f, &keep, &[], None)[0], 5..7);
         // After the article, a list (specifications, steps) is weighed in full
         // and joins it as a secondary region.
         let revised = vec![Good, Good, Bad, Bad, Good, Good, Good];
@@ -384,7 +586,7 @@ mod tests {
         for item in &mut f[4..] {
             item.list_item = true;
         }
-        assert_eq!(regions(&classes, &f, &keep, &[]), [0..2, 4..7]);
+        assert_eq!(regions(&classes, &f, &keep, &[], None), [0..2, 4..7]);
     }
 
     /// The same units as paragraphs.
@@ -456,6 +658,123 @@ mod tests {
     }
 
     #[test]
+    fn dense_prose_reaches_a_region_across_a_menu_but_not_across_a_cue() {
+        // [region], eight menu items, a dense sentence ("It is what we do
+        // when we can."-like: half its words are stopwords), a thin sentence
+        // (names and numbers), a dense list item.
+        let mut f = vec![Features::sentence(300, 50, 20); 2];
+        for _ in 0..8 {
+            f.push(Features {
+                list_item: true,
+                terminal: Terminal::None,
+                ..Features::sentence(10, 2, 0)
+            });
+        }
+        f.push(Features::sentence(60, 12, 7));
+        f.push(Features::sentence(60, 12, 3));
+        f.push(Features {
+            list_item: true,
+            ..Features::sentence(60, 12, 7)
+        });
+        let keep = vec![Verdict::Keep; f.len()];
+        let no_cue = vec![false; f.len()];
+        assert_eq!(
+            dense_prose_within_reach(&f, &keep, &no_cue, &[], &(0..2)),
+            [10]
+        );
+        // A cue (a "Related" heading) between stops the reach.
+        let mut cue = no_cue.clone();
+        cue[5] = true;
+        assert!(dense_prose_within_reach(&f, &keep, &cue, &[], &(0..2)).is_empty());
+        // A sentence printed twice on the page (a form message) stays out.
+        let mut twice = no_cue.clone();
+        twice[10] = true;
+        assert!(dense_prose_within_reach(&f, &keep, &no_cue, &twice, &(0..2)).is_empty());
+        // A button with a full stop is too short to be a sentence.
+        let mut short = f.clone();
+        short[10] = Features::sentence(20, 4, 2);
+        assert!(dense_prose_within_reach(&short, &keep, &no_cue, &[], &(0..2)).is_empty());
+        // Too far away: another part of the page.
+        let mut far = f[..2].to_vec();
+        far.extend(
+            f[2..10]
+                .iter()
+                .cloned()
+                .cycle()
+                .take(DENSE_PROSE_REACH_UNITS),
+        );
+        far.push(Features::sentence(60, 12, 7));
+        let keep = vec![Verdict::Keep; far.len()];
+        let no_cue = vec![false; far.len()];
+        assert!(dense_prose_within_reach(&far, &keep, &no_cue, &[], &(0..2)).is_empty());
+        // Before the region too.
+        let before = [
+            Features::sentence(60, 12, 7),
+            f[2].clone(),
+            f[2].clone(),
+            f[0].clone(),
+        ];
+        let keep = vec![Verdict::Keep; 4];
+        assert_eq!(
+            dense_prose_within_reach(&before, &keep, &[false; 4], &[], &(3..4)),
+            [0]
+        );
+    }
+
+    #[test]
+    fn long_text_next_to_a_region_belongs_to_it_without_a_full_stop() {
+        // A standfirst without a full stop (18 words, 5 stopwords), a date
+        // line, [region], a keyword line of 20 words with 2 stopwords.
+        let mut lead = Features::sentence(120, 18, 5);
+        lead.terminal = Terminal::None;
+        let mut date = Features::sentence(12, 3, 0);
+        date.terminal = Terminal::None;
+        let mut keywords = Features::sentence(150, 20, 2);
+        keywords.terminal = Terminal::None;
+        let body = Features::sentence(300, 50, 20);
+        let f = vec![
+            lead.clone(),
+            date.clone(),
+            body.clone(),
+            body.clone(),
+            keywords,
+        ];
+        let keep = vec![Verdict::Keep; f.len()];
+        let no_cue = vec![false; f.len()];
+        assert_eq!(
+            near_text_within_reach(&f, &keep, &no_cue, &[], &(2..4)),
+            [0]
+        );
+        // A cue between (a "Related" heading) stops it.
+        let mut cue = no_cue.clone();
+        cue[1] = true;
+        assert!(near_text_within_reach(&f, &keep, &cue, &[], &(2..4)).is_empty());
+        // Three units away is too far; a headline of a dozen words too short.
+        let far = vec![lead.clone(), date.clone(), date.clone(), body.clone()];
+        assert!(
+            near_text_within_reach(&far, &vec![Verdict::Keep; 4], &[false; 4], &[], &(3..4))
+                .is_empty()
+        );
+        let mut headline = Features::sentence(80, 12, 4);
+        headline.terminal = Terminal::None;
+        let f = vec![headline, date.clone(), body.clone()];
+        assert!(
+            near_text_within_reach(&f, &vec![Verdict::Keep; 3], &[false; 3], &[], &(2..3))
+                .is_empty()
+        );
+        // Link text (a teaser) and list items stay out.
+        let mut teaser = lead.clone();
+        teaser.link_chars = 100;
+        let mut item = lead.clone();
+        item.list_item = true;
+        let f = vec![teaser, item, body];
+        assert!(
+            near_text_within_reach(&f, &vec![Verdict::Keep; 3], &[false; 3], &[], &(2..3))
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_lead_of_one_short_sentence_counts_but_a_label_sentence_does_not() {
         // Lead, byline, date, body.
         let initial = vec![NearGood, Short, Short, Good];
@@ -480,12 +799,76 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_signature_has_a_clock_time_and_a_year() {
+        assert!(is_comment_stamp("Jo Miller March 3, 2021 at 9:14 pm"));
+        assert!(is_comment_stamp("Kim 12. Mai 2019 um 18:05"));
+        assert!(is_comment_stamp("1999-04-02 23:59"));
+        // A date alone, a time alone, a time with a number that is no year.
+        assert!(!is_comment_stamp("March 3, 2021"));
+        assert!(!is_comment_stamp("Doors open at 9:14 pm"));
+        assert!(!is_comment_stamp("Room 1204 from 10:30"));
+        assert!(!is_comment_stamp("Score 3:2 in 12021 games"));
+        assert!(!is_comment_stamp(""));
+        assert!(!is_comment_stamp("ends with a colon 9:"));
+    }
+
+    #[test]
+    fn a_comment_thread_is_a_run_of_close_signatures() {
+        let mut stamps = vec![false; 60];
+        // A dated byline far above, then a signature every three units.
+        stamps[2] = true;
+        for i in (20..35).step_by(3) {
+            stamps[i] = true;
+        }
+        assert_eq!(comment_thread(&stamps), Some(20..33));
+        // Four signatures are too few.
+        stamps[32] = false;
+        assert_eq!(comment_thread(&stamps), None);
+        // Dated items of a news list, a dozen units apart, are no thread.
+        let mut list = vec![false; 80];
+        for i in (0..80).step_by(THREAD_MAX_GAP_UNITS + 1) {
+            list[i] = true;
+        }
+        assert_eq!(comment_thread(&list), None);
+    }
+
+    #[test]
+    fn a_comment_thread_ends_the_article() {
+        // Menu, a one-paragraph article, menu, then a long discussion whose
+        // signatures start at unit 4.
+        let revised = vec![Bad, Good, Bad, Bad, Short, Good, Short, Good, Short, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let f = feats(&[10, 300, 200, 200, 30, 400, 30, 400, 30, 400]);
+        let keep = vec![Verdict::Keep; f.len()];
+        assert_eq!(regions(&classes, &f, &keep, &[], None)[0], 5..10);
+        // The discussion outweighs the article, but the article wins.
+        assert_eq!(regions(&classes, &f, &keep, &[], Some(4..9)), vec![1..2; 1]);
+        // Before the thread there is no paragraph of prose (a forum's
+        // navigation): the posts stay.
+        let short = feats(&[10, 150, 200, 200, 30, 400, 30, 400, 30, 400]);
+        assert_eq!(regions(&classes, &short, &keep, &[], Some(4..9))[0], 5..10);
+        // An article that runs into the thread ends where the thread starts.
+        let revised = vec![Bad, Good, Good, Good, Short, Good, Short, Good];
+        let classes = Classes {
+            initial: revised.clone(),
+            revised,
+        };
+        let f = feats(&[10, 300, 300, 300, 30, 200, 30, 200]);
+        let keep = vec![Verdict::Keep; f.len()];
+        assert_eq!(regions(&classes, &f, &keep, &[], None)[0], 1..8);
+        assert_eq!(regions(&classes, &f, &keep, &[], Some(4..8)), vec![1..4; 1]);
+    }
+
+    #[test]
     fn no_good_unit_no_region() {
         let classes = Classes {
             initial: vec![Bad, Short],
             revised: vec![Bad, Bad],
         };
         let keep = vec![Verdict::Keep; 2];
-        assert!(regions(&classes, &feats(&[10, 10]), &keep, &[]).is_empty());
+        assert!(regions(&classes, &feats(&[10, 10]), &keep, &[], None).is_empty());
     }
 }

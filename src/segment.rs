@@ -67,17 +67,17 @@ pub(crate) const LOCAL_WRAP_CONTINUED_SHARE: f64 = 0.5;
 pub(crate) struct Block {
     /// The trimmed line (or lines, in hard-wrapped text).
     pub span: Span,
-    /// Its units, as indices into [`Segments::units`].
-    pub units: Range<usize>,
+    /// The end of its units in [`Segments::units`]: they start where the
+    /// previous block's end (see [`Segments::units_of`]).
+    units_end: usize,
 }
 
 /// A block, or one sentence of a long block.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
-    /// The trimmed text.
+    /// The trimmed text. (Its block is the one whose `units` hold it: a unit
+    /// stores nothing else, as a page can have millions.)
     pub span: Span,
-    /// The block it belongs to.
-    pub block: usize,
 }
 
 /// The segmented input.
@@ -88,9 +88,18 @@ pub(crate) struct Segments {
 }
 
 impl Segments {
+    /// The units of `block`, as indices into [`Segments::units`].
+    pub fn units_of(&self, block: usize) -> Range<usize> {
+        let start = match block.checked_sub(1) {
+            Some(previous) => self.blocks.get(previous).map_or(0, |b| b.units_end),
+            None => 0,
+        };
+        start..self.blocks.get(block).map_or(start, |b| b.units_end)
+    }
+
     /// True when this block was split into several sentence units.
     pub fn is_split(&self, block: usize) -> bool {
-        self.blocks[block].units.len() > 1
+        self.units_of(block).len() > 1
     }
 }
 
@@ -271,8 +280,6 @@ fn starts_numbered_item(text: &str) -> bool {
 }
 
 fn push_block(seg: &mut Segments, input: &str, span: Span) {
-    let block = seg.blocks.len();
-    let first = seg.units.len();
     if span.end - span.start > LONG_BLOCK_BYTES {
         let text = span.slice(input);
         for_each_sentence(text, |offset, sentence| {
@@ -284,16 +291,15 @@ fn push_block(seg: &mut Segments, input: &str, span: Span) {
             if start < end {
                 seg.units.push(Unit {
                     span: Span { start, end },
-                    block,
                 });
             }
         });
     } else {
-        seg.units.push(Unit { span, block });
+        seg.units.push(Unit { span });
     }
     seg.blocks.push(Block {
         span,
-        units: first..seg.units.len(),
+        units_end: seg.units.len(),
     });
 }
 

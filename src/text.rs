@@ -171,14 +171,33 @@ pub(crate) fn join_pieces<'a>(input: &'a str, pieces: &[Span]) -> Cow<'a, str> {
 }
 
 /// Byte range of `s` inside `[start, end)` once surrounding whitespace is trimmed.
+///
+/// ASCII whitespace (most of what surrounds a line) is skipped byte by byte;
+/// where a non-ASCII byte ends the run at either side, that side falls back to
+/// the Unicode definition (`str::trim_start` / `trim_end`).
 pub(crate) fn trim_range(input: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = &input[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let Some(s) = input.get(start..end) else {
+        return (start, start);
+    };
+    let b = s.as_bytes();
+    let mut lead = b.iter().take_while(|&&c| is_ascii_space(c)).count();
+    if b.get(lead).is_some_and(|&c| c >= 0x80) {
+        lead = s.len() - s.trim_start().len();
+    }
     if lead == s.len() {
         return (start, start);
     }
-    (start + lead, end - trail)
+    let mut keep = s.len() - b.iter().rev().take_while(|&&c| is_ascii_space(c)).count();
+    if b.get(keep.wrapping_sub(1)).is_some_and(|&c| c >= 0x80) {
+        keep = s.trim_end().len();
+    }
+    (start + lead, start + keep)
+}
+
+/// The ASCII characters that `char::is_whitespace` accepts (with vertical tab
+/// and form feed, which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
 #[cfg(test)]
@@ -191,6 +210,21 @@ mod tests {
         fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北\u{2009}\u{1680}\u{205f}\u{2019}\u{2028}—!~\u{1f}\u{7f}]{0,40}") {
             let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
             proptest::prop_assert_eq!(is_collapsed(&s), plain);
+        }
+
+        /// The byte scan agrees with `str::trim`.
+        #[test]
+        fn trim_range_as_defined(s in "[a \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{3000}ü\u{2009}]{0,12}") {
+            let (a, b) = trim_range(&s, 0, s.len());
+            let trimmed = s.trim();
+            let expected = match trimmed.is_empty() {
+                true => (0, 0),
+                false => {
+                    let a = s.len() - s.trim_start().len();
+                    (a, a + trimmed.len())
+                }
+            };
+            proptest::prop_assert_eq!((a, b), expected);
         }
 
         /// Mostly ASCII letters and spaces: the eight-byte path.

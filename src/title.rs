@@ -29,7 +29,7 @@ pub(crate) fn find(
     let kept = (from..verdicts.len()).filter(|&i| is_kept(&verdicts[i]));
     for i in kept.take(TITLE_SEARCH_UNITS) {
         let unit = &seg.units[i];
-        if seg.is_split(unit.block)
+        if !features[i].whole_block
             || features[i].terminal == Terminal::Sentence
                 && !ends_like_headline(unit.span.slice(input))
         {

@@ -113,8 +113,9 @@ fn kinds(text: &str, scan: &mut Scan) -> u8 {
 }
 
 /// For each line: does it lie in a form block (from its first form line to its
-/// last, see the constants above)? One pass, linear in the text.
-pub(crate) fn form_blocks(lines: &[FormLine<'_>]) -> Vec<bool> {
+/// last, see the constants above)? One pass, linear in the text; the lines are
+/// read as they come, so a page of millions of lines needs no copy of them.
+pub(crate) fn form_blocks<'a>(lines: impl ExactSizeIterator<Item = FormLine<'a>>) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     // The open block: first and last form line, counts, kinds seen.
     let mut block: Option<(usize, usize, usize, usize, u8)> = None;
@@ -132,7 +133,7 @@ pub(crate) fn form_blocks(lines: &[FormLine<'_>]) -> Vec<bool> {
         candidates: Vec::new(),
         caches: KINDS.caches.get(),
     };
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.enumerate() {
         let mask = match line.whole && line.words <= FORM_LINE_MAX_WORDS {
             true => kinds(line.text, &mut scan),
             false => 0,
@@ -184,16 +185,13 @@ mod tests {
         }
     }
 
-    fn lines<'a>(texts: &[&'a str]) -> Vec<FormLine<'a>> {
-        texts
-            .iter()
-            .map(|t| FormLine {
-                text: t,
-                words: t.split_whitespace().count(),
-                sentence: t.ends_with('.') || t.ends_with('!'),
-                whole: true,
-            })
-            .collect()
+    fn lines<'a>(texts: &[&'a str]) -> impl ExactSizeIterator<Item = FormLine<'a>> {
+        texts.iter().map(|t| FormLine {
+            text: t,
+            words: t.split_whitespace().count(),
+            sentence: t.ends_with('.') || t.ends_with('!'),
+            whole: true,
+        })
     }
 
     #[test]
@@ -211,7 +209,7 @@ mod tests {
             "Register",
             "About us",
         ];
-        let got = form_blocks(&lines(&en));
+        let got = form_blocks(lines(&en));
         assert_eq!(got, [vec![false], vec![true; 9], vec![false]].concat());
         let de = [
             "Benutzername",
@@ -222,7 +220,7 @@ mod tests {
             "Ich akzeptiere die Nutzungsbedingungen.",
             "Registrieren",
         ];
-        assert!(form_blocks(&lines(&de)).iter().all(|f| *f));
+        assert!(form_blocks(lines(&de)).iter().all(|f| *f));
         let fr = [
             "Nom d'utilisateur",
             "Mot de passe",
@@ -231,7 +229,7 @@ mod tests {
             "Créer un compte",
             "Champs obligatoires *",
         ];
-        assert!(form_blocks(&lines(&fr)).iter().all(|f| *f));
+        assert!(form_blocks(lines(&fr)).iter().all(|f| *f));
     }
 
     #[test]
@@ -246,10 +244,10 @@ mod tests {
             "A spokesman said no payment data were taken from any account.",
             "The passwords were stored without encryption, researchers found.",
         ];
-        assert!(!form_blocks(&lines(&story)).contains(&true));
+        assert!(!form_blocks(lines(&story)).contains(&true));
         // A menu's lone "Sign in" and "Register" links are no form either.
         let menu = ["Home", "News", "Sign in", "Register", "Contact", "Search"];
-        assert!(!form_blocks(&lines(&menu)).contains(&true));
+        assert!(!form_blocks(lines(&menu)).contains(&true));
     }
 
     #[test]
@@ -258,6 +256,6 @@ mod tests {
         let mut texts = vec!["Password", "Sign in", "Email address"];
         texts.extend(["Filler text."; FORM_MAX_GAP_LINES + 1]);
         texts.extend(["Remember me", "Register", long.as_str()]);
-        assert!(!form_blocks(&lines(&texts)).contains(&true));
+        assert!(!form_blocks(lines(&texts)).contains(&true));
     }
 }
