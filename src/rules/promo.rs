@@ -1,6 +1,6 @@
 //! App promotions and advertisement markers.
 
-use super::{Action::*, NOTICE_WORDS, Rule, max_words, phrase};
+use super::{Action::*, LABEL_WORDS, NOTICE_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Promo;
@@ -36,6 +36,16 @@ pub(crate) static RULES: &[Rule] = &[
             DropBlock,
         ),
         NOTICE_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
+            "promo.empty_cart",
+            "A shop widget's empty-cart message (`Your cart is empty`, `Es befinden sich keine Produkte im Warenkorb.`).",
+            concat!(r"(?i)^(?:", empty_cart!(), r")\W*$"),
+            DropBlock,
+        ),
+        LABEL_WORDS,
     ),
     phrase(
         C,
@@ -82,6 +92,16 @@ mod tests {
             ],
         );
         assert_fires(
+            "promo.empty_cart",
+            &[
+                "Your cart is currently empty.",
+                "Es befinden sich keine Produkte im Warenkorb.",
+                "Ihr Warenkorb ist leer",
+                "Votre panier est vide.",
+                "Twój koszyk jest pusty",
+            ],
+        );
+        assert_fires(
             "promo.advertisement",
             &[
                 "Advertisement",
@@ -103,6 +123,8 @@ mod tests {
             "Readers who click here and there on the site see fewer ads, the study found.",
             "The retailer earns a commission on each sale, and the authors of the report say that is a problem.",
             "Der Vertreter erhält eine Provision vom Umsatz, sagte die Firma.",
+            "Your cart is empty when you leave the shop, and the cashier knows it.",
+            "Ihr Warenkorb ist leer geblieben, sagte der Händler über die Kundin.",
         ]);
     }
 }
