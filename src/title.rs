@@ -1,7 +1,9 @@
 //! Title detection: the first short, headline-like line near the top.
 
-use crate::engine::Verdict;
+use crate::article::Category;
+use crate::engine::{Decision, Reason, Verdict};
 use crate::features::{Features, Terminal};
+use crate::rules::furniture::is_furniture;
 use crate::segment::Segments;
 
 /// A title has at least this many words (one-word lines are menu items or labels).
@@ -16,27 +18,45 @@ pub(crate) const TITLE_MAX_BYTES: usize = 200;
 /// Only this many kept units from the top are considered.
 pub(crate) const TITLE_SEARCH_UNITS: usize = 8;
 
+/// Id of the decision that removes page furniture (a date line, a byline, a
+/// share label; see [`crate::rules::furniture`]) that the title search passed
+/// over at the top of the text: it stood where a headline would, above the
+/// title or the body.
+pub(crate) const TITLE_FURNITURE: &str = "context.title_furniture";
+static TITLE_FURNITURE_DECISION: Decision = Decision {
+    id: TITLE_FURNITURE,
+    category: Category::Context,
+};
+
 /// The unit that holds the title, if any, searching from unit `from` on. Only
 /// kept units count; the search stops at the first prose unit (the body has
-/// started) or after [`TITLE_SEARCH_UNITS`].
+/// started) or after [`TITLE_SEARCH_UNITS`]. Headline-shaped page furniture on
+/// the way (a date line, a byline, a share label) is no title: it is removed,
+/// and the search goes on below it.
 pub(crate) fn find(
     input: &str,
     seg: &Segments,
     features: &[Features],
-    verdicts: &[Verdict],
+    verdicts: &mut [Verdict],
     from: usize,
 ) -> Option<usize> {
-    let kept = (from..verdicts.len()).filter(|&i| is_kept(&verdicts[i]));
-    for i in kept.take(TITLE_SEARCH_UNITS) {
+    let kept: Vec<usize> = (from..verdicts.len())
+        .filter(|&i| is_kept(&verdicts[i]))
+        .take(TITLE_SEARCH_UNITS)
+        .collect();
+    for i in kept {
         let unit = &seg.units[i];
+        let text = unit.span.slice(input);
         if !features[i].whole_block
-            || features[i].terminal == Terminal::Sentence
-                && !ends_like_headline(unit.span.slice(input))
+            || features[i].terminal == Terminal::Sentence && !ends_like_headline(text)
         {
             return None;
         }
-        if is_headline(unit.span.slice(input), &features[i]) {
-            return Some(i);
+        if is_headline(text, &features[i]) {
+            if !is_furniture(text) {
+                return Some(i);
+            }
+            verdicts[i] = Verdict::Drop(Reason::Context(&TITLE_FURNITURE_DECISION));
         }
     }
     None
@@ -52,16 +72,17 @@ pub(crate) const SPOKEN_MIN_STOPWORDS: f64 = 0.5;
 /// In a page dump, the headline is the nearest headline-like line above the main
 /// region (menus and teasers come before it), searching at most `lookback` units
 /// up; `None` if there is none. A spoken sentence (see
-/// [`SPOKEN_MIN_STOPWORDS`]) gives way to a headline above it.
+/// [`SPOKEN_MIN_STOPWORDS`]) gives way to a headline above it. Headline-shaped
+/// page furniture between the headline and the region is removed.
 pub(crate) fn find_above(
     input: &str,
     seg: &Segments,
     features: &[Features],
-    verdicts: &[Verdict],
+    verdicts: &mut [Verdict],
     region_start: usize,
     lookback: usize,
 ) -> Option<usize> {
-    let candidates = (region_start.saturating_sub(lookback)..region_start)
+    let candidates: Vec<usize> = (region_start.saturating_sub(lookback)..region_start)
         .rev()
         .filter(|&i| is_kept(&verdicts[i]) && features[i].whole_block)
         .filter(|&i| {
@@ -69,20 +90,33 @@ pub(crate) fn find_above(
             // A finished sentence is body text, not a headline.
             (features[i].terminal != Terminal::Sentence || ends_like_headline(text))
                 && is_headline(text, &features[i])
-        });
-    let spoken = |i: &usize| {
-        let f = &features[*i];
+        })
+        .collect();
+    let spoken = |i: usize| {
+        let f = &features[i];
         f.terminal == Terminal::Sentence
             && f.stopwords as f64 > SPOKEN_MIN_STOPWORDS * f.words as f64
     };
     let mut first = None;
+    let mut found = None;
+    let mut furniture = Vec::new();
     for i in candidates {
-        if !spoken(&i) {
-            return Some(i);
+        if is_furniture(seg.units[i].span.slice(input)) {
+            furniture.push(i);
+        } else if !spoken(i) {
+            found = Some(i);
+            break;
+        } else {
+            first = first.or(Some(i));
         }
-        first = first.or(Some(i));
     }
-    first
+    let found = found.or(first);
+    for i in furniture {
+        if found.is_none_or(|t| i > t) {
+            verdicts[i] = Verdict::Drop(Reason::Context(&TITLE_FURNITURE_DECISION));
+        }
+    }
+    found
 }
 
 fn is_kept(v: &Verdict) -> bool {
@@ -200,6 +234,41 @@ mod tests {
             a.title.as_deref(),
             Some("Is Russia meddling in the US election?")
         );
+    }
+
+    #[test]
+    fn a_date_line_on_top_is_no_title_and_goes() {
+        let a = clean(
+            "Donnerstag, 4. November 2021 | Lokales\n\nStadtrat beschließt neuen Hafenplan\n\nDer Rat hat am Abend lange beraten.",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Stadtrat beschließt neuen Hafenplan")
+        );
+        assert_eq!(a.body, "Der Rat hat am Abend lange beraten.");
+        assert_eq!(a.removed[0].rule, super::TITLE_FURNITURE);
+    }
+
+    #[test]
+    fn furniture_above_the_region_is_passed_over() {
+        let menu: String = (1..=13).map(|i| format!("  * Section{i}\n")).collect();
+        let body = "The first paragraph of the story is long enough to be prose. It goes on for a while, with several sentences, and it ends with a full stop like the others do.";
+        for furniture in [
+            "Posted on September 21, 2020 by Jane Doe",
+            "Mit Freunden teilen",
+            "Home » News » City council approves the new harbour plan",
+        ] {
+            let input = format!(
+                "{menu}\nCity council approves the new harbour plan\n\n{furniture}\n\n{body} {body}\n\n{body}\n"
+            );
+            let a = clean(&input);
+            assert_eq!(
+                a.title.as_deref(),
+                Some("City council approves the new harbour plan"),
+                "{furniture}"
+            );
+            assert!(!a.body.contains(furniture), "{}", a.body);
+        }
     }
 
     #[test]
