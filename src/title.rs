@@ -3,7 +3,7 @@
 use crate::article::Category;
 use crate::engine::{Decision, Reason, Verdict};
 use crate::features::{Features, Terminal};
-use crate::rules::furniture::is_furniture;
+use crate::rules::furniture::{is_byline, is_furniture};
 use crate::segment::Segments;
 
 /// A title has at least this many words (one-word lines are menu items or labels).
@@ -101,7 +101,7 @@ pub(crate) fn find_above(
     let mut found = None;
     let mut furniture = Vec::new();
     for i in candidates {
-        if is_furniture(seg.units[i].span.slice(input)) {
+        if is_furniture(seg.units[i].span.slice(input)) || after_byline_label(input, seg, i) {
             furniture.push(i);
         } else if !spoken(i) {
             found = Some(i);
@@ -117,6 +117,92 @@ pub(crate) fn find_above(
         }
     }
     found
+}
+
+/// How far above a headline-like line just over the region the title search
+/// looks for the real headline when a date, byline or share block stands
+/// between them (a headline, its byline block of a dozen short lines, a
+/// standfirst).
+pub(crate) const STANDFIRST_LOOKBACK: usize = 16;
+
+/// A kept line of at most this many words inside the date/byline block (a
+/// `By` or `Date` label, a name, a counter) does not end the block.
+pub(crate) const BLOCK_LABEL_MAX_WORDS: usize = 3;
+
+/// A standfirst has at least this many words; shorter lines above the region
+/// are labels, kickers and tag lines, which the headline search may take but
+/// the body must not.
+pub(crate) const STANDFIRST_MIN_WORDS: usize = 8;
+
+/// Lone labels that put the author's name on the next line.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "author",
+    "autor",
+    "written by",
+];
+
+/// Is unit `i` the name under a lone `By` / `Von` label?
+fn after_byline_label(input: &str, seg: &Segments, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|j| {
+        let label = seg.units[j].span.slice(input).trim().trim_end_matches(':');
+        BYLINE_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    })
+}
+
+/// When the headline-like line `lead` just above the region stands under a
+/// date, byline or share block, and a headline-like line stands above that
+/// block (within [`STANDFIRST_LOOKBACK`] units), that line is the headline and
+/// `lead` is the article's standfirst or first line, body text: pages print the
+/// headline first, then the byline and the date, then the article. Returns the
+/// headline.
+pub(crate) fn headline_over_byline(
+    input: &str,
+    seg: &Segments,
+    features: &[Features],
+    verdicts: &[Verdict],
+    lead: usize,
+) -> Option<usize> {
+    // A teaser with its own byline under it is one of a list of teasers.
+    let byline_below = seg
+        .units
+        .get(lead + 1)
+        .is_some_and(|u| is_byline(u.span.slice(input)));
+    if features[lead].words < STANDFIRST_MIN_WORDS
+        || byline_below
+        || is_furniture(seg.units[lead].span.slice(input))
+    {
+        return None;
+    }
+    let mut block = false;
+    for i in (lead.saturating_sub(STANDFIRST_LOOKBACK)..lead).rev() {
+        let f = &features[i];
+        let text = seg.units[i].span.slice(input);
+        let dated = || is_byline(text);
+        match &verdicts[i] {
+            Verdict::Meta(_) => block |= dated(),
+            Verdict::Drop(Reason::Context(d)) if d.id == TITLE_FURNITURE => block |= dated(),
+            Verdict::Keep => {
+                if dated() || after_byline_label(input, seg, i) {
+                    block = true;
+                } else if is_furniture(text) {
+                } else if f.whole_block
+                    && (f.terminal != Terminal::Sentence || ends_like_headline(text))
+                    && is_headline(text, f)
+                {
+                    return block.then_some(i);
+                } else if f.words > BLOCK_LABEL_MAX_WORDS || !f.whole_block {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn is_kept(v: &Verdict) -> bool {
@@ -269,6 +355,51 @@ mod tests {
             );
             assert!(!a.body.contains(furniture), "{}", a.body);
         }
+    }
+
+    /// The headline `headline_over_byline` finds over the unit that starts
+    /// with `lead`, every unit kept.
+    fn headline_over(input: &str, lead: &str) -> Option<String> {
+        let seg = crate::segment::segment(input);
+        let (features, _) = crate::features::compute(input, &seg);
+        let verdicts = vec![super::Verdict::Keep; seg.units.len()];
+        let at = seg
+            .units
+            .iter()
+            .position(|u| u.span.slice(input).trim().starts_with(lead))?;
+        super::headline_over_byline(input, &seg, &features, &verdicts, at)
+            .map(|h| seg.units[h].span.slice(input).trim().to_string())
+    }
+
+    #[test]
+    fn a_standfirst_under_the_byline_block_gives_way_to_the_headline() {
+        let standfirst = "First trial of an automated device for taking blood samples in hospitals";
+        let input = format!(
+            "New Robot Takes Blood Samples\n\nBy\n\nJane Doe\n\nShare\n\n{standfirst}\n\nBody text."
+        );
+        assert_eq!(
+            headline_over(&input, standfirst).as_deref(),
+            Some("New Robot Takes Blood Samples")
+        );
+        let input = format!(
+            "New Robot Takes Blood Samples\n\nPosted by Jane Doe\n\n{standfirst}\n\nBody text."
+        );
+        assert_eq!(
+            headline_over(&input, standfirst).as_deref(),
+            Some("New Robot Takes Blood Samples")
+        );
+        // No byline between them: the lower line is the headline.
+        let input = format!("Section News Today\n\n{standfirst}\n\nBody text.");
+        assert_eq!(headline_over(&input, standfirst), None);
+        // A short line is no standfirst, and a teaser with its own byline is
+        // one of a list.
+        let input =
+            "New Robot Takes Blood Samples\n\nBy Jane Doe\n\nBlood tests by robot\n\nBody text.";
+        assert_eq!(headline_over(input, "Blood tests"), None);
+        let input = format!(
+            "New Robot Takes Blood Samples\n\nBy Jane Doe\n\n{standfirst}\n\nBy John Roe\n\nBody text."
+        );
+        assert_eq!(headline_over(&input, standfirst), None);
     }
 
     #[test]

@@ -79,10 +79,20 @@ static FURNITURE: Lazy<Vec<Regex>> = Lazy::new(|| {
     .collect()
 });
 
+/// The index in [`FURNITURE`] of the byline pattern.
+const BYLINE_PATTERN: usize = 2;
+
 /// True when `line` is page furniture rather than a headline.
 pub(crate) fn is_furniture(line: &str) -> bool {
     let line = line.trim();
     FURNITURE.iter().any(|r| r.is_match(line))
+}
+
+/// True when `line` is a byline (`By Jane Doe`, `Posted by …`, `Von …`).
+pub(crate) fn is_byline(line: &str) -> bool {
+    FURNITURE
+        .get(BYLINE_PATTERN)
+        .is_some_and(|r| r.is_match(line.trim()))
 }
 
 #[cfg(test)]
