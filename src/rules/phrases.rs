@@ -516,3 +516,19 @@ macro_rules! timestamp {
         )
     };
 }
+
+/// "Enter your e-mail to receive …": the text of an e-mail sign-up box.
+macro_rules! email_signup {
+    () => {
+        concat!(
+            r"enter your e-?mail(?: address)?(?: below| here)? to (?:receive|get|subscribe|sign up|follow)",
+            r"|geben sie (?:hier )?ihre e-?mail-?adresse ein,? um|gib (?:hier )?deine e-?mail-?adresse ein,? um",
+            r"|(?:entrez|saisissez|indiquez) votre (?:adresse )?e-?mail pour",
+            r"|(?:introduce|ingresa|escribe) tu (?:correo(?: electrónico)?|e-?mail) para",
+            r"|inserisci (?:la tua|il tuo) (?:e-?mail|indirizzo e-?mail) per",
+            r"|(?:digite|insira|informe) (?:o )?seu e-?mail para",
+            r"|vul (?:je|uw) e-?mailadres in om",
+            r"|(?:podaj|wpisz) (?:swój )?(?:adres )?e-?mail,? (?:aby|by)",
+        )
+    };
+}

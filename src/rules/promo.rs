@@ -32,7 +32,7 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "promo.affiliate_disclosure",
             "An affiliate-link disclosure: `This site participates in the Amazon Associate program and earns revenue from qualifying purchases`, `Für Links auf dieser Seite erhält … eine Provision vom Händler`.",
-            r"(?i)(?-u:\b)(?:amazon (?:associates?|services llc associates|partner) ?program(?:me)?|earns? (?:revenue|a commission|commissions) from qualifying purchases|(?:erhält|erhalten|bekommt|bekommen) (?:\w+ )?(?:ggf\. |gegebenenfalls )?eine (?:kleine )?provision vom händler|als amazon-partner verdien)",
+            r"(?i)(?-u:\b)(?:amazon (?:associates?|services llc associates|partner) ?program(?:me)?|earns? (?:revenue|a commission|commissions) from qualifying purchases|(?:erhält|erhalten|bekommt|bekommen) (?:\w+ )?(?:ggf\. |gegebenenfalls )?eine (?:kleine )?provision vom händler|als amazon-partner verdien)|^(?:advertising|affiliate|advertiser) disclosure\W*$|^(?:werbe|transparenz|affiliate-)hinweis\W*$",
             DropBlock,
         ),
         NOTICE_WORDS,
@@ -89,6 +89,7 @@ mod tests {
                 "This site participates in the Amazon Associate program and earns revenue from qualifying purchases (like the products linked below).",
                 "Für Links auf dieser Seite erhält Example ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.",
                 "As an Amazon Associate I earn commissions from qualifying purchases.",
+                "Advertising Disclosure",
             ],
         );
         assert_fires(

@@ -68,6 +68,16 @@ pub(crate) static RULES: &[Rule] = &[
     max_words(
         phrase(
             C,
+            "prompt.email_signup",
+            "An e-mail sign-up box's text (`Enter your email below to receive future announcements …`), which can run to a paragraph.",
+            concat!(r"(?i)(?-u:\b)(?:", email_signup!(), r")(?-u:\b)"),
+            DropBlock,
+        ),
+        LONG_NOTICE_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
             "prompt.form_message",
             "A form's message about a field (`Please enter a valid e-mail address.`, `Der gewählte Anzeigename ist nicht zulässig.`, `Please try again.`).",
             concat!(r"(?i)", form_message!()),
@@ -157,6 +167,14 @@ mod tests {
             ],
         );
         assert_fires(
+            "prompt.email_signup",
+            &[
+                "Missing out on the latest developments? Enter your email below to receive future announcements direct to your inbox.",
+                "Geben Sie Ihre E-Mail-Adresse ein, um keine Ausgabe zu verpassen.",
+                "Entrez votre adresse e-mail pour recevoir nos actualités.",
+            ],
+        );
+        assert_fires(
             "prompt.form_message",
             &[
                 "Please enter a valid email address.",
@@ -229,6 +247,7 @@ mod tests {
             "Wir sind auf Ihre Hilfe angewiesen, sagte der Bürgermeister, und unterstützen Sie uns bitte mit Geduld.",
             "Do you like our new mayor? Most readers said no.",
             "If you liked the play, the cast will be back in spring.",
+            "Officials said customers must enter their email address to receive refunds.",
         ]);
     }
 }
