@@ -26,19 +26,16 @@ static FURNITURE: Lazy<Vec<Regex>> = Lazy::new(|| {
             weekday_name!(),
             r")\.?\s*[,|]?\s*)?(?:",
             date!(),
-            r"|\d{1,2}\. \d{1,2}\. \d{4}|\d{1,2} de (?:",
-            month_name!(),
-            r") de \d{4})"
+            r"|[0-9]{1,2}\. [0-9]{1,2}\. [0-9]{4}|[0-9]{1,2} de [a-zç]+ de [0-9]{4})"
         ),
         // A line that ends with a date, or holds a date and a clock time: a
         // place-and-date line, a byline with its timestamp.
         concat!(
             r"(?i)(?-u:\b)",
             date!(),
-            r"\W*$|(?-u:\b)",
-            date!(),
-            r"\s*(?:,|at|um|-|–|\||/)?\s*",
-            time!()
+            r"(?:\W*$|\s*(?:,|at|um|-|–|\||/)?\s*",
+            time!(),
+            r")"
         ),
         // A byline: `By Jane Doe`, `Von Leonora Holling`, `Posted by …`,
         // `Artikel von …` (a headline starting `Von der …` goes on in lower case).
@@ -57,19 +54,19 @@ static FURNITURE: Lazy<Vec<Regex>> = Lazy::new(|| {
         concat!(
             r"(?i)(?:",
             leave_comment!(),
-            r"|schreib einen kommentar|kommentar hinzufügen|(?:add|view|post) (?:a )?comments?)\W*$|(?:^|\s)\d+\s+(?:",
+            r"|schreib einen kommentar|kommentar hinzufügen|(?:add|view|post) (?:a )?comments?)\W*$|(?:^|\s)[0-9]+\s+(?:",
             comments_word!(),
             r")(?:\(s\))?\W*$|^(?:",
             comments_word!(),
-            r")\s*:?\s*\(?\d+\)?$"
+            r")\s*:?\s*\(?[0-9]+\)?$"
         ),
         // A breadcrumb trail: `Home » Sport » …`, `Sie sind hier: …`.
         r"(?i)\S\s+[»›>]\s+\S.*\s[»›>]\s+\S|^(?:home|startseite|accueil|inicio|sie sind hier|you are here)\s*[:»›>/|]",
         // A skip link or a widget's button: `Skip to content`, `Zum Inhalt
         // springen`, `Toggle navigation`, `Play Video`.
-        r"(?i)(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|recipe)|zum (?:haupt)?inhalt(?: springen)?\W*$|^direkt zum inhalt|aller au contenu|(?:saltar|ir) al contenido|vai al contenuto|(?:pular|ir) para o conteúdo|naar (?:de )?(?:hoofd)?inhoud|przejdź do (?:treści|zawartości)|toggle navigation|^wechseln zu|(?:menü|menu) schließen|^search for|suchfeld|^seite auswählen|^mehr anzeigen$|^view all$|^play video$|^(?:\S+\s+)?(?:navigation|navigationsmenü|hauptnavigation)$|^(?:foto|photo|bild|image|slide)\s+\d+\s+(?:de|of|von|di|van|z)\s+\d+$",
+        r"(?i)(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|recipe)|zum (?:haupt)?inhalt(?: springen)?\W*$|^direkt zum inhalt|aller au contenu|(?:saltar|ir) al contenido|vai al contenuto|(?:pular|ir) para o conteúdo|naar (?:de )?(?:hoofd)?inhoud|przejdź do (?:treści|zawartości)|toggle navigation|^wechseln zu|(?:menü|menu) schließen|^search for|suchfeld|^seite auswählen|^mehr anzeigen$|^view all$|^play video$|^(?:\S+\s+)?(?:navigation|navigationsmenü|hauptnavigation)$|^(?:foto|photo|bild|image|slide)\s+[0-9]+\s+(?:de|of|von|di|van|z)\s+[0-9]+$",
         // A reading time: `3 min read`, `Lesezeit: 4 Minuten`, `21 minutes`.
-        r"(?i)(?-u:\b)\d+\s*min\S*\s+(?:read|lesezeit|lesedauer|de lectura|di lettura|de leitura|leestijd|czytania)(?-u:\b)|^(?:lesezeit|lesedauer|reading time|jeszcze)?\s*:?\s*\d+(?:[.,]\d+)?\s*min\S*(?:\s+\S+)?$",
+        r"(?i)(?-u:\b)[0-9]+\s*min\S*\s+(?:read|lesezeit|lesedauer|de lectura|di lettura|de leitura|leestijd|czytania)(?-u:\b)|^(?:lesezeit|lesedauer|reading time|jeszcze)?\s*:?\s*[0-9]+(?:[.,][0-9]+)?\s*min\S*(?:\s+\S+)?$",
         // A photo credit or caption: `Foto: dpa`, `(Foto Prensa Libre: …)`,
         // `… © Photothek`, `…. EFE`.
         r"(?i)(?:^|[\s(])(?:fotos?|photos?|bild|bildquelle|quelle|image|credit|crédit|imagen|fonte|source)\s*:|\((?:foto|photo|bild|picture|image)|©|\.\s+(?:efe|afp|dpa|reuters|ap|cedida|archivo)\W*$|getty images\W*$",

@@ -362,14 +362,14 @@ macro_rules! inbox_pitch {
 macro_rules! newsletter_pitch {
     () => {
         concat!(
-            r"(?:with|via|through) our (?:free |weekly |daily )?newsletter(?-u:\b).{0,60}(?-u:\b)(?:you|your)(?-u:\b)",
-            r"|(?:mit|über) unser(?:em|en)? (?:kostenlosen |wöchentlichen |täglichen )?newsletter(?-u:\b).{0,60}(?-u:\b)(?:sie|dich|euch|ihnen|dir)(?-u:\b)",
-            r"|(?:für|zu) (?:den|unseren) (?:kostenlosen )?newsletter(?-u:\b).{0,60}(?-u:\b)(?:anmelden|registrieren|eintragen)(?-u:\b)",
-            r"|(?:avec|grâce à) notre (?:newsletter|lettre d'information)(?-u:\b).{0,60}(?-u:\b)(?:vous|votre)(?-u:\b)",
-            r"|con (?:nuestro boletín|nuestra newsletter)(?-u:\b).{0,60}(?-u:\b)(?:te|tu|usted)(?-u:\b)",
-            r"|con la nostra newsletter(?-u:\b).{0,60}(?-u:\b)(?:ti|tuo|tua)(?-u:\b)",
-            r"|com a nossa newsletter(?-u:\b).{0,60}(?-u:\b)(?:você|seu|sua)(?-u:\b)",
-            r"|met onze nieuwsbrief(?-u:\b).{0,60}(?-u:\b)(?:je|jij|u)(?-u:\b)",
+            r"(?:with|via|through) our (?:free |weekly |daily )?newsletter(?-u:\b).*(?-u:\b)(?:you|your)(?-u:\b)",
+            r"|(?:mit|über) unser(?:em|en)? (?:kostenlosen |wöchentlichen |täglichen )?newsletter(?-u:\b).*(?-u:\b)(?:sie|dich|euch|ihnen|dir)(?-u:\b)",
+            r"|(?:für|zu) (?:den|unseren) (?:kostenlosen )?newsletter(?-u:\b).*(?-u:\b)(?:anmelden|registrieren|eintragen)(?-u:\b)",
+            r"|(?:avec|grâce à) notre (?:newsletter|lettre d'information)(?-u:\b).*(?-u:\b)(?:vous|votre)(?-u:\b)",
+            r"|con (?:nuestro boletín|nuestra newsletter)(?-u:\b).*(?-u:\b)(?:te|tu|usted)(?-u:\b)",
+            r"|con la nostra newsletter(?-u:\b).*(?-u:\b)(?:ti|tuo|tua)(?-u:\b)",
+            r"|com a nossa newsletter(?-u:\b).*(?-u:\b)(?:você|seu|sua)(?-u:\b)",
+            r"|met onze nieuwsbrief(?-u:\b).*(?-u:\b)(?:je|jij|u)(?-u:\b)",
             r"|dzięki naszemu newsletterowi",
         )
     };
@@ -481,11 +481,11 @@ macro_rules! weekday {
 macro_rules! date {
     () => {
         concat!(
-            r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+",
+            r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\.?\s+",
             month!(),
-            r",?\s+\d{4}|",
+            r",?\s+[0-9]{4}|",
             month!(),
-            r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+            r"\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4})"
         )
     };
 }
@@ -493,7 +493,7 @@ macro_rules! date {
 /// A clock time with optional meridiem and zone: `05:13 AM`, `10.31 pm CST`.
 macro_rules! time {
     () => {
-        r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?"
+        r"[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?"
     };
 }
 

@@ -57,7 +57,7 @@ pub(crate) static RULES: &[Rule] = &[
                 newsletter_pitch!(),
                 r"|",
                 never_miss!(),
-                r"|(?-u:\b)(?:news|newsletters?|updates|stories|tips|deals|offers|nachrichten|neuigkeiten|angebote|tipps|infos|actualités|noticias|notizie|notícias|nieuws|wiadomości)(?-u:\b).{0,80}(?:",
+                r"|(?-u:\b)(?:news|newsletters?|updates|stories|tips|deals|offers|nachrichten|neuigkeiten|angebote|tipps|infos|actualités|noticias|notizie|notícias|nieuws|wiadomości)(?-u:\b).*(?:",
                 inbox_pitch!(),
                 r")|^by (?:entering|submitting|providing) your e-?mail(?: address)?,? you (?:agree|consent|accept)(?-u:\b)"
             ),
