@@ -228,12 +228,20 @@ pub(crate) fn revise(
         0
     };
     close_at_comment_section(seg, features, verdicts, article_start, dump);
-    let above = match body_start {
+    let mut above = match body_start {
         Some(start) if dump => {
             title::find_above(input, seg, features, verdicts, start, TITLE_LOOKBACK)
         }
         _ => None,
     };
+    // A standfirst under the byline block is body text; the headline is above it.
+    if let Some(lead) = above
+        && let Some(head) = title::headline_over_byline(input, seg, features, verdicts, lead)
+    {
+        classes.revised[lead] = Class::Good;
+        regions.push(lead..lead + 1);
+        above = Some(head);
+    }
     if let Some(t) = above.or_else(|| title::find(input, seg, features, verdicts, 0)) {
         verdicts[t] = Verdict::Title;
     }

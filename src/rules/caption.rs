@@ -81,10 +81,20 @@ pub(crate) static RULES: &[Rule] = &[
     max_words(
         phrase(
             C,
+            "caption.inline_credit",
+            "A photo credit at the end of a caption or paragraph (`… Getränken. Foto: Jane Doe/Verband`, `… (Foto: Privat)`, `… © AFP / Jane Doe`): the credit goes, the text stays.",
+            r"(?:[.!?”)]\s+|\s)((?i:fotos?|bild|bildquelle|imagen)\s*:\s*[^.()©]+\.?|\(\s*(?i:fotos?|bild|bildquelle|imagen)\s*:[^()]+\)\.?|\|?\s*©\s*[^.©]+)\s*$",
+            DropSpan,
+        ),
+        MAX_CAPTION_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
             "caption.credit_line",
             "A credit line on its own: `Photo: Reuters`, `Image copyright Getty Images`, `AFP/Getty Images`.",
             concat!(
-                r"^(?:(?i:(?:photo(?:graph)?|image|picture|foto|bild)\s+(?:credit|copyright|source)\s*:?|(?:photo(?:graph)?|image|picture|foto|bild|credit)s?\s*:)\s*(?P<value>.+)|(?P<value2>(?:",
+                r"^\(?(?:(?i:(?:photo(?:graph)?|image|picture|foto|bild)\s+(?:credit|copyright|source|by|von)\s*:?|(?:photo(?:graph)?|image|picture|foto|bild|bildquelle|credit|quelle)s?\s*:)\s*(?P<value>[^()]+)\)?|(?P<value2>(?:",
                 name!(),
                 r"\s*/\s*)?",
                 agency!(),
@@ -153,8 +163,37 @@ mod tests {
                 "AFP/Getty Images",
                 "REUTERS/Kevin Lamarque",
                 "Getty Images",
+                "Quelle: Landesregierung",
+                "(Foto: ABr)",
+                "Photograph by Jane Doe, Island Restoration Programme",
             ],
         );
+    }
+
+    #[test]
+    fn inline_credits_go_and_the_text_stays() {
+        for (line, kept) in [
+            (
+                "Helfer versorgen Betroffene mit Essen und Getränken. Foto: Jane Doe/Verband",
+                "Helfer versorgen Betroffene mit Essen und Getränken.",
+            ),
+            (
+                "Maxi ist in der Weltspitze der Junioren angekommen. (Foto: Privat)",
+                "Maxi ist in der Weltspitze der Junioren angekommen.",
+            ),
+            (
+                "Der Ski-Star aus der Schweiz. © AFP / Jane Doe",
+                "Der Ski-Star aus der Schweiz.",
+            ),
+            (
+                "Er war mit Talent gesegnet. | © Verband/Getty Images",
+                "Er war mit Talent gesegnet.",
+            ),
+        ] {
+            let input = format!("Headline of a story\n\n{line}\n\nBody text.");
+            let a = crate::clean(&input);
+            assert_eq!(a.body, format!("{kept}\n\nBody text."), "{line}");
+        }
     }
 
     #[test]
@@ -180,6 +219,10 @@ mod tests {
             "The drug is used to treat the virus (HIV/AIDS).",
             "Add the sugar and stir well (about 1/2 cup).",
             "The agency later released a statement through its lawyer, Ivan Petrov.",
+            "Die Zahl der Arbeitslosen stieg um fünf Prozent (Quelle: Statistisches Bundesamt).",
+            "Das Foto: ein Kind am Strand, aufgenommen im Sommer 1969, sagt mehr als jeder Text.",
+            "Quelle: Die Zahlen des Amtes zeigen einen klaren Trend nach oben, und das schon seit Jahren, wie der Bericht festhält.",
+            "The company said © symbols on the label were fake.",
         ]);
     }
 }

@@ -10,6 +10,16 @@ use crate::article::Category;
 const C: Category = Category::Comments;
 
 pub(crate) static RULES: &[Rule] = &[
+    max_words(
+        phrase(
+            C,
+            "comments.prompt",
+            "A call to comment or to keep to the comment rules (`Kommentieren Sie hier`, `Bitte halten Sie sich an unsere Netiquette.`).",
+            r"(?i)^(?:kommentieren sie hier|hier kommentieren|comment here|commentez ici|comenta aquí|commenta qui|comente aqui|reageer hier|skomentuj tutaj)\W*$|(?:halten sie sich|haltet euch|halte dich) an (?:unsere|die) (?:netiquette|kommentarregeln|diskussionsregeln)|please (?:follow|respect|observe|read) our (?:community|comment(?:ing)?|discussion) (?:guidelines|rules|policy)(?-u:\b)",
+            DropBlock,
+        ),
+        PROMPT_WORDS,
+    ),
     phrase(
         C,
         "comments.wordpress.leave_reply",
@@ -188,8 +198,22 @@ mod tests {
     }
 
     #[test]
+    fn comment_prompts() {
+        assert_fires(
+            "comments.prompt",
+            &[
+                "Kommentieren Sie hier",
+                "Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.",
+                "Please follow our community guidelines when posting.",
+            ],
+        );
+    }
+
+    #[test]
     fn article_sentences_about_comments_survive() {
         assert_keeps(&[
+            "Users must follow the platform's community guidelines, the regulator said.",
+            "Kommentieren Sie hier nicht, sagte der Sprecher, und verwies auf die Pressestelle.",
             "The minister declined to leave a comment on the report, his office said.",
             "Comments by the senator drew a sharp reply from the White House on Tuesday.",
             "Facebook changed its comment policy after the election, the company said.",

@@ -1,6 +1,6 @@
 //! Cookie and consent notices, copyright footers and legal link lines.
 
-use super::{Action::*, BANNER_WORDS, NOTICE_WORDS, Rule, max_words, phrase};
+use super::{Action::*, BANNER_WORDS, LABEL_WORDS, NOTICE_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Legal;
@@ -23,9 +23,29 @@ pub(crate) static RULES: &[Rule] = &[
     max_words(
         phrase(
             C,
+            "legal.cookie_category",
+            "A consent dialog's description of a cookie category (`These cookies are necessary for the website to function.`).",
+            concat!(r"(?i)^(?:", cookie_category!(), r")"),
+            DropBlock,
+        ),
+        NOTICE_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
+            "legal.disclaimer",
+            "A short liability disclaimer line (`Alle Angaben ohne Gewähr.`, `Irrtümer vorbehalten`).",
+            r"(?i)^\(?\s*(?:(?:alle )?angaben ohne gewähr|(?:änderungen und )?irrtümer vorbehalten|(?:all )?information (?:is )?(?:provided )?without (?:guarantee|warranty)|sous réserve d'erreurs)\W*$",
+            DropBlock,
+        ),
+        LABEL_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
             "legal.copyright",
             "A copyright footer (`© 2017 News Corp. All rights reserved.`).",
-            r"(?i)^(?:©|\(c\)\s*[0-9]{4}|copyright\s*(?:©|\(c\))?\s*[0-9]{4})|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten)\W*$|^(?:\(?\s*)?(?:vervielfältigung|nachdruck|weiterverbreitung) nur mit (?:ausdrücklicher |schriftlicher |vorheriger )*(?:genehmigung|zustimmung)(?: (?:des|der) \w+)?\W*$",
+            r"(?i)^(?:©|\(c\)\s*[0-9]{4}|copyright\s*(?:©|\(c\))?\s*[0-9]{4})|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten)\W*$|^(?:\(?\s*)?(?:vervielfältigung|nachdruck|weiterverbreitung) nur mit (?:ausdrücklicher |schriftlicher |vorheriger )*(?:genehmigung|zustimmung)(?: (?:des|der) \w+)?\W*$|^this (?:document|article|content|material|work|publication) is (?:subject to|protected by) copyright(?-u:\b)",
             DropBlock,
         ),
         NOTICE_WORDS,
@@ -55,6 +75,28 @@ mod tests {
             ],
         );
         assert_fires(
+            "legal.cookie_category",
+            &[
+                "These cookies are necessary for the website to function and cannot be switched off.",
+                "Diese Cookies sind notwendig, um Inhalte von Videoplattformen auf unserer Seite anzuzeigen.",
+                "Ces cookies permettent de mesurer l'audience du site.",
+            ],
+        );
+        assert_fires(
+            "legal.disclaimer",
+            &[
+                "Alle Angaben ohne Gewähr.",
+                "(Alle Angaben ohne Gewähr)",
+                "Irrtümer vorbehalten",
+            ],
+        );
+        assert_fires(
+            "legal.copyright",
+            &[
+                "This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.",
+            ],
+        );
+        assert_fires(
             "legal.copyright",
             &[
                 "© 2017 News Nation. All rights reserved.",
@@ -80,6 +122,9 @@ mod tests {
             "The regulator said websites must ask before they use cookies to track readers.",
             "Zum Nachtisch backen wir Cookies mit Schokolade, sagte die Köchin.",
             "Contact with the crew was lost shortly after take-off, officials said.",
+            "The cookies are baked for twelve minutes, until the edges turn brown.",
+            "Tracking cookies like these are used by advertisers to follow readers from site to site, the study found.",
+            "Alle Angaben ohne Gewähr, sagte der Sprecher, denn die Zählung laufe noch.",
         ]);
     }
 }

@@ -5,62 +5,6 @@ use crate::article::Category;
 
 const C: Category = Category::Metadata;
 
-/// A month name or abbreviation in any supported language (`month_name!`).
-macro_rules! month {
-    () => {
-        concat!(r"(?:", month_name!(), r")\.?")
-    };
-}
-
-/// An optional weekday (`Saturday,`, `Tue`).
-macro_rules! weekday {
-    () => {
-        concat!(r"(?:(?:", weekday_name!(), r")\.?,?\s*)?")
-    };
-}
-
-/// A calendar date: `23 September 2017`, `Oct. 11, 2016`, `2017-09-23`, `23.09.2017`.
-macro_rules! date {
-    () => {
-        concat!(
-            r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\.?\s+",
-            month!(),
-            r",?\s+[0-9]{4}|",
-            month!(),
-            r"\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4})"
-        )
-    };
-}
-
-/// A clock time with optional meridiem and zone: `05:13 AM`, `10.31 pm CST`.
-macro_rules! time {
-    () => {
-        r"[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?"
-    };
-}
-
-/// A whole timestamp: a date with an optional weekday and clock time, in either
-/// order (`Saturday, September 23, 2017 03:18 AM`, `10:31 AM ET, Tue October 11, 2016`).
-///
-/// The date is written once, with a clock time allowed on both sides: the
-/// multilingual month and weekday names are most of the pattern, and written
-/// twice (a time before, or after) they doubled its build time. The only lines
-/// this adds, a date with a time on both sides, are timestamps too.
-macro_rules! timestamp {
-    () => {
-        concat!(
-            r"(?:",
-            time!(),
-            r"\s*(?:,|-|–|\||/)?\s*)?",
-            weekday!(),
-            date!(),
-            r"(?:\s*(?:,|at|-|–|\||/)?\s*",
-            time!(),
-            r")?"
-        )
-    };
-}
-
 pub(crate) static RULES: &[Rule] = &[
     max_words(
         phrase(

@@ -33,6 +33,7 @@ mod phrases;
 mod caption;
 mod comments;
 pub(crate) mod form;
+pub(crate) mod furniture;
 mod legal;
 mod markup;
 mod metadata;

@@ -231,7 +231,7 @@ macro_rules! month_name {
     () => {
         concat!(
             r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
-            r"|januar|februar|märz|mai|juni|juli|oktober|dezember",
+            r"|januar|februar|märz|mär|mai|juni|juli|okt|oktober|dez|dezember",
             r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre",
             r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
             r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
@@ -318,6 +318,219 @@ macro_rules! form_consent {
             r"|(?-u:\b)lembrar-me(?-u:\b)|(?-u:\b)campos? obrigatórios?(?-u:\b)|(?-u:\b)aceito(?-u:\b)",
             r"|(?-u:\b)onthoud mij(?-u:\b)|(?-u:\b)verplichte velden(?-u:\b)|(?-u:\b)ik ga akkoord(?-u:\b)",
             r"|(?-u:\b)zapamiętaj mnie|(?-u:\b)pola wymagane(?-u:\b)|(?-u:\b)akceptuję",
+        )
+    };
+}
+
+/// A cookie-consent dialog's description of a cookie category (`These cookies
+/// are necessary for the site to work`, `Diese Cookies sind notwendig, um …`):
+/// "these cookies" and a verb, at the start of a sentence.
+macro_rules! cookie_category {
+    () => {
+        concat!(
+            r"(?:these|this|such) cookies? (?:are|is|help|allow|enable|collect|track)(?-u:\b)",
+            r"|diese[rs]? cookies? (?:sind|ist|werden|wird|helfen|ermöglich|erheb|sammel|speicher)",
+            r"|ces cookies (?:sont|permettent|nous)(?-u:\b)",
+            r"|estas cookies (?:son|permiten|nos)(?-u:\b)",
+            r"|questi cookie (?:sono|permettono|ci)(?-u:\b)",
+            r"|(?:esses|estes) cookies (?:são|permitem|nos)(?-u:\b)",
+            r"|deze cookies (?:zijn|worden|helpen|maken)(?-u:\b)",
+            r"|te (?:pliki )?cookies? (?:są|pozwalają|umożliwiają)",
+        )
+    };
+}
+
+/// "Straight to your inbox": a newsletter pitch that promises mail.
+macro_rules! inbox_pitch {
+    () => {
+        concat!(
+            r"(?:straight|directly|delivered|sent) (?:in)?to your inbox",
+            r"|(?:direkt|bequem|regelmäßig) (?:in (?:dein|ihr|euer) (?:e-mail-)?postfach|per e-?mail)",
+            r"|directement dans votre boîte",
+            r"|directamente (?:en|a) tu (?:bandeja|correo|email)",
+            r"|direttamente nella tua (?:casella|inbox|email)",
+            r"|direto (?:na sua caixa|no seu e-?mail)",
+            r"|(?:direct|rechtstreeks) in je (?:mailbox|inbox)",
+            r"|prosto na twoją skrzynkę",
+        )
+    };
+}
+
+/// "Our newsletter keeps you informed": a newsletter pitch in its own words,
+/// which addresses the reader (an article sentence about a newsletter does
+/// not). The sign-up wording is `newsletter_signup!`.
+macro_rules! newsletter_pitch {
+    () => {
+        concat!(
+            r"(?:with|via|through) our (?:free |weekly |daily )?newsletter(?-u:\b).*(?-u:\b)(?:you|your)(?-u:\b)",
+            r"|(?:mit|über) unser(?:em|en)? (?:kostenlosen |wöchentlichen |täglichen )?newsletter(?-u:\b).*(?-u:\b)(?:sie|dich|euch|ihnen|dir)(?-u:\b)",
+            r"|(?:für|zu) (?:den|unseren) (?:kostenlosen )?newsletter(?-u:\b).*(?-u:\b)(?:anmelden|registrieren|eintragen)(?-u:\b)",
+            r"|(?:avec|grâce à) notre (?:newsletter|lettre d'information)(?-u:\b).*(?-u:\b)(?:vous|votre)(?-u:\b)",
+            r"|con (?:nuestro boletín|nuestra newsletter)(?-u:\b).*(?-u:\b)(?:te|tu|usted)(?-u:\b)",
+            r"|con la nostra newsletter(?-u:\b).*(?-u:\b)(?:ti|tuo|tua)(?-u:\b)",
+            r"|com a nossa newsletter(?-u:\b).*(?-u:\b)(?:você|seu|sua)(?-u:\b)",
+            r"|met onze nieuwsbrief(?-u:\b).*(?-u:\b)(?:je|jij|u)(?-u:\b)",
+            r"|dzięki naszemu newsletterowi",
+        )
+    };
+}
+
+/// A plea for the reader's support under the article: "If you liked this
+/// article …", "Do you like our work?", "We rely on your support".
+macro_rules! support_plea {
+    () => {
+        concat!(
+            r"(?-u:\b)(?:if you (?:liked|enjoyed|found value in) (?:this|the|our) (?:article|post|story|piece|blog post)|we (?:rely|depend) on (?:your|readers'?|reader) support|support (?:our|independent|local|quality) journalism)(?-u:\b)|^(?:do you |did you )?(?:like|enjoy|value) (?:our|this) (?:work|journalism|content|site|blog|magazine)\?",
+            r"|(?-u:\b)wenn (?:ihnen|dir|euch) (?:der|dieser|unser) (?:artikel|beitrag|text) gefallen hat|^(?:gefällt|gefallen) (?:dir|ihnen|euch) unser|^(?:unterstützen sie|unterstütze|unterstützt) (?:uns|unsere arbeit|(?:das |den |die )?\S+)(?: bereits| jetzt)? (?:mit|ab) (?:einer spende|[0-9])",
+            r"|(?-u:\b)si (?:cet article|ce billet) vous a plu|^vous aimez notre (?:travail|journalisme|site|magazine)",
+            r"|(?-u:\b)si te (?:ha )?gust(?:ó|ado) (?:este|el) (?:artículo|post)|^¿te gusta nuestro (?:trabajo|periodismo|contenido)",
+            r"|(?-u:\b)se ti è piaciuto (?:questo|l')\s?articolo|^ti piace il nostro (?:lavoro|giornalismo)",
+            r"|(?-u:\b)se (?:você )?gostou (?:deste|do) (?:artigo|post)",
+            r"|(?-u:\b)als je dit artikel (?:leuk|interessant) vond",
+            r"|(?-u:\b)jeśli (?:spodobał|podobał) ci się (?:ten )?artykuł",
+        )
+    };
+}
+
+/// "Never miss a post": a prompt that heads a sign-up box.
+macro_rules! never_miss {
+    () => {
+        concat!(
+            r"^(?:never|don't|do not) miss (?:a|an|another|out on (?:a|an|any|the latest)) (?:post|story|article|update|issue|episode|thing)(?-u:\b)",
+            r"|^(?:du willst|willst du|sie wollen|wollen sie|ihr wollt|wollt ihr) (?:nichts|keinen (?:beitrag|artikel)) (?:mehr )?(?:verpassen|versäumen)\?",
+            r"|^ne (?:manquez|ratez) plus (?:rien|aucun (?:article|épisode))",
+            r"|^no te pierdas (?:nada|ninguna novedad)",
+            r"|^non perderti (?:nulla|niente)",
+            r"|^não perca nada",
+            r"|^mis (?:niets|geen (?:artikel|aflevering))",
+            r"|^nie przegap (?:niczego|żadnego)",
+        )
+    };
+}
+
+/// "You must be logged in to …": a comment or favourites box for members.
+macro_rules! must_be_logged_in {
+    () => {
+        concat!(
+            r"(?-u:\b)you (?:must|need to|have to) be (?:logged|signed) in to(?-u:\b)",
+            r"|(?-u:\b)(?:müssen sie|musst du|müsst ihr) (?:eingeloggt|angemeldet|registriert) sein(?-u:\b)",
+            r"|(?-u:\b)vous devez être (?:connecté|identifié|inscrit)",
+            r"|(?-u:\b)debes (?:estar (?:registrado|conectado|identificado)|iniciar sesión) para(?-u:\b)",
+            r"|(?-u:\b)devi (?:essere (?:loggato|registrato|connesso)|effettuare il login) per(?-u:\b)",
+            r"|(?-u:\b)você precisa estar (?:logado|conectado) para(?-u:\b)",
+            r"|(?-u:\b)je moet (?:ingelogd|aangemeld) zijn om(?-u:\b)",
+            r"|(?-u:\b)musisz być zalogowany",
+        )
+    };
+}
+
+/// A form's validation message about a field: `Please enter a valid e-mail
+/// address.`, `Bitte geben Sie einen Spitznamen ein.`, `This e-mail address
+/// is already registered.`, `Der gewählte Anzeigename ist nicht zulässig.`.
+macro_rules! form_message {
+    () => {
+        concat!(
+            r"^please (?:enter|provide|choose|fill in) (?:a |an |your )?(?:valid |correct )?(?:e-?mail(?: address)?|user ?name|password|(?:first |last |display |full )?name|nickname|comment|phone number)\W*$",
+            r"|^bitte (?:geben sie|gib|gebt) (?:eine?n?|ihre?n?|deine?n?) (?:gültige[n]? )?\S+ ein\W*$",
+            r"|^veuillez (?:saisir|entrer|indiquer) (?:une?|votre) (?:adresse e-?mail|nom|mot de passe|pseudo|commentaire)(?: valide)?\W*$",
+            r"|^por favor,? (?:introduce|ingresa|escribe|introduzca|ingrese) (?:una?|tu|su) (?:correo|nombre|contraseña|comentario)",
+            r"|^(?:per favore,? )?inserisci (?:una?|il tuo|la tua) (?:indirizzo e-?mail|email|nome|password|commento)",
+            r"|^por favor,? (?:insira|digite|informe) (?:um|uma|o seu|a sua|seu|sua) (?:e-?mail|nome|senha|comentário)",
+            r"|^(?:vul|voer) (?:een|je|uw) (?:geldig )?(?:e-?mailadres|naam|wachtwoord|reactie) in\W*$",
+            r"|^(?:proszę )?(?:podaj|wpisz) (?:poprawny |swój )?(?:adres e-?mail|e-?mail|nazwę|imię|hasło)",
+            r"|(?:e-?mail(?:[ -]?address|-?adresse)?|user ?name|benutzername|anzeigename|nickname) (?:is|ist) (?:already|bereits|schon) (?:registered|in use|taken|registriert|vergeben|belegt)",
+            r"|^(?:the |der |die )?(?:chosen |selected |gewählte )?(?:user ?name|display name|nickname|benutzername|anzeigename|spitzname|e-?mail(?:-?adresse| address)?|password|passwort) (?:is|ist) (?:not (?:allowed|valid|available)|invalid|nicht (?:zulässig|gültig|erlaubt|verfügbar)|ungültig)\W*$",
+            r"|registrierung (?:hat )?(?:leider )?(?:nicht funktioniert|ist fehlgeschlagen)|^registration failed",
+            r"|(?:please|bitte) (?:check|überprüfe|überprüfen sie|prüfe|prüfen sie) (?:your|deine|ihre) (?:input|entries|details|angaben|eingaben?)\W*$",
+            r"|(?:please try again|bitte versuchen? (?:sie )?es (?:später )?(?:erneut|noch einmal|nochmal)|veuillez réessayer|(?:inténtalo|inténtelo) (?:de nuevo|más tarde)|riprova più tardi|tente novamente|probeer het (?:later )?opnieuw|spróbuj ponownie)(?: later)?\W*$",
+        )
+    };
+}
+
+/// "Your cart is empty": a shop widget's message.
+macro_rules! empty_cart {
+    () => {
+        concat!(
+            r"your (?:shopping )?(?:cart|basket|bag) is (?:currently )?empty|no products in the (?:cart|basket)",
+            r"|(?:ihr|dein) warenkorb ist (?:noch )?leer|es befinden sich keine (?:produkte|artikel) im warenkorb|keine (?:produkte|artikel) im warenkorb",
+            r"|votre panier est vide|aucun produit dans (?:le|votre) panier",
+            r"|tu (?:carrito|cesta) está vacío|no hay productos en (?:el|tu) carrito",
+            r"|il tuo carrello è vuoto|nessun prodotto nel carrello",
+            r"|o seu carrinho está vazio|nenhum produto no carrinho",
+            r"|je winkelwagen is leeg|(?:er zijn )?geen producten in (?:je|de|uw) winkelwagen",
+            r"|twój koszyk jest pusty|brak produktów w koszyku",
+        )
+    };
+}
+
+/// A month name or abbreviation in any supported language (`month_name!`).
+macro_rules! month {
+    () => {
+        concat!(r"(?:", month_name!(), r")\.?")
+    };
+}
+
+/// An optional weekday (`Saturday,`, `Tue`).
+macro_rules! weekday {
+    () => {
+        concat!(r"(?:(?:", weekday_name!(), r")\.?,?\s*)?")
+    };
+}
+
+/// A calendar date: `23 September 2017`, `Oct. 11, 2016`, `2017-09-23`, `23.09.2017`.
+macro_rules! date {
+    () => {
+        concat!(
+            r"(?:[0-9]{1,2}(?:st|nd|rd|th)?\.?\s+",
+            month!(),
+            r",?\s+[0-9]{4}|",
+            month!(),
+            r"\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4})"
+        )
+    };
+}
+
+/// A clock time with optional meridiem and zone: `05:13 AM`, `10.31 pm CST`.
+macro_rules! time {
+    () => {
+        r"[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?"
+    };
+}
+
+/// A whole timestamp: a date with an optional weekday and clock time, in either
+/// order (`Saturday, September 23, 2017 03:18 AM`, `10:31 AM ET, Tue October 11, 2016`).
+///
+/// The date is written once, with a clock time allowed on both sides: the
+/// multilingual month and weekday names are most of the pattern, and written
+/// twice (a time before, or after) they doubled its build time. The only lines
+/// this adds, a date with a time on both sides, are timestamps too.
+macro_rules! timestamp {
+    () => {
+        concat!(
+            r"(?:",
+            time!(),
+            r"\s*(?:,|-|–|\||/)?\s*)?",
+            weekday!(),
+            date!(),
+            r"(?:\s*(?:,|at|-|–|\||/)?\s*",
+            time!(),
+            r")?"
+        )
+    };
+}
+
+/// "Enter your e-mail to receive …": the text of an e-mail sign-up box.
+macro_rules! email_signup {
+    () => {
+        concat!(
+            r"enter your e-?mail(?: address)?(?: below| here)? to (?:receive|get|subscribe|sign up|follow)",
+            r"|geben sie (?:hier )?ihre e-?mail-?adresse ein,? um|gib (?:hier )?deine e-?mail-?adresse ein,? um",
+            r"|(?:entrez|saisissez|indiquez) votre (?:adresse )?e-?mail pour",
+            r"|(?:introduce|ingresa|escribe) tu (?:correo(?: electrónico)?|e-?mail) para",
+            r"|inserisci (?:la tua|il tuo) (?:e-?mail|indirizzo e-?mail) per",
+            r"|(?:digite|insira|informe) (?:o )?seu e-?mail para",
+            r"|vul (?:je|uw) e-?mailadres in om",
+            r"|(?:podaj|wpisz) (?:swój )?(?:adres )?e-?mail,? (?:aby|by)",
         )
     };
 }

@@ -1,6 +1,6 @@
 //! App promotions and advertisement markers.
 
-use super::{Action::*, NOTICE_WORDS, Rule, max_words, phrase};
+use super::{Action::*, LABEL_WORDS, NOTICE_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Promo;
@@ -32,10 +32,20 @@ pub(crate) static RULES: &[Rule] = &[
             C,
             "promo.affiliate_disclosure",
             "An affiliate-link disclosure: `This site participates in the Amazon Associate program and earns revenue from qualifying purchases`, `Für Links auf dieser Seite erhält … eine Provision vom Händler`.",
-            r"(?i)(?-u:\b)(?:amazon (?:associates?|services llc associates|partner) ?program(?:me)?|earns? (?:revenue|a commission|commissions) from qualifying purchases|(?:erhält|erhalten|bekommt|bekommen) (?:\w+ )?(?:ggf\. |gegebenenfalls )?eine (?:kleine )?provision vom händler|als amazon-partner verdien)",
+            r"(?i)(?-u:\b)(?:amazon (?:associates?|services llc associates|partner) ?program(?:me)?|earns? (?:revenue|a commission|commissions) from qualifying purchases|(?:erhält|erhalten|bekommt|bekommen) (?:\w+ )?(?:ggf\. |gegebenenfalls )?eine (?:kleine )?provision vom händler|als amazon-partner verdien)|^(?:advertising|affiliate|advertiser) disclosure\W*$|^(?:werbe|transparenz|affiliate-)hinweis\W*$",
             DropBlock,
         ),
         NOTICE_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
+            "promo.empty_cart",
+            "A shop widget's empty-cart message (`Your cart is empty`, `Es befinden sich keine Produkte im Warenkorb.`).",
+            concat!(r"(?i)^(?:", empty_cart!(), r")\W*$"),
+            DropBlock,
+        ),
+        LABEL_WORDS,
     ),
     phrase(
         C,
@@ -79,6 +89,17 @@ mod tests {
                 "This site participates in the Amazon Associate program and earns revenue from qualifying purchases (like the products linked below).",
                 "Für Links auf dieser Seite erhält Example ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.",
                 "As an Amazon Associate I earn commissions from qualifying purchases.",
+                "Advertising Disclosure",
+            ],
+        );
+        assert_fires(
+            "promo.empty_cart",
+            &[
+                "Your cart is currently empty.",
+                "Es befinden sich keine Produkte im Warenkorb.",
+                "Ihr Warenkorb ist leer",
+                "Votre panier est vide.",
+                "Twój koszyk jest pusty",
             ],
         );
         assert_fires(
@@ -103,6 +124,8 @@ mod tests {
             "Readers who click here and there on the site see fewer ads, the study found.",
             "The retailer earns a commission on each sale, and the authors of the report say that is a problem.",
             "Der Vertreter erhält eine Provision vom Umsatz, sagte die Firma.",
+            "Your cart is empty when you leave the shop, and the cashier knows it.",
+            "Ihr Warenkorb ist leer geblieben, sagte der Händler über die Kundin.",
         ]);
     }
 }

@@ -1,6 +1,6 @@
 //! Login, sign-up, subscribe, newsletter and paywall prompts.
 
-use super::{Action::*, PROMPT_WORDS, Rule, max_words, phrase};
+use super::{Action::*, LONG_NOTICE_WORDS, PROMPT_WORDS, Rule, max_words, phrase};
 use crate::article::Category;
 
 const C: Category = Category::Prompt;
@@ -24,8 +24,11 @@ pub(crate) static RULES: &[Rule] = &[
         phrase(
             C,
             "prompt.login_to_continue",
-            "`Sign in to comment`, `Log in or register to continue`, `Already a subscriber?`.",
-            r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)(?-u:\b)|^already (?:a subscriber|have an account|registered)(?-u:\b)|^bitte (?:loggen sie sich|melden sie sich|logge dich|melde dich) (?:vor dem kommentieren |zum kommentieren )?(?:ein|an)(?-u:\b)",
+            "`Sign in to comment`, `Log in or register to continue`, `Already a subscriber?`, `You must be logged in to post a comment.`.",
+            concat!(
+                r"(?i)^(?:please )?(?:sign ?in|log ?in|register)(?: or (?:sign ?up|register|subscribe))? to (?:comment|reply|post|continue|read|view)(?-u:\b)|^already (?:a subscriber|have an account|registered)(?-u:\b)|^bitte (?:loggen sie sich|melden sie sich|logge dich|melde dich) (?:vor dem kommentieren |zum kommentieren )?(?:ein|an)(?-u:\b)|",
+                must_be_logged_in!()
+            ),
             DropBlock,
         ),
         PROMPT_WORDS,
@@ -47,9 +50,57 @@ pub(crate) static RULES: &[Rule] = &[
     max_words(
         phrase(
             C,
+            "prompt.newsletter_pitch",
+            "A newsletter pitch in its own words (`Mit unserem Newsletter halten wir Sie auf dem Laufenden`, `The latest news straight to your inbox!`).",
+            concat!(
+                r"(?i)",
+                newsletter_pitch!(),
+                r"|",
+                never_miss!(),
+                r"|(?-u:\b)(?:news|newsletters?|updates|stories|tips|deals|offers|nachrichten|neuigkeiten|angebote|tipps|infos|actualités|noticias|notizie|notícias|nieuws|wiadomości)(?-u:\b).*(?:",
+                inbox_pitch!(),
+                r")|^by (?:entering|submitting|providing) your e-?mail(?: address)?,? you (?:agree|consent|accept)(?-u:\b)"
+            ),
+            DropBlock,
+        ),
+        PROMPT_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
+            "prompt.email_signup",
+            "An e-mail sign-up box's text (`Enter your email below to receive future announcements …`), which can run to a paragraph.",
+            concat!(r"(?i)(?-u:\b)(?:", email_signup!(), r")(?-u:\b)"),
+            DropBlock,
+        ),
+        LONG_NOTICE_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
+            "prompt.form_message",
+            "A form's message about a field (`Please enter a valid e-mail address.`, `Der gewählte Anzeigename ist nicht zulässig.`, `Please try again.`).",
+            concat!(r"(?i)", form_message!()),
+            DropBlock,
+        ),
+        PROMPT_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
+            "prompt.support_plea",
+            "A plea for support under the article (`If you enjoyed this article, please share it`, `Wenn dir der Artikel gefallen hat, …`, `We rely on your support`).",
+            concat!(r"(?i)", support_plea!()),
+            DropBlock,
+        ),
+        LONG_NOTICE_WORDS,
+    ),
+    max_words(
+        phrase(
+            C,
             "prompt.paywall",
             "A paywall notice (`To continue reading, subscribe`, `This article is for subscribers`).",
-            r"(?i)^(?:to continue reading|subscribe to (?:continue|keep) reading|this (?:article|content|story) is (?:only )?(?:available |reserved )?(?:to|for) (?:our )?subscribers|you have reached your (?:free )?(?:article )?limit)",
+            r"(?i)^(?:to continue reading|subscribe to (?:continue|keep) reading|this (?:article|content|story) is (?:only )?(?:available |reserved )?(?:to|for) (?:our )?subscribers|you have reached your (?:free )?(?:article )?limit|(?:subscribe|suscríbase|suscríbete|abonnez-vous|abonnieren sie|iscriviti|assine) (?:now )?(?:for|para|pour|für|per) (?:unlimited (?:digital )?access|(?:un )?acceso (?:digital )?ilimitado|un accès illimité|unbegrenzten zugriff|accesso illimitato|acesso ilimitado))",
             DropBlock,
         ),
         PROMPT_WORDS,
@@ -102,10 +153,71 @@ mod tests {
             ],
         );
         assert_fires(
+            "prompt.newsletter_pitch",
+            &[
+                "Our picks for you. With our newsletter we keep you up to date – not too often, promised!",
+                "Mit unserem Newsletter halten wir Sie regelmäßig auf dem Laufenden.",
+                "Jetzt für den Newsletter des Vereins anmelden und nichts verpassen.",
+                "The latest stories and the best deals, straight to your inbox!",
+                "Die wichtigsten News der Woche direkt in dein Postfach!",
+                "By entering your email address you agree to receive our daily newsletter.",
+                "Avec notre newsletter, vous ne manquerez plus rien.",
+                "Du willst nichts mehr verpassen?",
+                "Never miss a post. Get updates directly to your inbox",
+            ],
+        );
+        assert_fires(
+            "prompt.email_signup",
+            &[
+                "Missing out on the latest developments? Enter your email below to receive future announcements direct to your inbox.",
+                "Geben Sie Ihre E-Mail-Adresse ein, um keine Ausgabe zu verpassen.",
+                "Entrez votre adresse e-mail pour recevoir nos actualités.",
+            ],
+        );
+        assert_fires(
+            "prompt.form_message",
+            &[
+                "Please enter a valid email address.",
+                "Bitte geben Sie einen Spitznamen ein.",
+                "Bitte gib deine E-Mail-Adresse ein.",
+                "Diese E-Mail-Adresse ist bereits registriert aber nicht aktiv.",
+                "This username is already taken.",
+                "Der gewählte Anzeigename ist nicht zulässig.",
+                "The chosen display name is not allowed.",
+                "Leider hat die Registrierung nicht funktioniert. Bitte überprüfe deine Angaben.",
+                "Beim Senden des Formulars ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.",
+                "Something went wrong. Please try again later.",
+                "Veuillez saisir une adresse e-mail valide.",
+                "Vul een geldig e-mailadres in.",
+            ],
+        );
+        assert_fires(
+            "prompt.support_plea",
+            &[
+                "If you enjoyed this article, please share it with your friends.",
+                "Wenn Ihnen der Artikel gefallen hat: Unterstützen Sie uns mit einer Spende.",
+                "Hallo! Ich bin Autor dieses Blogs. Wenn dir der Artikel gefallen hat, würde ich mich über einen Kaffee freuen.",
+                "Si cet article vous a plu, partagez-le !",
+                "We rely on your support to keep local news free for everyone",
+                "Gefällt dir unser Magazin? Dann unterstütze uns mit einem kleinen Beitrag.",
+                "Unterstütze das Magazin bereits mit 2,50!",
+                "Do you like our work?",
+            ],
+        );
+        assert_fires(
+            "prompt.login_to_continue",
+            &[
+                "You must be logged in to post a comment.",
+                "Um den Beitrag kommentieren zu können, müssen Sie eingeloggt sein.",
+            ],
+        );
+        assert_fires(
             "prompt.paywall",
             &[
                 "To continue reading, subscribe now.",
                 "This article is for subscribers only.",
+                "Suscríbase para acceso digital ilimitado – solo $2 por 2 meses.",
+                "Subscribe for unlimited digital access.",
             ],
         );
     }
@@ -120,6 +232,22 @@ mod tests {
             "More than 2 million people subscribe to the Morning Brew newsletter, the company said.",
             "Sign up for the marathon closes on Friday.",
             "Wer sich jetzt anmelden will, muss schnell sein.",
+            // Articles about newsletters, forms and logins.
+            "The newsletter keeps readers up to date on local politics, the editor said.",
+            "Scammers send fake invoices straight to your inbox, the police warned.",
+            "Mit unserem Newsletter erreichen wir inzwischen mehr als 20.000 Leserinnen und Leser in der ganzen Region, sagt die Chefredakteurin.",
+            "Please enter the building through the side door.",
+            "Bitte geben Sie Acht, wenn Sie die Straße überqueren, und achten Sie auf die Kinder.",
+            "The password is not the problem, the engineers said.",
+            "If it fails, the engineers try again the next morning.",
+            "If you liked the first season, the second one will not disappoint, the critic wrote.",
+            "Wenn Ihnen der Film gefallen hat, lesen Sie das Buch.",
+            "Members said you must be patient with the new software.",
+            "Never miss a chance to see the northern lights, the guide told us.",
+            "Wir sind auf Ihre Hilfe angewiesen, sagte der Bürgermeister, und unterstützen Sie uns bitte mit Geduld.",
+            "Do you like our new mayor? Most readers said no.",
+            "If you liked the play, the cast will be back in spring.",
+            "Officials said customers must enter their email address to receive refunds.",
         ]);
     }
 }

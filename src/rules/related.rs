@@ -1,7 +1,8 @@
 //! "Related", "Read more", "Also read" links and tag lists.
 
 use super::{
-    Action::*, Field, NOTICE_WORDS, PROMPT_WORDS, Rule, max_words, phrase, when, whole_line,
+    Action::*, Field, LABEL_WORDS, NOTICE_WORDS, PROMPT_WORDS, Rule, max_words, phrase, when,
+    whole_line,
 };
 use crate::article::Category;
 
@@ -41,6 +42,16 @@ pub(crate) static RULES: &[Rule] = &[
             r")\s*[:.…»›>]*$"
         ),
         DropBlock,
+    ),
+    max_words(
+        phrase(
+            C,
+            "related.more_line",
+            "A lead-in to more teasers that names its source: `Lesen Sie auch die folgenden Beiträge:`, `Weitere Beiträge aus der Kolumne:`, `More stories from Business`.",
+            r"(?i)^(?:lesen sie (?:auch |hier )?(?:die folgenden|weitere|einen weiteren)(?: \S+)? (?:beiträge|artikel|beitrag|texte)|weitere (?:aktuelle )?(?:artikel|beiträge|themen|nachrichten|news) (?:aus|zu|zum|von|der|des)(?: \S+){1,3}|more (?:stories|articles|posts|news) (?:from|about|on|in)(?: \S+){1,3})\s*[:.…!]*$",
+            DropBlock,
+        ),
+        LABEL_WORDS,
     ),
     when(
         max_words(
@@ -145,8 +156,24 @@ mod tests {
     }
 
     #[test]
+    fn more_lines() {
+        assert_fires(
+            "related.more_line",
+            &[
+                "Lesen Sie auch die folgenden Beiträge:",
+                "Lesen Sie hier einen weiteren spannenden Beitrag …",
+                "Weitere Beiträge aus der Kolumne:",
+                "Weitere aktuelle Themen aus der Arbeitswelt",
+                "More stories from Business",
+            ],
+        );
+    }
+
+    #[test]
     fn article_sentences_survive() {
         assert_keeps(&[
+            "Weitere Artikel zu dem Thema hat die Zeitung bereits angekündigt, sagte der Verleger am Montag.",
+            "More stories about the war came out after the ceasefire.",
             "Related to this, the ministry said more talks were planned for the spring.",
             "Readers who want more can watch the full interview on the network's website tonight.",
             "He told them to read more about the history of the region before the trip.",
