@@ -8,12 +8,36 @@
 //! vocabulary is the rules' phrase packs (`rules/phrases.rs`).
 
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex_automata::util::pool::Pool;
+
+use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
+use crate::matcher::{MatchCache, Matcher};
+
+/// The furniture patterns, compiled once per process on first use. Only "does
+/// it match?" is asked, so they are the engine's lean matchers.
+struct Furniture {
+    matchers: Vec<Option<Matcher>>,
+    /// Their search state, one set per thread.
+    caches: Pool<Caches>,
+}
+
+/// Pattern → the search state of its matcher.
+type Caches = Vec<Option<MatchCache>>;
+
+static FURNITURE: Lazy<Furniture> = Lazy::new(|| Furniture {
+    matchers: PATTERNS
+        .iter()
+        .map(|p| Matcher::new(p, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT))
+        .collect(),
+    caches: Pool::new(|| {
+        let matchers = FURNITURE.matchers.iter();
+        matchers.map(|m| Some(m.as_ref()?.create_cache())).collect()
+    }),
+});
 
 /// One pattern per kind of furniture, matched case-insensitively against a
 /// whole line (a candidate headline, at most `title::TITLE_MAX_WORDS` words).
-static FURNITURE: Lazy<Vec<Regex>> = Lazy::new(|| {
-    [
+const PATTERNS: [&str; 9] = [
         // A line that starts with a date, after an optional publication or
         // update label and weekday: `Donnerstag, 4. November 2021 …`,
         // `Pubblicato il 19 Febbraio 2020 …`, `Published: Tuesday | April 26, 2022`.
@@ -70,26 +94,29 @@ static FURNITURE: Lazy<Vec<Regex>> = Lazy::new(|| {
         // A photo credit or caption: `Foto: dpa`, `(Foto Prensa Libre: …)`,
         // `… © Photothek`, `…. EFE`.
         r"(?i)(?:^|[\s(])(?:fotos?|photos?|bild|bildquelle|quelle|image|credit|crédit|imagen|fonte|source)\s*:|\((?:foto|photo|bild|picture|image)|©|\.\s+(?:efe|afp|dpa|reuters|ap|cedida|archivo)\W*$|getty images\W*$",
-    ]
-    .iter()
-    .filter_map(|p| Regex::new(p).ok())
-    .collect()
-});
+];
 
 /// The index in [`FURNITURE`] of the byline pattern.
 const BYLINE_PATTERN: usize = 2;
 
+/// Does pattern `k` match `line`?
+fn matches(k: usize, line: &str, caches: &mut Caches) -> bool {
+    match (FURNITURE.matchers.get(k), caches.get_mut(k)) {
+        (Some(Some(matcher)), Some(Some(cache))) => matcher.is_match(cache, line),
+        _ => false,
+    }
+}
+
 /// True when `line` is page furniture rather than a headline.
 pub(crate) fn is_furniture(line: &str) -> bool {
     let line = line.trim();
-    FURNITURE.iter().any(|r| r.is_match(line))
+    let mut caches = FURNITURE.caches.get();
+    (0..PATTERNS.len()).any(|k| matches(k, line, &mut caches))
 }
 
 /// True when `line` is a byline (`By Jane Doe`, `Posted by …`, `Von …`).
 pub(crate) fn is_byline(line: &str) -> bool {
-    FURNITURE
-        .get(BYLINE_PATTERN)
-        .is_some_and(|r| r.is_match(line.trim()))
+    matches(BYLINE_PATTERN, line.trim(), &mut FURNITURE.caches.get())
 }
 
 #[cfg(test)]
@@ -97,8 +124,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn patterns_compile() {
-        assert_eq!(FURNITURE.len(), 9);
+    fn patterns_compile_and_agree_with_the_full_regex() {
+        assert!(FURNITURE.matchers.iter().all(Option::is_some));
+        let mut caches = FURNITURE.caches.get();
+        let lines = ["Von Jane Doe", "3 min read", "Home » News » Story", "A headline", ""];
+        for (k, pattern) in PATTERNS.iter().enumerate() {
+            let regex = regex::Regex::new(pattern).expect("compiles");
+            for line in lines {
+                assert_eq!(matches(k, line, &mut caches), regex.is_match(line), "{k} {line:?}");
+            }
+        }
     }
 
     #[test]
