@@ -38,65 +38,65 @@ static FURNITURE: Lazy<Furniture> = Lazy::new(|| Furniture {
 /// One pattern per kind of furniture, matched case-insensitively against a
 /// whole line (a candidate headline, at most `title::TITLE_MAX_WORDS` words).
 const PATTERNS: [&str; 9] = [
-        // A line that starts with a date, after an optional publication or
-        // update label and weekday: `Donnerstag, 4. November 2021 …`,
-        // `Pubblicato il 19 Febbraio 2020 …`, `Published: Tuesday | April 26, 2022`.
-        concat!(
-            r"(?i)^\W*(?:(?:",
-            published_label!(),
-            r"|",
-            updated_label!(),
-            r"|zuletzt geändert(?: am)?|release)\s*:?\s*)?(?:(?:",
-            weekday_name!(),
-            r")\.?\s*[,|]?\s*)?(?:",
-            date!(),
-            r"|[0-9]{1,2}\. [0-9]{1,2}\. [0-9]{4}|[0-9]{1,2} de [a-zç]+ de [0-9]{4})"
-        ),
-        // A line that ends with a date, or holds a date and a clock time: a
-        // place-and-date line, a byline with its timestamp.
-        concat!(
-            r"(?i)(?-u:\b)",
-            date!(),
-            r"(?:\W*$|\s*(?:,|at|um|-|–|\||/)?\s*",
-            time!(),
-            r")"
-        ),
-        // A byline: `By Jane Doe`, `Von Leonora Holling`, `Posted by …`,
-        // `Artikel von …` (a headline starting `Von der …` goes on in lower case).
-        r"(?i)^(?:by|von|par|por|door|przez)\s*:?\s+(?-i:[A-ZÀ-ÞŁŚŻ])|^(?:posted|written|published|erstellt|geschrieben|verfasst|artikel|beitrag|veröffentlicht|publié|publicado|pubblicato) (?:by|von|am|on|in|par|le|por|el|da|il)(?-u:\b)|^(?:author|autor(?:in)?|auteur|redaktion)(?-u:\b)",
-        // A share or follow label, alone or with the networks it offers:
-        // `Beitrag teilen`, `Teilen Twittern`, `Follow Us`.
-        concat!(
-            r"(?i)^(?:(?:",
-            share_label!(),
-            r"|",
-            follow_us!(),
-            r")(?:\s+(?:on|auf|sur|en|su|em|op|na|via))?|twitter|facebook|linkedin|whatsapp|pinterest|e-?mail)(?:\s+(?:twittern|tweeten|tweet|twitter\w*|facebook\w*|linkedin|whatsapp|pinterest|xing|reddit|digg|e-?mail|mailen|print|drucken|pinnen|teilen|share))*\W*$|^(?:\S+\s+){0,2}(?:teilen|share|partager|compartir|condividi|compartilhar|delen|udostępnij|drucken|print|imprimer|imprimir|stampa)\W*$|^(?:empfehlen sie|empfiehl) (?:uns|\S+ seite|diesen artikel) weiter"
-        ),
-        // A comment label: `Schreib einen Kommentar`, `Kommentare: 1`,
-        // `0 Comment(s)`, `… | 3 Kommentare`.
-        concat!(
-            r"(?i)(?:",
-            leave_comment!(),
-            r"|schreib einen kommentar|kommentar hinzufügen|(?:add|view|post) (?:a )?comments?)\W*$|(?:^|\s)[0-9]+\s+(?:",
-            comments_word!(),
-            r")(?:\(s\))?\W*$|^(?:",
-            comments_word!(),
-            r")\s*:?\s*\(?[0-9]+\)?$"
-        ),
-        // A breadcrumb trail: `Home » Sport » …`, `Sie sind hier: …`.
-        r"(?i)\S\s+[»›>]\s+\S.*\s[»›>]\s+\S|^(?:home|startseite|accueil|inicio|sie sind hier|you are here)\s*[:»›>/|]",
-        // A skip link or a widget's button: `Skip to content`, `Zum Inhalt
-        // springen`, `Toggle navigation`, `Play Video`.
-        r"(?i)(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|recipe)|zum (?:haupt)?inhalt(?: springen)?\W*$|^direkt zum inhalt|aller au contenu|(?:saltar|ir) al contenido|vai al contenuto|(?:pular|ir) para o conteúdo|naar (?:de )?(?:hoofd)?inhoud|przejdź do (?:treści|zawartości)|toggle navigation|^wechseln zu|(?:menü|menu) schließen|^search for|suchfeld|^seite auswählen|^mehr anzeigen$|^view all$|^play video$|^(?:\S+\s+)?(?:navigation|navigationsmenü|hauptnavigation)$|^(?:foto|photo|bild|image|slide)\s+[0-9]+\s+(?:de|of|von|di|van|z)\s+[0-9]+$",
-        // A reading time: `3 min read`, `Lesezeit: 4 Minuten`, `21 minutes`.
-        r"(?i)(?-u:\b)[0-9]+\s*min\S*\s+(?:read|lesezeit|lesedauer|de lectura|di lettura|de leitura|leestijd|czytania)(?-u:\b)|^(?:lesezeit|lesedauer|reading time|jeszcze)?\s*:?\s*[0-9]+(?:[.,][0-9]+)?\s*min\S*(?:\s+\S+)?$",
-        // A photo credit or caption: `Foto: dpa`, `(Foto Prensa Libre: …)`,
-        // `… © Photothek`, `…. EFE`.
-        r"(?i)(?:^|[\s(])(?:fotos?|photos?|bild|bildquelle|quelle|image|credit|crédit|imagen|fonte|source)\s*:|\((?:foto|photo|bild|picture|image)|©|\.\s+(?:efe|afp|dpa|reuters|ap|cedida|archivo)\W*$|getty images\W*$",
+    // A line that starts with a date, after an optional publication or
+    // update label and weekday: `Donnerstag, 4. November 2021 …`,
+    // `Pubblicato il 19 Febbraio 2020 …`, `Published: Tuesday | April 26, 2022`.
+    concat!(
+        r"(?i)^\W*(?:(?:",
+        published_label!(),
+        r"|",
+        updated_label!(),
+        r"|zuletzt geändert(?: am)?|release)\s*:?\s*)?(?:(?:",
+        weekday_name!(),
+        r")\.?\s*[,|]?\s*)?(?:",
+        date!(),
+        r"|[0-9]{1,2}\. [0-9]{1,2}\. [0-9]{4}|[0-9]{1,2} de [a-zç]+ de [0-9]{4})"
+    ),
+    // A line that ends with a date, or holds a date and a clock time: a
+    // place-and-date line, a byline with its timestamp.
+    concat!(
+        r"(?i)(?-u:\b)",
+        date!(),
+        r"(?:\W*$|\s*(?:,|at|um|-|–|\||/)?\s*",
+        time!(),
+        r")"
+    ),
+    // A byline: `By Jane Doe`, `Von Leonora Holling`, `Posted by …`,
+    // `Artikel von …` (a headline starting `Von der …` goes on in lower case).
+    r"(?i)^(?:by|von|par|por|door|przez)\s*:?\s+(?-i:[A-ZÀ-ÞŁŚŻ])|^(?:posted|written|published|erstellt|geschrieben|verfasst|artikel|beitrag|veröffentlicht|publié|publicado|pubblicato) (?:by|von|am|on|in|par|le|por|el|da|il)(?-u:\b)|^(?:author|autor(?:in)?|auteur|redaktion)(?-u:\b)",
+    // A share or follow label, alone or with the networks it offers:
+    // `Beitrag teilen`, `Teilen Twittern`, `Follow Us`.
+    concat!(
+        r"(?i)^(?:(?:",
+        share_label!(),
+        r"|",
+        follow_us!(),
+        r")(?:\s+(?:on|auf|sur|en|su|em|op|na|via))?|twitter|facebook|linkedin|whatsapp|pinterest|e-?mail)(?:\s+(?:twittern|tweeten|tweet|twitter\w*|facebook\w*|linkedin|whatsapp|pinterest|xing|reddit|digg|e-?mail|mailen|print|drucken|pinnen|teilen|share))*\W*$|^(?:\S+\s+){0,2}(?:teilen|share|partager|compartir|condividi|compartilhar|delen|udostępnij|drucken|print|imprimer|imprimir|stampa)\W*$|^(?:empfehlen sie|empfiehl) (?:uns|\S+ seite|diesen artikel) weiter"
+    ),
+    // A comment label: `Schreib einen Kommentar`, `Kommentare: 1`,
+    // `0 Comment(s)`, `… | 3 Kommentare`.
+    concat!(
+        r"(?i)(?:",
+        leave_comment!(),
+        r"|schreib einen kommentar|kommentar hinzufügen|(?:add|view|post) (?:a )?comments?)\W*$|(?:^|\s)[0-9]+\s+(?:",
+        comments_word!(),
+        r")(?:\(s\))?\W*$|^(?:",
+        comments_word!(),
+        r")\s*:?\s*\(?[0-9]+\)?$"
+    ),
+    // A breadcrumb trail: `Home » Sport » …`, `Sie sind hier: …`.
+    r"(?i)\S\s+[»›>]\s+\S.*\s[»›>]\s+\S|^(?:home|startseite|accueil|inicio|sie sind hier|you are here)\s*[:»›>/|]",
+    // A skip link or a widget's button: `Skip to content`, `Zum Inhalt
+    // springen`, `Toggle navigation`, `Play Video`.
+    r"(?i)(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|recipe)|zum (?:haupt)?inhalt(?: springen)?\W*$|^direkt zum inhalt|aller au contenu|(?:saltar|ir) al contenido|vai al contenuto|(?:pular|ir) para o conteúdo|naar (?:de )?(?:hoofd)?inhoud|przejdź do (?:treści|zawartości)|toggle navigation|^wechseln zu|(?:menü|menu) schließen|^search for|suchfeld|^seite auswählen|^mehr anzeigen$|^view all$|^play video$|^(?:\S+\s+)?(?:navigation|navigationsmenü|hauptnavigation)$|^(?:foto|photo|bild|image|slide)\s+[0-9]+\s+(?:de|of|von|di|van|z)\s+[0-9]+$",
+    // A reading time: `3 min read`, `Lesezeit: 4 Minuten`, `21 minutes`.
+    r"(?i)(?-u:\b)[0-9]+\s*min\S*\s+(?:read|lesezeit|lesedauer|de lectura|di lettura|de leitura|leestijd|czytania)(?-u:\b)|^(?:lesezeit|lesedauer|reading time|jeszcze)?\s*:?\s*[0-9]+(?:[.,][0-9]+)?\s*min\S*(?:\s+\S+)?$",
+    // A photo credit or caption: `Foto: dpa`, `(Foto Prensa Libre: …)`,
+    // `… © Photothek`, `…. EFE`.
+    r"(?i)(?:^|[\s(])(?:fotos?|photos?|bild|bildquelle|quelle|image|credit|crédit|imagen|fonte|source)\s*:|\((?:foto|photo|bild|picture|image)|©|\.\s+(?:efe|afp|dpa|reuters|ap|cedida|archivo)\W*$|getty images\W*$",
 ];
 
-/// The index in [`FURNITURE`] of the byline pattern.
+/// The index in [`PATTERNS`] of the byline pattern.
 const BYLINE_PATTERN: usize = 2;
 
 /// Does pattern `k` match `line`?
@@ -127,11 +127,21 @@ mod tests {
     fn patterns_compile_and_agree_with_the_full_regex() {
         assert!(FURNITURE.matchers.iter().all(Option::is_some));
         let mut caches = FURNITURE.caches.get();
-        let lines = ["Von Jane Doe", "3 min read", "Home » News » Story", "A headline", ""];
+        let lines = [
+            "Von Jane Doe",
+            "3 min read",
+            "Home » News » Story",
+            "A headline",
+            "",
+        ];
         for (k, pattern) in PATTERNS.iter().enumerate() {
             let regex = regex::Regex::new(pattern).expect("compiles");
             for line in lines {
-                assert_eq!(matches(k, line, &mut caches), regex.is_match(line), "{k} {line:?}");
+                assert_eq!(
+                    matches(k, line, &mut caches),
+                    regex.is_match(line),
+                    "{k} {line:?}"
+                );
             }
         }
     }
