@@ -12,7 +12,7 @@ use regex_automata::util::pool::{Pool, PoolGuard};
 use crate::Error;
 use crate::article::{Category, Span};
 use crate::features::{Features, terminal};
-use crate::matcher::{MatchCache, Matcher};
+use crate::matcher::{Caches, Matcher, cache};
 use crate::prefilter::{Prefilter, Seen};
 use crate::rules::{Action, Rule};
 use crate::text::{join_pieces, list_marker_len, push_piece};
@@ -105,10 +105,6 @@ enum Compiled {
     /// is large, and most rules of a short text are never compiled.)
     Lean(Box<Matcher>),
 }
-
-/// Rule index → the search state of its [`Matcher`] (created on first use),
-/// one per thread.
-type Caches = Vec<Option<MatchCache>>;
 
 /// The compiled rule set.
 #[derive(Debug)]
@@ -397,14 +393,6 @@ impl Engine {
             credit: credit.map(at),
         }
     }
-}
-
-/// The search state of `matcher`, rule `i`'s, in this thread's `caches`.
-fn cache<'c>(caches: &'c mut Caches, i: usize, matcher: &Matcher) -> &'c mut MatchCache {
-    if caches.len() <= i {
-        caches.resize_with(i + 1, || None);
-    }
-    caches[i].get_or_insert_with(|| matcher.create_cache())
 }
 
 /// True when `pattern` can match empty text with no assertion to satisfy

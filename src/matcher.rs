@@ -16,6 +16,7 @@ use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::{Anchored, Input};
 
 /// After this many clears of its cache in one search, the lazy DFA gives up
@@ -126,6 +127,62 @@ impl Matcher {
         }
         self.pikevm.captures(&mut cache.pikevm, input, &mut caps);
         caps.is_match().then_some(caps)
+    }
+}
+
+/// Index → the search state of its [`Matcher`] (created on first use), one
+/// set per thread.
+pub(crate) type Caches = Vec<Option<MatchCache>>;
+
+/// The search state of `matcher`, number `i`, in this thread's `caches`.
+pub(crate) fn cache<'c>(caches: &'c mut Caches, i: usize, matcher: &Matcher) -> &'c mut MatchCache {
+    if caches.len() <= i {
+        caches.resize_with(i + 1, || None);
+    }
+    caches[i].get_or_insert_with(|| matcher.create_cache())
+}
+
+/// Lean matchers for a fixed list of patterns that only ask "does it match?"
+/// (the form detector's vocabulary, the title's page furniture), compiled
+/// together, with their search state kept per thread.
+#[derive(Debug)]
+pub(crate) struct MatcherSet {
+    /// Pattern `k` → its matcher (`None` if it did not compile).
+    matchers: Vec<Option<Matcher>>,
+    /// Their search state: each caller takes one set per scan.
+    caches: Pool<Caches>,
+}
+
+impl MatcherSet {
+    /// Compiles every pattern within `nfa_size_limit` bytes of NFA and a lazy
+    /// DFA cache of `dfa_cache_bytes` each.
+    pub fn new(patterns: &[&str], nfa_size_limit: usize, dfa_cache_bytes: usize) -> MatcherSet {
+        MatcherSet {
+            matchers: patterns
+                .iter()
+                .map(|p| Matcher::new(p, nfa_size_limit, dfa_cache_bytes))
+                .collect(),
+            caches: Pool::new(Vec::new),
+        }
+    }
+
+    /// This thread's search state, for any number of [`MatcherSet::is_match`] calls.
+    pub fn caches(&self) -> PoolGuard<'_, Caches, fn() -> Caches> {
+        self.caches.get()
+    }
+
+    /// True when pattern `k` compiled and matches `text`.
+    pub fn is_match(&self, k: usize, text: &str, caches: &mut Caches) -> bool {
+        match self.matchers.get(k) {
+            Some(Some(matcher)) => matcher.is_match(cache(caches, k, matcher), text),
+            _ => false,
+        }
+    }
+
+    /// True when every pattern compiled.
+    #[cfg(test)]
+    pub fn all_compiled(&self) -> bool {
+        self.matchers.iter().all(Option::is_some)
     }
 }
 

@@ -191,15 +191,42 @@ pub(crate) fn prose_within_reach(
     region: &Range<usize>,
 ) -> Vec<usize> {
     let stop = |i: usize| cue[i] || (features[i].list_item && classes.initial[i] == Class::Bad);
-    let prose = |i: &usize| reachable_prose(classes, features, verdicts, *i);
-    let after = (region.end..features.len().min(region.end + PROSE_REACH_UNITS))
-        .take_while(|&i| !stop(i))
-        .filter(prose);
-    let before = (region.start.saturating_sub(PROSE_REACH_UNITS)..region.start)
+    within_reach(features.len(), region, PROSE_REACH_UNITS, stop, |i| {
+        reachable_prose(classes, features, verdicts, i)
+    })
+}
+
+/// The units within `reach` before and after `region` (in a text of `len`
+/// units) for which `joins` holds; on each side the search ends at the first
+/// unit for which `stop` holds.
+fn within_reach(
+    len: usize,
+    region: &Range<usize>,
+    reach: usize,
+    stop: impl Fn(usize) -> bool,
+    joins: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let after = (region.end..len.min(region.end + reach)).take_while(|&i| !stop(i));
+    let before = (region.start.saturating_sub(reach)..region.start)
         .rev()
-        .take_while(|&i| !stop(i))
-        .filter(prose);
-    after.chain(before).collect()
+        .take_while(|&i| !stop(i));
+    after.chain(before).filter(|&i| joins(i)).collect()
+}
+
+/// Is unit `i` kept, whole text (not one sentence of a run-on line), not a
+/// list item, and printed once on the page (`repeated`, where an empty slice
+/// flags nothing)? What a region may reach for beyond its edge.
+fn kept_single_text(
+    features: &[Features],
+    verdicts: &[Verdict],
+    repeated: &[bool],
+    i: usize,
+) -> bool {
+    let f = &features[i];
+    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
+        && f.whole_block
+        && !f.list_item
+        && !repeated.get(i).copied().unwrap_or(false)
 }
 
 /// A finished sentence whose stopword density is at least this (well above
@@ -224,10 +251,7 @@ pub(crate) const DENSE_PROSE_MIN_WORDS: usize = 6;
 /// sentence of at least [`DENSE_PROSE_MIN_WORDS`] words?
 fn dense_prose(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i: usize) -> bool {
     let f = &features[i];
-    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
-        && f.whole_block
-        && !f.list_item
-        && !repeated.get(i).copied().unwrap_or(false)
+    kept_single_text(features, verdicts, repeated, i)
         && f.terminal == Terminal::Sentence
         && f.words >= DENSE_PROSE_MIN_WORDS
         && f.stopwords as f64 >= DENSE_PROSE_MIN_STOPWORDS * f.words as f64
@@ -245,15 +269,13 @@ pub(crate) fn dense_prose_within_reach(
     repeated: &[bool],
     region: &Range<usize>,
 ) -> Vec<usize> {
-    let prose = |i: &usize| dense_prose(features, verdicts, repeated, *i);
-    let after = (region.end..features.len().min(region.end + DENSE_PROSE_REACH_UNITS))
-        .take_while(|&i| !cue[i])
-        .filter(prose);
-    let before = (region.start.saturating_sub(DENSE_PROSE_REACH_UNITS)..region.start)
-        .rev()
-        .take_while(|&i| !cue[i])
-        .filter(prose);
-    after.chain(before).collect()
+    within_reach(
+        features.len(),
+        region,
+        DENSE_PROSE_REACH_UNITS,
+        |i| cue[i],
+        |i| dense_prose(features, verdicts, repeated, i),
+    )
 }
 
 /// A long line of text at most this many units beyond a region's edge, with
@@ -277,10 +299,7 @@ pub(crate) const NEAR_TEXT_MIN_STOPWORDS: f64 = 0.25;
 /// not link text, with [`NEAR_TEXT_MIN_WORDS`] and [`NEAR_TEXT_MIN_STOPWORDS`]?
 fn near_text(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i: usize) -> bool {
     let f = &features[i];
-    matches!(verdicts[i], Verdict::Keep | Verdict::Inline(_))
-        && f.whole_block
-        && !f.list_item
-        && !repeated.get(i).copied().unwrap_or(false)
+    kept_single_text(features, verdicts, repeated, i)
         && f.words >= NEAR_TEXT_MIN_WORDS
         && f.stopwords as f64 >= NEAR_TEXT_MIN_STOPWORDS * f.words as f64
         && f.link_chars as f64 <= MAX_LINK_DENSITY * f.chars.max(1) as f64
@@ -295,15 +314,13 @@ pub(crate) fn near_text_within_reach(
     repeated: &[bool],
     region: &Range<usize>,
 ) -> Vec<usize> {
-    let text = |i: &usize| near_text(features, verdicts, repeated, *i);
-    let after = (region.end..features.len().min(region.end + NEAR_TEXT_REACH_UNITS))
-        .take_while(|&i| !cue[i])
-        .filter(text);
-    let before = (region.start.saturating_sub(NEAR_TEXT_REACH_UNITS)..region.start)
-        .rev()
-        .take_while(|&i| !cue[i])
-        .filter(text);
-    after.chain(before).collect()
+    within_reach(
+        features.len(),
+        region,
+        NEAR_TEXT_REACH_UNITS,
+        |i| cue[i],
+        |i| near_text(features, verdicts, repeated, i),
+    )
 }
 
 /// The run before a comment thread is the article when it holds a good

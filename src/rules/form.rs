@@ -9,10 +9,10 @@
 //! its lines and more than one kind of form vocabulary, is a form.
 
 use once_cell::sync::Lazy;
-use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::pool::PoolGuard;
 
 use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
-use crate::matcher::{MatchCache, Matcher};
+use crate::matcher::{Caches, MatcherSet};
 use crate::prefilter::{Prefilter, Seen};
 
 /// A line of a form block has at most this many words: form messages are
@@ -45,13 +45,8 @@ pub(crate) const FORM_MIN_KINDS: u32 = 2;
 struct Kinds {
     prefilter: Prefilter,
     /// Only "does it match?" is asked: the lean matchers of the engine.
-    matchers: Vec<Option<Matcher>>,
-    /// Their search state, one set per thread.
-    caches: Pool<Caches>,
+    matchers: MatcherSet,
 }
-
-/// Kind → the search state of its matcher.
-type Caches = Vec<Option<MatchCache>>;
 
 /// The patterns of the kinds of form vocabulary, bit `k` for pattern `k`.
 const PATTERNS: [&str; 4] = [
@@ -63,14 +58,7 @@ const PATTERNS: [&str; 4] = [
 
 static KINDS: Lazy<Kinds> = Lazy::new(|| Kinds {
     prefilter: Prefilter::new(PATTERNS.iter().copied().enumerate()),
-    matchers: PATTERNS
-        .iter()
-        .map(|p| Matcher::new(p, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT))
-        .collect(),
-    caches: Pool::new(|| {
-        let matchers = KINDS.matchers.iter();
-        matchers.map(|m| Some(m.as_ref()?.create_cache())).collect()
-    }),
+    matchers: MatcherSet::new(&PATTERNS, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT),
 });
 
 /// The state of one scan over the lines of a text.
@@ -101,15 +89,10 @@ fn kinds(text: &str, scan: &mut Scan) -> u8 {
         caches,
     } = scan;
     KINDS.prefilter.candidates(text, seen, candidates);
-    let mut mask = 0;
-    for &k in candidates.iter() {
-        if let (Some(Some(matcher)), Some(Some(cache))) = (KINDS.matchers.get(k), caches.get_mut(k))
-            && matcher.is_match(cache, text)
-        {
-            mask |= 1 << k;
-        }
-    }
-    mask
+    candidates
+        .iter()
+        .filter(|&&k| KINDS.matchers.is_match(k, text, caches))
+        .fold(0, |mask, &k| mask | (1 << k))
 }
 
 /// For each line: does it lie in a form block (from its first form line to its
@@ -131,7 +114,7 @@ pub(crate) fn form_blocks<'a>(lines: impl ExactSizeIterator<Item = FormLine<'a>>
     let mut scan = Scan {
         seen: Seen::default(),
         candidates: Vec::new(),
-        caches: KINDS.caches.get(),
+        caches: KINDS.matchers.caches(),
     };
     for (i, line) in lines.enumerate() {
         let mask = match line.whole && line.words <= FORM_LINE_MAX_WORDS {
@@ -160,8 +143,8 @@ mod tests {
 
     #[test]
     fn every_kind_compiles_and_agrees_with_its_regex() {
-        assert!(KINDS.matchers.iter().all(Option::is_some));
-        let mut caches = KINDS.caches.get();
+        assert!(KINDS.matchers.all_compiled());
+        let mut caches = KINDS.matchers.caches();
         for text in [
             "Password",
             "Forgot your password?",
@@ -172,12 +155,9 @@ mod tests {
             "An ordinary sentence of the article.",
         ] {
             for (k, pattern) in PATTERNS.iter().enumerate() {
-                let (Some(matcher), Some(cache)) = (&KINDS.matchers[k], &mut caches[k]) else {
-                    unreachable!("every kind compiles");
-                };
                 let regex = regex::Regex::new(pattern).expect("compiles");
                 assert_eq!(
-                    matcher.is_match(cache, text),
+                    KINDS.matchers.is_match(k, text, &mut caches),
                     regex.is_match(text),
                     "{k} {text:?}"
                 );

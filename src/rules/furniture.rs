@@ -8,32 +8,14 @@
 //! vocabulary is the rules' phrase packs (`rules/phrases.rs`).
 
 use once_cell::sync::Lazy;
-use regex_automata::util::pool::Pool;
 
 use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
-use crate::matcher::{MatchCache, Matcher};
+use crate::matcher::MatcherSet;
 
 /// The furniture patterns, compiled once per process on first use. Only "does
 /// it match?" is asked, so they are the engine's lean matchers.
-struct Furniture {
-    matchers: Vec<Option<Matcher>>,
-    /// Their search state, one set per thread.
-    caches: Pool<Caches>,
-}
-
-/// Pattern → the search state of its matcher.
-type Caches = Vec<Option<MatchCache>>;
-
-static FURNITURE: Lazy<Furniture> = Lazy::new(|| Furniture {
-    matchers: PATTERNS
-        .iter()
-        .map(|p| Matcher::new(p, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT))
-        .collect(),
-    caches: Pool::new(|| {
-        let matchers = FURNITURE.matchers.iter();
-        matchers.map(|m| Some(m.as_ref()?.create_cache())).collect()
-    }),
-});
+static FURNITURE: Lazy<MatcherSet> =
+    Lazy::new(|| MatcherSet::new(&PATTERNS, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT));
 
 /// One pattern per kind of furniture, matched case-insensitively against a
 /// whole line (a candidate headline, at most `title::TITLE_MAX_WORDS` words).
@@ -91,7 +73,7 @@ const PATTERNS: [&str; 9] = [
     r"(?i)(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|recipe)|zum (?:haupt)?inhalt(?: springen)?\W*$|^direkt zum inhalt|aller au contenu|(?:saltar|ir) al contenido|vai al contenuto|(?:pular|ir) para o conteúdo|naar (?:de )?(?:hoofd)?inhoud|przejdź do (?:treści|zawartości)|toggle navigation|^wechseln zu|(?:menü|menu) schließen|^search for|suchfeld|^seite auswählen|^mehr anzeigen$|^view all$|^play video$|^(?:\S+\s+)?(?:navigation|navigationsmenü|hauptnavigation)$|^(?:foto|photo|bild|image|slide)\s+[0-9]+\s+(?:de|of|von|di|van|z)\s+[0-9]+$",
     // A reading time: `3 min read`, `Lesezeit: 4 Minuten`, `21 minutes`.
     r"(?i)(?-u:\b)[0-9]+\s*min\S*\s+(?:read|lesezeit|lesedauer|de lectura|di lettura|de leitura|leestijd|czytania)(?-u:\b)|^(?:lesezeit|lesedauer|reading time|jeszcze)?\s*:?\s*[0-9]+(?:[.,][0-9]+)?\s*min\S*(?:\s+\S+)?$",
-    // A photo credit or caption: `Foto: dpa`, `(Foto Prensa Libre: …)`,
+    // A photo credit or caption: `Foto: dpa`, `(Foto Diario Local: …)`,
     // `… © Photothek`, `…. EFE`.
     r"(?i)(?:^|[\s(])(?:fotos?|photos?|bild|bildquelle|quelle|image|credit|crédit|imagen|fonte|source)\s*:|\((?:foto|photo|bild|picture|image)|©|\.\s+(?:efe|afp|dpa|reuters|ap|cedida|archivo)\W*$|getty images\W*$",
 ];
@@ -99,24 +81,16 @@ const PATTERNS: [&str; 9] = [
 /// The index in [`PATTERNS`] of the byline pattern.
 const BYLINE_PATTERN: usize = 2;
 
-/// Does pattern `k` match `line`?
-fn matches(k: usize, line: &str, caches: &mut Caches) -> bool {
-    match (FURNITURE.matchers.get(k), caches.get_mut(k)) {
-        (Some(Some(matcher)), Some(Some(cache))) => matcher.is_match(cache, line),
-        _ => false,
-    }
-}
-
 /// True when `line` is page furniture rather than a headline.
 pub(crate) fn is_furniture(line: &str) -> bool {
     let line = line.trim();
-    let mut caches = FURNITURE.caches.get();
-    (0..PATTERNS.len()).any(|k| matches(k, line, &mut caches))
+    let mut caches = FURNITURE.caches();
+    (0..PATTERNS.len()).any(|k| FURNITURE.is_match(k, line, &mut caches))
 }
 
 /// True when `line` is a byline (`By Jane Doe`, `Posted by …`, `Von …`).
 pub(crate) fn is_byline(line: &str) -> bool {
-    matches(BYLINE_PATTERN, line.trim(), &mut FURNITURE.caches.get())
+    FURNITURE.is_match(BYLINE_PATTERN, line.trim(), &mut FURNITURE.caches())
 }
 
 #[cfg(test)]
@@ -125,8 +99,8 @@ mod tests {
 
     #[test]
     fn patterns_compile_and_agree_with_the_full_regex() {
-        assert!(FURNITURE.matchers.iter().all(Option::is_some));
-        let mut caches = FURNITURE.caches.get();
+        assert!(FURNITURE.all_compiled());
+        let mut caches = FURNITURE.caches();
         let lines = [
             "Von Jane Doe",
             "3 min read",
@@ -138,7 +112,7 @@ mod tests {
             let regex = regex::Regex::new(pattern).expect("compiles");
             for line in lines {
                 assert_eq!(
-                    matches(k, line, &mut caches),
+                    FURNITURE.is_match(k, line, &mut caches),
                     regex.is_match(line),
                     "{k} {line:?}"
                 );
@@ -192,7 +166,7 @@ mod tests {
             "Lesezeit: 4 Minuten",
             "Die neue Schulleiterin. (Picture by Jane Doe)",
             "La bendición se realizará mañana. Foto: LN",
-            "Los precios siguen aumentando. (Foto Prensa Libre: Juan Pérez)",
+            "Los precios siguen aumentando. (Foto Diario Local: Juan Pérez)",
             "Ein Gruppenbild der Jury. © Verband / Photothek",
             "Un grupo de pingüinos, en la Antártida. EFE",
         ] {
