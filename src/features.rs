@@ -186,11 +186,34 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>)
 
 /// Sets each unit's `stopwords` to its count of `lang`'s stopwords (`hits`, one
 /// per unit, from [`compute`]; 0 without a language).
+///
+/// A paragraph in another language (an English quote on a German page, or a
+/// German article on a page the guess took for English) would look like a
+/// string of non-words to the document's stoplist; when another language's
+/// stopwords clearly fit it better, they are counted instead.
 pub(crate) fn set_language(features: &mut [Features], hits: &[Hits], lang: Option<Language>) {
+    let Some(lang) = lang else {
+        features.iter_mut().for_each(|f| f.stopwords = 0);
+        return;
+    };
     for (f, h) in features.iter_mut().zip(hits) {
-        f.stopwords = lang.map_or(0, |l| h[l.index()] as usize);
+        let own = h[lang.index()] as usize;
+        f.stopwords = own;
+        if f.words >= FOREIGN_PROSE_MIN_WORDS {
+            let best = h.iter().copied().max().unwrap_or(0) as usize;
+            if best >= 2 * own.max(1) && best as f64 >= FOREIGN_PROSE_MIN_DENSITY * f.words as f64 {
+                f.stopwords = best;
+            }
+        }
     }
 }
+
+/// A unit of at least this many words may be counted in another language than
+/// the document's (a quoted English paragraph on a German page).
+const FOREIGN_PROSE_MIN_WORDS: usize = 8;
+/// ... when that language's stopwords make at least this share of its words
+/// and outnumber the document language's at least twofold.
+const FOREIGN_PROSE_MIN_DENSITY: f64 = 0.3;
 
 #[cfg(test)]
 mod tests {
@@ -227,6 +250,27 @@ mod tests {
         assert_eq!(f[0].words, 6);
         assert!(f[0].stopwords >= 3, "{:?}", f[0]);
         assert_eq!(f[0].chars, 23);
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_counts_its_own_stopwords() {
+        let input = "Die Bundesregierung hat am Dienstag ein neues Gesetz beschlossen.\n\
+                     The film is a story about the loss of a garden and of the people in it.\n\
+                     The best of the rest\n\
+                     Apple iPhone Samsung Galaxy Google Pixel Sony Xperia Nokia";
+        let seg = segment(input);
+        let (mut f, hits) = compute(input, &seg);
+        set_language(&mut f, &hits, Some(Language::German));
+        assert!(f[0].stopwords >= 3, "{:?}", f[0]);
+        // Counted with English stopwords, though the page is German.
+        assert!(f[1].stopword_density() >= 0.4, "{:?}", f[1]);
+        // Too short to judge its language: German count (none).
+        assert_eq!(f[2].stopwords, 0, "{:?}", f[2]);
+        // No language fits a list of names.
+        assert_eq!(f[3].stopwords, 0, "{:?}", f[3]);
+        // Without a language nothing is counted.
+        set_language(&mut f, &hits, None);
+        assert!(f.iter().all(|f| f.stopwords == 0));
     }
 
     #[test]
