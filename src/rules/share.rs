@@ -12,6 +12,13 @@ macro_rules! network {
     };
 }
 
+/// "Social media" as a place to follow a site, in the supported languages.
+macro_rules! social_media {
+    () => {
+        r"(?:social (?:media|networks?)|(?:den )?sozialen (?:medien|netzwerken)|les réseaux sociaux|réseaux sociaux|(?:las )?redes sociales|(?:i )?social(?: network)?|(?:as )?redes sociais|sociale media|mediach społecznościowych)"
+    };
+}
+
 pub(crate) static RULES: &[Rule] = &[
     phrase(
         C,
@@ -49,13 +56,15 @@ pub(crate) static RULES: &[Rule] = &[
         phrase(
             C,
             "share.follow",
-            "A follow prompt: `Follow @BGRDeals on Twitter to keep up with …`, `Follow us on Facebook`.",
+            "A follow prompt: `Follow @BGRDeals on Twitter to keep up with …`, `Follow us on Facebook`, `Folge uns in den sozialen Medien`.",
             concat!(
                 r"(?i)(?:^(?:follow (?:us|@\w+|(?-i:\p{Lu})(?-i:[\w.]*)(?: (?-i:\p{Lu})(?-i:[\w.]*)){0,3}) on |(?:",
                 follow_us!(),
-                r")(?-u:\b).{0,40}(?-u:\b))|(?:^|[.!?]\s+)follow (?:him|her|them|me|us) on )",
+                r")(?-u:\b).{0,40}(?-u:\b))|(?:^|[.!?]\s+)follow (?:him|her|them|me|us) on )(?:",
                 network!(),
-                r"(?-u:\b)"
+                "|",
+                social_media!(),
+                r")(?-u:\b)"
             ),
             DropBlock,
         ),
@@ -102,6 +111,10 @@ mod tests {
                 "Follow @BGRDeals on Twitter to keep up with the latest deals.",
                 "Follow us on Facebook",
                 "Mike Wall's book about the search for alien life is out now. Follow him on Twitter.",
+                "Folge uns auch in den sozialen Medien, wir halten dich auch dort auf dem Laufenden.",
+                "Follow us on social media for the latest updates.",
+                "Suivez-nous sur les réseaux sociaux !",
+                "Síguenos en redes sociales",
             ],
         );
         assert_fires(
@@ -124,6 +137,8 @@ mod tests {
             "Share prices fell sharply after the announcement in Moscow.",
             "He posted the video on Twitter and Facebook within minutes of the vote.",
             "Follow the money, the senator said on Twitter after the hearing.",
+            "Many teenagers follow the news on social media rather than on television.",
+            "Die Polizei bittet, den Aufruf in den sozialen Medien zu teilen.",
             "Like many on Twitter, she posted a photo of the storm.",
             "Critics who follow him on Twitter said the post was deleted.",
             "Join us on X, the mayor wrote on Sunday.",
