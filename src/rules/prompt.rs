@@ -105,6 +105,27 @@ pub(crate) static RULES: &[Rule] = &[
         ),
         PROMPT_WORDS,
     ),
+    max_words(
+        phrase(
+            C,
+            "prompt.enable_javascript",
+            "A notice that the page needs JavaScript (`Please enable JavaScript in your browser`, `Bitte aktivieren Sie JavaScript`, `JavaScript is disabled`).",
+            concat!(
+                r"(?i)(?-u:\b)(?:(?:please |bitte )?(?:enable|turn on|activate|aktivieren sie|aktiviere|activez|activer|habilite|habilita|habilitar|abilita|attiva|ative|ativar|schakel|włącz) (?:the )?javascript(?: (?:in|im|dans|en|nel|no|w) (?:your |ihrem |deinem |votre |tu |su |il |o |uw )?(?:browser|navigateur|navegador|przeglądarce)| to (?:view|use|see|continue|run)|\s*[.!]|\s*$)",
+                r"|javascript (?:is|ist|est|está|è|é|staat|jest) (?:currently |derzeit |zurzeit )?(?:disabled|turned off|deaktiviert|ausgeschaltet|désactivé|desactivado|deshabilitado|disattivato|desativado|uitgeschakeld|wyłączony)(?-u:\b)",
+                r"|(?:requires|benötigt|erfordert|setzt voraus|nécessite|requiere|richiede|requer|vereist|wymaga)(?-u:\b)[^.]{0,40}(?-u:\b)javascript(?-u:\b))"
+            ),
+            DropBlock,
+        ),
+        PROMPT_WORDS,
+    ),
+    phrase(
+        C,
+        "prompt.dialog_close",
+        "A pop-up's close button as a line of its own (`× Close`, `Schließen [X]`, `Fermer`, `Close window`).",
+        r"(?i)^(?:[×✕✖x]\s*)?(?:\[x\]\s*)?(?:close(?: window| dialog| popup| this)?|schließen|fenster schließen|fermer|cerrar|chiudi|fechar|sluiten|zamknij)(?:\s*\[x\]|\s*[×✕✖])?\s*$",
+        DropBlock,
+    ),
 ];
 
 #[cfg(test)]
@@ -220,6 +241,28 @@ mod tests {
                 "Subscribe for unlimited digital access.",
             ],
         );
+        assert_fires(
+            "prompt.enable_javascript",
+            &[
+                "Please enable JavaScript in your browser to use this site.",
+                "Dieser Shop setzt voraus, dass Sie JavaScript aktiviert haben. Bitte aktivieren Sie JavaScript in Ihrem Browser.",
+                "JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.",
+                "JavaScript ist deaktiviert.",
+                "This website requires JavaScript.",
+                "Veuillez activer JavaScript dans votre navigateur.",
+            ],
+        );
+        assert_fires(
+            "prompt.dialog_close",
+            &[
+                "× Schließen",
+                "Schließen [X]",
+                "Close",
+                "× Close",
+                "Fermer",
+                "Close window",
+            ],
+        );
     }
 
     #[test]
@@ -248,6 +291,11 @@ mod tests {
             "Do you like our new mayor? Most readers said no.",
             "If you liked the play, the cast will be back in spring.",
             "Officials said customers must enter their email address to receive refunds.",
+            // Articles about browsers and JavaScript; lines that only begin like a button.
+            "Developers who enable JavaScript source maps in production expose their code, the researchers warned in a report published on Monday.",
+            "The new version of the browser runs JavaScript twice as fast, the company said.",
+            "Close to 200 people attended the vigil on Sunday.",
+            "Schließen Sie die Augen und hören Sie zu.",
         ]);
     }
 }
