@@ -272,6 +272,16 @@ pub(crate) const INSIDE_SHORT_MIN_WORDS: usize = 4;
 /// Below it a line is a name list or a product specification.
 pub(crate) const INSIDE_NEAR_GOOD_MIN_STOPWORDS: f64 = 0.25;
 
+/// A unique whole line of at least this many words inside the main region
+/// stays, however it ends, when at least [`INSIDE_LONG_MIN_STOPWORDS`] of its
+/// words are stopwords: a quote dense with names and titles, a paragraph cut
+/// off before its full stop. Menus and link lists do not run this long.
+pub(crate) const INSIDE_LONG_MIN_WORDS: usize = 30;
+
+/// See [`INSIDE_LONG_MIN_WORDS`]. Below it a long line is a list of names,
+/// figures or keywords.
+pub(crate) const INSIDE_LONG_MIN_STOPWORDS: f64 = 0.2;
+
 /// For each unit: is it a whole line whose text (whitespace collapsed) stands
 /// more than once on the page? One pass with a hash map, linear.
 ///
@@ -433,12 +443,19 @@ fn keep_main_region(
 /// `Bad`? Only a whole, non-list line printed once on the page (`repeated`:
 /// more than once) that ends like a sentence or a lead-in (a colon), and is
 /// either short with [`INSIDE_SHORT_MIN_WORDS`] words and [`STOPWORDS_HIGH`]
-/// stopword density, or near-good with [`INSIDE_NEAR_GOOD_MIN_STOPWORDS`].
+/// stopword density, or near-good with [`INSIDE_NEAR_GOOD_MIN_STOPWORDS`]; or a
+/// long line (see [`INSIDE_LONG_MIN_WORDS`]) however it ends.
 /// Buttons, labels, form messages and repeated teasers go.
 fn stays_inside_region(f: &Features, initial: Class, repeated: bool) -> bool {
     let density = f.stopword_density();
     let ends = matches!(f.terminal, Terminal::Sentence | Terminal::Colon);
-    if repeated || f.list_item || !f.whole_block || !ends {
+    if repeated || f.list_item || !f.whole_block {
+        return false;
+    }
+    if f.words >= INSIDE_LONG_MIN_WORDS && density >= INSIDE_LONG_MIN_STOPWORDS {
+        return true;
+    }
+    if !ends {
         return false;
     }
     match initial {
@@ -683,6 +700,38 @@ mod tests {
         assert_eq!(reason.as_deref(), Some(super::LOW_CONTENT));
     }
 
+    #[test]
+    fn a_long_line_dense_with_names_stays_inside_the_region() {
+        use super::stays_inside_region;
+        use crate::classify::Class;
+        use crate::features::{Features, Terminal};
+        // A 35-word quote that a comma ends, 9 of its words stopwords (0.26):
+        // `Bad` on its own features.
+        let quote = Features {
+            terminal: Terminal::None,
+            ..Features::sentence(240, 35, 9)
+        };
+        assert!(quote.stopword_density() < crate::classify::STOPWORDS_LOW);
+        assert!(stays_inside_region(&quote, Class::Bad, false));
+        // Shorter, sparser, printed twice, or a list item: it goes.
+        let short = Features {
+            terminal: Terminal::None,
+            ..Features::sentence(140, 20, 6)
+        };
+        assert!(!stays_inside_region(&short, Class::Bad, false));
+        let names = Features {
+            terminal: Terminal::None,
+            ..Features::sentence(240, 35, 4)
+        };
+        assert!(!stays_inside_region(&names, Class::Bad, false));
+        assert!(!stays_inside_region(&quote, Class::Bad, true));
+        let item = Features {
+            list_item: true,
+            ..quote
+        };
+        assert!(!stays_inside_region(&item, Class::Bad, false));
+    }
+
     /// Thirteen one-word menu items: enough to make a text a page dump.
     fn menu() -> String {
         (1..=13).map(|i| format!("  * Section{i}\n")).collect()
@@ -920,6 +969,7 @@ mod tests {
     #[test]
     fn short_sentences_inside_the_region_stay_unless_they_are_labels() {
         use super::stays_inside_region;
+        use crate::classify::Class;
         use crate::classify::Class::{NearGood, Short};
         use crate::features::Features;
         // "Why would anyone do that to us?" between a code line and a paragraph.
