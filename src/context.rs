@@ -22,8 +22,9 @@ use crate::classify::{Class, Classes, STOPWORDS_HIGH, classify};
 use crate::engine::{Decision, Reason, Verdict, residual};
 use crate::features::{Features, Terminal};
 use crate::region::{
-    STAMP_MAX_WORDS, clean_gaps, comment_thread, dense_prose_within_reach, extend,
-    is_comment_stamp, lead_above, near_text_within_reach, prose_within_reach, regions,
+    STAMP_MAX_WORDS, chronologies, chronologies_within_reach, clean_gaps, comment_thread,
+    dense_prose_within_reach, extend, is_comment_stamp, lead_above, near_text_within_reach,
+    prose_within_reach, regions,
 };
 use crate::rules::Rule;
 use crate::rules::form::{FormLine, form_blocks};
@@ -218,6 +219,15 @@ pub(crate) fn revise(
                 classes.revised[i] = Class::Good;
                 regions.push(i..i + 1);
             }
+        }
+        let timelines = chronologies(input, seg, features);
+        let joined: Vec<Range<usize>> = regions
+            .iter()
+            .flat_map(|r| chronologies_within_reach(&timelines, &cue, r))
+            .collect();
+        for c in joined {
+            classes.revised[c.clone()].fill(Class::Good);
+            regions.push(c);
         }
     }
     // In a page dump the article starts with its main region: a "Comments" link

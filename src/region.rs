@@ -323,6 +323,111 @@ pub(crate) fn near_text_within_reach(
     )
 }
 
+/// A chronology has at least this many entries: lines that each start with a
+/// year or a span of years (`1957–1959 First building phase: …`) and go on for
+/// at least [`CHRONOLOGY_MIN_WORDS`] words, in order of time.
+pub(crate) const CHRONOLOGY_MIN_ENTRIES: usize = 4;
+
+/// An entry of a chronology has at least this many words, the year included:
+/// an archive widget's `2019 (12)` is none.
+pub(crate) const CHRONOLOGY_MIN_WORDS: usize = 4;
+
+/// Each entry of a chronology is at most this many units after the one before
+/// (a photo credit may sit between two).
+pub(crate) const CHRONOLOGY_MAX_GAP: usize = 2;
+
+/// A chronology belongs to the article when one of its entries is inside the
+/// main region or at most this many units from it, with no boilerplate cue in
+/// between: a timeline's lines are short and poor in stopwords, but no menu or
+/// teaser list counts up through the years.
+pub(crate) const CHRONOLOGY_REACH_UNITS: usize = 10;
+
+/// The year a chronology entry starts with: `1957`, `1957–1959`, `1998/99`
+/// followed by a space (from 1000 to 2999), or `None`.
+fn entry_year(text: &str) -> Option<u16> {
+    let b = text.trim_start().as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 || !matches!(b[0], b'1' | b'2') {
+        return None;
+    }
+    let year = b[..4]
+        .iter()
+        .fold(0u16, |y, d| y * 10 + u16::from(d - b'0'));
+    let mut rest = std::str::from_utf8(&b[4..]).ok()?;
+    // A span: `–1959`, `-59`, `/99`.
+    if let Some(after) = ["–", "-", "/"]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+    {
+        let n = after.bytes().take_while(u8::is_ascii_digit).count();
+        if !(2..=4).contains(&n) {
+            return None;
+        }
+        rest = &after[n..];
+    }
+    rest.starts_with(char::is_whitespace).then_some(year)
+}
+
+/// The chronologies of a text (see [`CHRONOLOGY_MIN_ENTRIES`]), each as the
+/// range from its first entry to its last.
+pub(crate) fn chronologies(
+    input: &str,
+    seg: &crate::segment::Segments,
+    features: &[Features],
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // (first entry, last entry, its year, entries so far)
+    let mut run: Option<(usize, usize, u16, usize)> = None;
+    let mut close = |run: Option<(usize, usize, u16, usize)>| {
+        if let Some((first, last, _, n)) = run
+            && n >= CHRONOLOGY_MIN_ENTRIES
+        {
+            out.push(first..last + 1);
+        }
+    };
+    for (i, unit) in seg.units.iter().enumerate() {
+        let f = &features[i];
+        if !f.whole_block || f.words < CHRONOLOGY_MIN_WORDS {
+            continue;
+        }
+        let Some(year) = entry_year(unit.span.slice(input)) else {
+            continue;
+        };
+        run = match run {
+            Some((first, last, prev, n)) if i - last <= CHRONOLOGY_MAX_GAP && year >= prev => {
+                Some((first, i, year, n + 1))
+            }
+            other => {
+                close(other);
+                Some((i, i, year, 1))
+            }
+        };
+    }
+    close(run);
+    out
+}
+
+/// The chronologies (from [`chronologies`]) that belong to the article next
+/// to `region` (see [`CHRONOLOGY_REACH_UNITS`]).
+pub(crate) fn chronologies_within_reach(
+    chronologies: &[Range<usize>],
+    cue: &[bool],
+    region: &Range<usize>,
+) -> Vec<Range<usize>> {
+    let near = |c: &Range<usize>| {
+        c.start < region.end && region.start < c.end
+            || !within_reach(
+                cue.len(),
+                region,
+                CHRONOLOGY_REACH_UNITS,
+                |i| cue[i],
+                |i| c.contains(&i),
+            )
+            .is_empty()
+    };
+    chronologies.iter().filter(|c| near(c)).cloned().collect()
+}
+
 /// The run before a comment thread is the article when it holds a good
 /// paragraph (on its own features, not a list item) of at least this many
 /// characters: prose, not a forum's navigation before its first post.
@@ -877,6 +982,80 @@ mod tests {
         let keep = vec![Verdict::Keep; f.len()];
         assert_eq!(regions(&classes, &f, &keep, &[], None)[0], 1..8);
         assert_eq!(regions(&classes, &f, &keep, &[], Some(4..8)), vec![1..4; 1]);
+    }
+
+    #[test]
+    fn a_chronology_entry_starts_with_a_year_or_a_span_of_years() {
+        assert_eq!(
+            entry_year("1957–1959 Erster Bauabschnitt: 21 Wohngebäude"),
+            Some(1957)
+        );
+        assert_eq!(entry_year("1998/99 Neue Pläne"), Some(1998));
+        assert_eq!(
+            entry_year("  2003 Erwerb durch die Genossenschaft"),
+            Some(2003)
+        );
+        assert_eq!(entry_year("1912-14 Bau der Brücke"), Some(1912));
+        assert_eq!(entry_year("2019: a year in review"), None);
+        assert_eq!(entry_year("19570 people came"), None);
+        assert_eq!(entry_year("3000 people came"), None);
+        assert_eq!(entry_year("1957–5 Bau"), None);
+        assert_eq!(entry_year("Bis 2022 Planung"), None);
+        assert_eq!(entry_year("2020"), None);
+    }
+
+    fn timeline(lines: &[&str]) -> Vec<Range<usize>> {
+        let input = lines.join("\n\n");
+        let seg = crate::segment::segment(&input);
+        let (f, _) = crate::features::compute(&input, &seg);
+        chronologies(&input, &seg, &f)
+    }
+
+    #[test]
+    fn a_chronology_is_four_or_more_dated_lines_in_order() {
+        let entries = [
+            "1957–1959 First phase: 21 houses with 710 flats",
+            "© Photo Agency",
+            "1962–1964 Second phase: a community hall",
+            "1976 Third phase: four houses with 352 flats",
+            "1987 Declared a test case for renovation",
+            "Contact",
+        ];
+        assert_eq!(timeline(&entries), vec![0..5; 1]);
+        // Three entries are no chronology; nor are years counting down (an
+        // archive, newest first), nor entries of under four words.
+        assert!(timeline(&entries[..4]).is_empty());
+        let down = [
+            "2021 Fourth phase of the works",
+            "2019 Third phase of the works",
+            "2017 Second phase of the works",
+            "2015 First phase of the works",
+        ];
+        assert!(timeline(&down).is_empty());
+        let archive = ["2019 (12)", "2020 (8)", "2021 (30)", "2022 (4)"];
+        assert!(timeline(&archive).is_empty());
+        // Entries far apart are two runs, too short each.
+        let apart = [
+            "1957 First phase of the works",
+            "1962 Second phase of the works",
+            "a",
+            "b",
+            "c",
+            "1976 Third phase of the works",
+            "1987 Fourth phase of the works",
+        ];
+        assert!(timeline(&apart).is_empty());
+    }
+
+    #[test]
+    fn a_chronology_next_to_the_region_joins_it_unless_a_cue_stands_between() {
+        let chrono = vec![6..10];
+        let cue = vec![false; 12];
+        assert_eq!(chronologies_within_reach(&chrono, &cue, &(0..3)), chrono);
+        assert_eq!(chronologies_within_reach(&chrono, &cue, &(7..12)), chrono);
+        let mut cue = cue;
+        cue[4] = true;
+        assert!(chronologies_within_reach(&chrono, &cue, &(0..3)).is_empty());
     }
 
     #[test]
