@@ -252,7 +252,17 @@ pub(crate) fn revise(
         regions.push(lead..lead + 1);
         above = Some(head);
     }
-    if let Some(t) = above.or_else(|| title::find(input, seg, features, verdicts, 0)) {
+    let headline = above.or_else(|| title::find(input, seg, features, verdicts, 0));
+    // A standfirst right under the headline, above the byline block, is body text.
+    if let (Some(t), Some(start)) = (headline, body_start)
+        && dump
+        && t < start
+        && let Some(lead) = standfirst_under_headline(features, verdicts, rules, &repeats, t, start)
+    {
+        classes.revised[lead] = Class::Good;
+        regions.push(lead..lead + 1);
+    }
+    if let Some(t) = headline {
         verdicts[t] = Verdict::Title;
     }
     if dump {
@@ -367,6 +377,42 @@ fn is_cue(verdict: &Verdict, rules: &[Rule]) -> bool {
             .is_some_and(|r| crate::classify::FURNITURE.contains(&r.category)),
         Verdict::Drop(Reason::Context(..)) | Verdict::ToEnd(_) | Verdict::Closes(_) => true,
     }
+}
+
+/// A standfirst under the headline is at most this many units above the start
+/// of the body: the date, byline and share lines of an article's head fit in
+/// between, a sidebar does not.
+pub(crate) const STANDFIRST_REACH_UNITS: usize = 10;
+
+/// The unit right under headline `title` when it is a standfirst: a finished
+/// sentence of at least [`title::STANDFIRST_MIN_WORDS`] words with at least
+/// [`STOPWORDS_LOW`](crate::classify::STOPWORDS_LOW) stopword density, printed
+/// once, kept by the rules, with only page furniture (no boilerplate cue)
+/// between it and the body starting at `body_start`. Pages print the headline,
+/// the standfirst, then the date and byline block, then the body.
+fn standfirst_under_headline(
+    features: &[Features],
+    verdicts: &[Verdict],
+    rules: &[Rule],
+    repeats: &[bool],
+    title: usize,
+    body_start: usize,
+) -> Option<usize> {
+    let lead = (title + 1..body_start).find(|&i| features[i].words > 0)?;
+    let f = &features[lead];
+    let standfirst = matches!(verdicts[lead], Verdict::Keep)
+        && f.whole_block
+        && !f.list_item
+        && !repeats[lead]
+        && f.terminal == Terminal::Sentence
+        && f.words >= title::STANDFIRST_MIN_WORDS
+        && f.stopword_density() >= crate::classify::STOPWORDS_LOW;
+    let furniture = |v: &Verdict| matches!(v, Verdict::Drop(Reason::Context(d)) if d.id == title::TITLE_FURNITURE);
+    let near = body_start - lead <= STANDFIRST_REACH_UNITS
+        && !verdicts[lead + 1..body_start]
+            .iter()
+            .any(|v| is_cue(v, rules) && !furniture(v));
+    (standfirst && near).then_some(lead)
 }
 
 /// Inside the region, a unit goes when it is `Bad` after revision: boilerplate on
@@ -742,6 +788,59 @@ mod tests {
         assert!(!stays_inside_region(&item, Class::Bad, false));
     }
 
+    #[test]
+    fn a_standfirst_under_the_headline_and_over_the_byline_block_is_body_text() {
+        use super::{OUTSIDE_MAIN_REGION_DECISION, Rule, standfirst_under_headline};
+        use crate::engine::{Reason, Verdict};
+        use crate::features::{Features, Terminal};
+        // 0 headline, 1 standfirst (25 words, density 0.36), 2 date (title
+        // furniture), 3 "by", 4 author, 5–6 breadcrumb items, 7 body.
+        let label = |words| Features {
+            terminal: Terminal::None,
+            ..Features::sentence(10 * words, words, 0)
+        };
+        let f = vec![
+            label(8),
+            Features::sentence(160, 25, 9),
+            label(4),
+            label(1),
+            label(2),
+            Features {
+                list_item: true,
+                ..label(1)
+            },
+            Features {
+                list_item: true,
+                ..label(2)
+            },
+            Features::sentence(400, 60, 28),
+        ];
+        let mut v = vec![Verdict::Keep; f.len()];
+        v[2] = Verdict::Drop(Reason::Context(&crate::title::TITLE_FURNITURE_DECISION));
+        let rules: &[Rule] = &[];
+        let once = vec![false; f.len()];
+        assert_eq!(
+            standfirst_under_headline(&f, &v, rules, &once, 0, 7),
+            Some(1)
+        );
+        // The body starts too far below it: a sidebar's teaser.
+        assert_eq!(standfirst_under_headline(&f, &v, rules, &once, 0, 12), None);
+        // Printed twice on the page, or too sparse in stopwords: no standfirst.
+        let mut twice = once.clone();
+        twice[1] = true;
+        assert_eq!(standfirst_under_headline(&f, &v, rules, &twice, 0, 7), None);
+        let mut sparse = f.clone();
+        sparse[1] = Features::sentence(160, 25, 5);
+        assert_eq!(
+            standfirst_under_headline(&sparse, &v, rules, &once, 0, 7),
+            None
+        );
+        // A boilerplate cue (here a context decision other than title
+        // furniture) stands between it and the body.
+        v[4] = Verdict::Drop(Reason::Context(&OUTSIDE_MAIN_REGION_DECISION));
+        assert_eq!(standfirst_under_headline(&f, &v, rules, &once, 0, 7), None);
+    }
+
     /// Thirteen one-word menu items: enough to make a text a page dump.
     fn menu() -> String {
         (1..=13).map(|i| format!("  * Section{i}\n")).collect()
@@ -979,7 +1078,6 @@ mod tests {
     #[test]
     fn short_sentences_inside_the_region_stay_unless_they_are_labels() {
         use super::stays_inside_region;
-        use crate::classify::Class;
         use crate::classify::Class::{NearGood, Short};
         use crate::features::Features;
         // "Why would anyone do that to us?" between a code line and a paragraph.

@@ -23,7 +23,7 @@ pub(crate) const TITLE_SEARCH_UNITS: usize = 8;
 /// over at the top of the text: it stood where a headline would, above the
 /// title or the body.
 pub(crate) const TITLE_FURNITURE: &str = "context.title_furniture";
-static TITLE_FURNITURE_DECISION: Decision = Decision {
+pub(crate) static TITLE_FURNITURE_DECISION: Decision = Decision {
     id: TITLE_FURNITURE,
     category: Category::Context,
 };
