@@ -1049,7 +1049,7 @@ mod tests {
 
     #[test]
     fn a_chronology_next_to_the_region_joins_it_unless_a_cue_stands_between() {
-        let chrono = vec![6..10];
+        let chrono = vec![6..10; 1];
         let cue = vec![false; 12];
         assert_eq!(chronologies_within_reach(&chrono, &cue, &(0..3)), chrono);
         assert_eq!(chronologies_within_reach(&chrono, &cue, &(7..12)), chrono);
