@@ -4,48 +4,25 @@ use std::borrow::Cow;
 
 use crate::article::Span;
 
-/// Collapses every run of whitespace to one ASCII space, trims both ends, and
-/// drops [invisible](is_invisible) formatting characters (soft hyphens, zero-width
-/// spaces) that HTML-to-text converters leave inside words.
+/// Collapses every run of whitespace to one ASCII space and trims both ends.
 ///
-/// Borrows when the text is already normal, which is the common case. A text
-/// of nothing but invisible characters is left as it is (trimmed), so no
-/// paragraph comes out empty.
+/// Borrows when the text is already normal, which is the common case.
 pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     let trimmed = s.trim();
     if is_collapsed(trimmed) {
         return Cow::Borrowed(trimmed);
     }
     let mut out = String::with_capacity(trimmed.len());
-    for word in trimmed.split_whitespace() {
-        let visible = word.chars().filter(|&c| !is_invisible(c));
-        let mut visible = visible.peekable();
-        if visible.peek().is_none() {
-            continue;
-        }
-        if !out.is_empty() {
+    for (i, word) in trimmed.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
-        out.extend(visible);
-    }
-    if out.is_empty() {
-        return Cow::Borrowed(trimmed);
+        out.push_str(word);
     }
     Cow::Owned(out)
 }
 
-/// A formatting character that shows nothing and is no whitespace: the soft
-/// hyphen (`&shy;`), zero-width space, word joiner, invisible operators and the
-/// byte-order mark. Joiners that shape scripts and emoji (U+200C, U+200D) stay.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
-    )
-}
-
-/// True when `s` has no whitespace other than single ASCII spaces, and no
-/// [invisible](is_invisible) character.
+/// True when `s` has no whitespace other than single ASCII spaces.
 ///
 /// Eight bytes at a time: a chunk with no control byte and no lead byte of a
 /// multi-byte character (0xC0 and up) can hold no whitespace but spaces, and
@@ -105,7 +82,7 @@ fn byte_is_collapsed(s: &str, i: usize, prev_space: &mut bool) -> bool {
             // Only characters that start with these bytes are decoded.
             if s.get(i..)
                 .and_then(|rest| rest.chars().next())
-                .is_none_or(|c| c.is_whitespace() || is_invisible(c))
+                .is_none_or(char::is_whitespace)
             {
                 return false;
             }
@@ -124,10 +101,9 @@ enum Ws {
     Space,
     /// ASCII whitespace other than the space: tab, line breaks, `\x0b`, `\x0c`.
     Other,
-    /// The first byte of a character that may be whitespace or invisible: every
-    /// non-ASCII whitespace character (U+0085, U+00A0, U+1680, U+2000..U+205F,
-    /// U+3000) starts with 0xC2, 0xE1, 0xE2 or 0xE3, and every invisible one
-    /// with 0xC2, 0xE2 or 0xEF.
+    /// The first byte of a character that may be whitespace: every non-ASCII
+    /// whitespace character (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000)
+    /// starts with 0xC2, 0xE1, 0xE2 or 0xE3.
     Maybe,
 }
 
@@ -144,7 +120,6 @@ const WHITESPACE_BYTES: [Ws; 256] = {
     table[0xe1] = Ws::Maybe;
     table[0xe2] = Ws::Maybe;
     table[0xe3] = Ws::Maybe;
-    table[0xef] = Ws::Maybe;
     table
 };
 
@@ -232,9 +207,8 @@ mod tests {
     proptest::proptest! {
         /// The byte scan agrees with the plain definition.
         #[test]
-        fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{ad}\u{3000}ü北\u{2009}\u{200b}\u{200d}\u{1680}\u{205f}\u{2063}\u{2019}\u{2028}\u{feff}\u{fe0f}—!~\u{1f}\u{7f}]{0,40}") {
-            let plain = !s.contains("  ")
-                && !s.chars().any(|c| c != ' ' && c.is_whitespace() || is_invisible(c));
+        fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北\u{2009}\u{1680}\u{205f}\u{2019}\u{2028}—!~\u{1f}\u{7f}]{0,40}") {
+            let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
             proptest::prop_assert_eq!(is_collapsed(&s), plain);
         }
 
@@ -261,37 +235,18 @@ mod tests {
         }
     }
 
-    /// Every whitespace and invisible character starts with a byte the table flags.
+    /// Every whitespace character starts with a byte the table flags.
     #[test]
     fn whitespace_bytes_cover_every_whitespace_character() {
         for c in (0..=0x10ffff)
             .filter_map(char::from_u32)
-            .filter(|&c| c.is_whitespace() || is_invisible(c))
+            .filter(|c| c.is_whitespace())
         {
             let mut buf = [0; 4];
             let first = c.encode_utf8(&mut buf).as_bytes()[0];
             let flagged = !matches!(WHITESPACE_BYTES[usize::from(first)], Ws::No);
             assert!(flagged, "{c:?}");
         }
-    }
-
-    #[test]
-    fn drops_invisible_characters() {
-        assert_eq!(
-            collapse_whitespace("En réac\u{ad}tion à la can\u{ad}di\u{ad}da\u{ad}ture"),
-            "En réaction à la candidature"
-        );
-        assert_eq!(
-            collapse_whitespace("\u{feff}zero\u{200b}width \u{200b} space"),
-            "zerowidth space"
-        );
-        // Joiners that shape a script or an emoji stay.
-        assert_eq!(
-            collapse_whitespace("👩\u{200d}💻 می\u{200c}خواهم"),
-            "👩\u{200d}💻 می\u{200c}خواهم"
-        );
-        // Nothing visible: left as it is rather than emptied.
-        assert_eq!(collapse_whitespace(" \u{ad} "), "\u{ad}");
     }
 
     #[test]
