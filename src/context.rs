@@ -267,6 +267,7 @@ pub(crate) fn revise(
     }
     if dump {
         keep_main_region(&regions, &classes, features, verdicts, &repeats);
+        keep_after_lead_ins(features, verdicts, rules);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
@@ -379,6 +380,58 @@ fn is_cue(verdict: &Verdict, rules: &[Rule]) -> bool {
     }
 }
 
+/// A kept line that ends with a colon (`Some of my favourites:`, `Do this:`)
+/// introduces the lines after it: up to this many of them belong to the
+/// article whatever the region made of them (a short list, a command, the rows
+/// of a small table) …
+pub(crate) const LEAD_IN_MAX_LINES: usize = 5;
+
+/// … when each has at most this many words (longer text is judged on its own)
+/// and no kept line or boilerplate cue comes first.
+pub(crate) const LEAD_IN_ITEM_MAX_WORDS: usize = 15;
+
+/// Gives back to the article the short lines after a kept lead-in (see
+/// [`LEAD_IN_MAX_LINES`]) that the main region dropped. Lines without words
+/// (a lone `*`) are passed over; page furniture counts as a line but stays.
+fn keep_after_lead_ins(features: &[Features], verdicts: &mut [Verdict], rules: &[Rule]) {
+    let region_drop = |v: &Verdict| {
+        matches!(v, Verdict::Drop(Reason::Context(d))
+            if [OUTSIDE_MAIN_REGION, LOW_CONTENT, MENU_RUN].contains(&d.id))
+    };
+    for i in 0..verdicts.len() {
+        let f = &features[i];
+        if verdicts[i] != Verdict::Keep || !f.whole_block || f.terminal != Terminal::Colon {
+            continue;
+        }
+        let mut lines = 0;
+        for j in i + 1..verdicts.len() {
+            if lines == LEAD_IN_MAX_LINES {
+                break;
+            }
+            let g = &features[j];
+            if g.words == 0 {
+                continue;
+            }
+            let v = &verdicts[j];
+            if matches!(v, Verdict::Keep | Verdict::Inline(_))
+                || g.words > LEAD_IN_ITEM_MAX_WORDS
+                || !region_drop(v) && is_cue(v, rules) && !is_title_furniture(v)
+            {
+                break;
+            }
+            if region_drop(v) && g.whole_block {
+                verdicts[j] = Verdict::Keep;
+            }
+            lines += 1;
+        }
+    }
+}
+
+/// Is `v` the decision that passed over page furniture above the headline?
+fn is_title_furniture(v: &Verdict) -> bool {
+    matches!(v, Verdict::Drop(Reason::Context(d)) if d.id == title::TITLE_FURNITURE)
+}
+
 /// A standfirst under the headline is at most this many units above the start
 /// of the body: the date, byline and share lines of an article's head fit in
 /// between, a sidebar does not.
@@ -407,11 +460,10 @@ fn standfirst_under_headline(
         && f.terminal == Terminal::Sentence
         && f.words >= title::STANDFIRST_MIN_WORDS
         && f.stopword_density() >= crate::classify::STOPWORDS_LOW;
-    let furniture = |v: &Verdict| matches!(v, Verdict::Drop(Reason::Context(d)) if d.id == title::TITLE_FURNITURE);
     let near = body_start - lead <= STANDFIRST_REACH_UNITS
         && !verdicts[lead + 1..body_start]
             .iter()
-            .any(|v| is_cue(v, rules) && !furniture(v));
+            .any(|v| is_cue(v, rules) && !is_title_furniture(v));
     (standfirst && near).then_some(lead)
 }
 
@@ -839,6 +891,70 @@ mod tests {
         // furniture) stands between it and the body.
         v[4] = Verdict::Drop(Reason::Context(&OUTSIDE_MAIN_REGION_DECISION));
         assert_eq!(standfirst_under_headline(&f, &v, rules, &once, 0, 7), None);
+    }
+
+    #[test]
+    fn short_lines_after_a_kept_lead_in_belong_to_the_article() {
+        use super::{
+            LEAD_IN_MAX_LINES, LOW_CONTENT_DECISION, MENU_RUN_DECISION,
+            OUTSIDE_MAIN_REGION_DECISION, keep_after_lead_ins,
+        };
+        use crate::engine::{Reason, Verdict};
+        use crate::features::{Features, Terminal};
+        let line = |words| Features {
+            terminal: Terminal::None,
+            ..Features::sentence(8 * words, words, 0)
+        };
+        let lead_in = Features {
+            terminal: Terminal::Colon,
+            ..Features::sentence(80, 12, 6)
+        };
+        let outside = Verdict::Drop(Reason::Context(&OUTSIDE_MAIN_REGION_DECISION));
+        let low = Verdict::Drop(Reason::Context(&LOW_CONTENT_DECISION));
+        let menu = Verdict::Drop(Reason::Context(&MENU_RUN_DECISION));
+        // `Some of my favourites:`, three names, a line without words, a
+        // long line, a name.
+        let f = vec![
+            lead_in.clone(),
+            line(4),
+            line(3),
+            line(5),
+            line(0),
+            line(40),
+            line(3),
+        ];
+        let mut v = vec![
+            Verdict::Keep,
+            outside.clone(),
+            low.clone(),
+            menu.clone(),
+            outside.clone(),
+            outside.clone(),
+            outside.clone(),
+        ];
+        keep_after_lead_ins(&f, &mut v, &[]);
+        assert!(v[..4].iter().all(|v| *v == Verdict::Keep), "{v:?}");
+        assert_eq!(v[4..], [outside.clone(), outside.clone(), outside.clone()]);
+        // A lead-in that was itself dropped introduces nothing.
+        let mut dropped = vec![outside.clone(); 4];
+        keep_after_lead_ins(&f[..4], &mut dropped, &[]);
+        assert_eq!(dropped, vec![outside.clone(); 4]);
+        // At most LEAD_IN_MAX_LINES lines.
+        let many: Vec<Features> = std::iter::once(lead_in)
+            .chain(std::iter::repeat_n(line(3), LEAD_IN_MAX_LINES + 2))
+            .collect();
+        let mut v: Vec<Verdict> = std::iter::once(Verdict::Keep)
+            .chain(std::iter::repeat_n(outside.clone(), LEAD_IN_MAX_LINES + 2))
+            .collect();
+        keep_after_lead_ins(&many, &mut v, &[]);
+        let kept = v.iter().filter(|v| **v == Verdict::Keep).count();
+        assert_eq!(kept, 1 + LEAD_IN_MAX_LINES);
+        // A boilerplate cue (a repeated opener, say) ends the lines.
+        let mut v = vec![Verdict::Keep, outside.clone(), low.clone(), outside.clone()];
+        v[2] = Verdict::Drop(Reason::Context(&super::REPEATED_OPENER_DECISION));
+        keep_after_lead_ins(&f[..4], &mut v, &[]);
+        assert_eq!(v[1], Verdict::Keep);
+        assert_eq!(v[3], outside);
     }
 
     /// Thirteen one-word menu items: enough to make a text a page dump.
