@@ -1,6 +1,12 @@
 //! The rule engine: judges each unit with one prefilter scan
 //! ([`crate::prefilter`]), then the regexes and feature guards of the few rules
 //! that could match it.
+//!
+//! A built-in block rule whose pattern is an alternation of phrases
+//! (`(?i)phrase one|phrase two|…`) is checked one alternative at a time, each
+//! with its own literals and lean matcher ([`crate::prefilter::alternatives`]):
+//! a unit only meets the alternatives whose literals it holds, and none of
+//! the DFAs has to track every phrase at once.
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,7 +19,7 @@ use crate::Error;
 use crate::article::{Category, Span};
 use crate::features::{Features, terminal};
 use crate::matcher::{Caches, Matcher, cache};
-use crate::prefilter::{Prefilter, Seen};
+use crate::prefilter::{Prefilter, Seen, alternatives};
 use crate::rules::{Action, Rule};
 use crate::text::{join_pieces, list_marker_len, push_piece};
 
@@ -106,12 +112,33 @@ enum Compiled {
     Lean(Box<Matcher>),
 }
 
+/// What the prefilter picks and the engine checks: a rule, or one alternative
+/// of its pattern.
+#[derive(Debug)]
+struct Piece {
+    /// The rule's index.
+    rule: usize,
+    /// `None`: the rule's whole pattern (or none, for a feature rule).
+    part: Option<Part>,
+}
+
+/// One top-level alternative of a built-in block rule's pattern.
+#[derive(Debug)]
+struct Part {
+    pattern: String,
+    /// Compiled on first use, like the rules' patterns.
+    matcher: OnceCell<Option<Matcher>>,
+}
+
 /// The compiled rule set.
 #[derive(Debug)]
 pub(crate) struct Engine {
     /// Enabled rules in priority order.
     pub rules: Vec<Rule>,
-    /// Which rules with a pattern could match a unit.
+    /// The rules' pieces in rule order: one per rule, or one per alternative
+    /// of a split pattern.
+    pieces: Vec<Piece>,
+    /// Which pieces with a pattern could match a unit.
     prefilter: Prefilter,
     /// Rule index → its pattern. Custom rules are compiled (and so checked)
     /// when the engine is built; built-in ones, which the tests compile, on
@@ -119,8 +146,16 @@ pub(crate) struct Engine {
     regexes: Vec<OnceCell<Option<Compiled>>>,
     /// The matchers' search state: each thread takes one set per document.
     caches: Pool<Caches>,
-    /// Indices of rules with no pattern (decided by features alone).
-    feature_rules: Vec<usize>,
+    /// Indices of the pieces of rules with no pattern (decided by features alone).
+    feature_pieces: Vec<usize>,
+}
+
+impl Part {
+    /// The lean matcher, compiled on first use.
+    fn matcher(&self) -> &Option<Matcher> {
+        self.matcher
+            .get_or_init(|| Matcher::new(&self.pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT))
+    }
 }
 
 /// One rule's regex, with the size limit every rule gets.
@@ -144,10 +179,8 @@ impl Engine {
     /// Compiles `rules`. Fails on a bad, empty or oversized custom pattern.
     pub fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
         let mut regexes = Vec::with_capacity(rules.len());
-        let mut feature_rules = Vec::new();
-        for (i, rule) in rules.iter().enumerate() {
+        for rule in &rules {
             let Some(pattern) = rule.pattern.as_deref() else {
-                feature_rules.push(i);
                 regexes.push(OnceCell::with_value(None));
                 continue;
             };
@@ -176,18 +209,51 @@ impl Engine {
             }
             regexes.push(OnceCell::with_value(Some(Compiled::Full(regex))));
         }
-        let prefilter = Prefilter::new(
-            rules
-                .iter()
-                .enumerate()
-                .filter_map(|(i, r)| Some((i, r.pattern.as_deref()?))),
-        );
+        let mut pieces = Vec::with_capacity(rules.len());
+        let mut feature_pieces = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            // Only whether a block rule matches matters; metadata and inline
+            // rules need the match itself. Custom patterns stay whole.
+            let parts = match (&rule.pattern, rule.action) {
+                (
+                    Some(Cow::Borrowed(pattern)),
+                    Action::DropBlock | Action::DropToEnd | Action::ClosesArticle,
+                ) => alternatives(pattern),
+                _ => None,
+            };
+            match parts {
+                Some(parts) => pieces.extend(parts.into_iter().map(|pattern| Piece {
+                    rule: i,
+                    part: Some(Part {
+                        pattern,
+                        matcher: OnceCell::new(),
+                    }),
+                })),
+                None => {
+                    if rule.pattern.is_none() {
+                        feature_pieces.push(pieces.len());
+                    }
+                    pieces.push(Piece {
+                        rule: i,
+                        part: None,
+                    });
+                }
+            }
+        }
+        let prefilter = Prefilter::new(pieces.iter().enumerate().filter_map(|(p, piece)| {
+            let pattern = match &piece.part {
+                Some(part) => part.pattern.as_str(),
+                None => rules[piece.rule].pattern.as_deref()?,
+            };
+            Some((p, pattern))
+        }));
         Ok(Engine {
             rules,
+            pieces,
             prefilter,
             regexes,
             caches: Pool::new(Vec::new),
-            feature_rules,
+            feature_pieces,
         })
     }
 
@@ -206,11 +272,18 @@ impl Engine {
     /// same rule.
     pub fn warm_up(&self) {
         static CALLS: AtomicUsize = AtomicUsize::new(0);
-        let n = self.regexes.len();
+        let n = self.pieces.len();
         let call = CALLS.fetch_add(1, Ordering::Relaxed);
         let start = ((call as f64 * GOLDEN_FRACTION).fract() * n as f64) as usize;
-        for i in (start..n).chain(0..start) {
-            let _ = self.compiled(i);
+        for piece in self.pieces[start..].iter().chain(&self.pieces[..start]) {
+            match &piece.part {
+                Some(part) => {
+                    let _ = part.matcher();
+                }
+                None => {
+                    let _ = self.compiled(piece.rule);
+                }
+            }
         }
     }
 
@@ -232,8 +305,21 @@ impl Engine {
         .as_ref()
     }
 
-    /// True when the pattern of rule `i` matches `text`.
-    fn is_match(&self, i: usize, text: &str, caches: &mut Caches) -> bool {
+    /// True when piece `p` (its rule has guards that pass) matches `text`.
+    fn piece_matches(&self, p: usize, text: &str, caches: &mut Caches) -> bool {
+        let Some(piece) = self.pieces.get(p) else {
+            return false;
+        };
+        let i = piece.rule;
+        if let Some(part) = &piece.part {
+            // The parts' search state comes after the rules'.
+            return part.matcher().as_ref().is_some_and(|matcher| {
+                matcher.is_match(cache(caches, self.rules.len() + p, matcher), text)
+            });
+        }
+        if self.rules[i].pattern.is_none() {
+            return true;
+        }
         match self.compiled(i) {
             Some(Compiled::Full(regex)) => regex.is_match(text),
             Some(Compiled::Lean(matcher)) => matcher.is_match(cache(caches, i, matcher), text),
@@ -334,17 +420,17 @@ impl Engine {
         let candidates = &mut scratch.candidates;
         self.prefilter
             .candidates(text, &mut scratch.seen, candidates);
-        if !self.feature_rules.is_empty() {
-            candidates.extend_from_slice(&self.feature_rules);
+        if !self.feature_pieces.is_empty() {
+            candidates.extend_from_slice(&self.feature_pieces);
             candidates.sort_unstable();
         }
         let mut inline = Vec::new();
-        for &i in candidates.iter() {
+        // Pieces come in rule order; a rule split into parts matches when one
+        // of its parts does.
+        for &p in candidates.iter() {
+            let i = self.pieces[p].rule;
             let rule = &self.rules[i];
-            if !rule.guards_pass(features) {
-                continue;
-            }
-            if rule.pattern.is_some() && !self.is_match(i, text, &mut scratch.caches) {
+            if !rule.guards_pass(features) || !self.piece_matches(p, text, &mut scratch.caches) {
                 continue;
             }
             match rule.action {
@@ -446,10 +532,80 @@ mod tests {
                 scope.spawn(|| engine.warm_up());
             }
         });
-        for (rule, cell) in engine.rules.iter().zip(&engine.regexes) {
-            let compiled = cell.get().is_some_and(Option::is_some);
+        for piece in &engine.pieces {
+            let rule = &engine.rules[piece.rule];
+            let compiled = match &piece.part {
+                Some(part) => part.matcher.get().is_some_and(Option::is_some),
+                None => engine.regexes[piece.rule]
+                    .get()
+                    .is_some_and(Option::is_some),
+            };
             assert_eq!(compiled, rule.pattern.is_some(), "{}", rule.id);
         }
+    }
+
+    /// A rule split into the alternatives of its pattern matches exactly where
+    /// its regex does (prefilter included): on every line of the fixtures and
+    /// every sentence of their run-on lines.
+    #[test]
+    fn split_rules_match_where_their_regex_does() {
+        let engine = Engine::new(builtin_rules().cloned().collect()).unwrap();
+        let split: Vec<(usize, Regex)> = engine
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                engine
+                    .pieces
+                    .iter()
+                    .any(|p| p.rule == *i && p.part.is_some())
+            })
+            .map(|(i, r)| (i, Regex::new(r.pattern().unwrap()).unwrap()))
+            .collect();
+        for id in ["prompt.newsletter_pitch", "prompt.form_message"] {
+            assert!(split.iter().any(|(i, _)| engine.rules[*i].id == id), "{id}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts = Vec::new();
+        for sub in [dir.clone(), dir.join("shapes")] {
+            for entry in std::fs::read_dir(sub).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).expect("UTF-8 fixture"));
+                }
+            }
+        }
+        let mut scratch = engine.scratch();
+        let (mut units, mut matched) = (0, 0);
+        let lines = texts.iter().flat_map(|t| t.lines());
+        for unit in lines
+            .clone()
+            .chain(lines.flat_map(|l| l.split_inclusive(". ")))
+        {
+            let unit = unit.trim();
+            units += 1;
+            let mut candidates = Vec::new();
+            engine
+                .prefilter
+                .candidates(unit, &mut scratch.seen, &mut candidates);
+            for (i, regex) in &split {
+                let got = candidates.iter().any(|&p| {
+                    engine.pieces[p].rule == *i
+                        && engine.piece_matches(p, unit, &mut scratch.caches)
+                });
+                assert_eq!(
+                    got,
+                    regex.is_match(unit),
+                    "{} on {unit:?}",
+                    engine.rules[*i].id
+                );
+                matched += usize::from(got);
+            }
+        }
+        assert!(
+            units > 100 && matched > 10,
+            "{units} units, {matched} matches"
+        );
     }
 
     #[test]

@@ -36,8 +36,10 @@ const MAX_LITERAL_BYTES: usize = 8;
 /// compact NFA instead of a DFA, whose size grows with the bytes.
 const MAX_DFA_LITERAL_BYTES: usize = 256 << 10;
 
-/// Most literal sets a rule may require together (`\(…via…\)` requires `(`,
-/// `via` and `)`); the rule is a candidate only when every one shows up.
+/// Most literal sets a rule may require together (`(?:news|tips).*straight to
+/// your inbox` requires one of `news`, `tips` and `straight`); the rule is a
+/// candidate only when every one shows up. Past the most selective set, only
+/// sets of literals of at least [`GOOD_LITERAL_BYTES`] count.
 const MAX_REQUIRED_SETS: usize = 4;
 
 /// What a piece of a pattern requires of any text it matches.
@@ -233,11 +235,60 @@ fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Vec<S
     let mut analysis = Analysis::default();
     let mut sets = analysis.need(&ast).all;
     sets.retain(|set| !set.is_empty() && !set.iter().any(String::is_empty));
+    // Past the best set, only sets of long literals: a short one (`u`, `te`)
+    // shows up in almost every unit, and each showing is a report of the scan.
+    let mut best = true;
+    sets.retain(|set| std::mem::take(&mut best) || score(set).0 >= GOOD_LITERAL_BYTES);
     if sets.is_empty() {
         return None;
     }
     escapes.extend(analysis.escapes);
     Some(sets)
+}
+
+/// The top-level alternatives of `pattern`, each a pattern of its own with the
+/// flags the pattern starts with: `(?i)^a|b` gives `(?i)^a` and `(?i)b`. A text
+/// matches `pattern` exactly when it matches one of them, and each has literals
+/// of its own: a union of phrases in many languages, one lazy DFA for all of
+/// them, builds states for every mix of half-matched phrases, where the DFA of
+/// one phrase stays small and runs only on the units that hold its literals.
+///
+/// `None` when `pattern` is not an alternation at its top level, or sets flags
+/// anywhere else at that level (they would carry into the branches after them).
+pub(crate) fn alternatives(pattern: &str) -> Option<Vec<String>> {
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .ok()?;
+    let Ast::Alternation(alt) = &ast else {
+        return None;
+    };
+    let mut flags = "";
+    for (b, branch) in alt.asts.iter().enumerate() {
+        let items = match branch {
+            Ast::Concat(concat) => concat.asts.as_slice(),
+            other => std::slice::from_ref(other),
+        };
+        for (k, item) in items.iter().enumerate() {
+            if let Ast::Flags(set) = item {
+                if b > 0 || k > 0 || items.len() < 2 {
+                    return None;
+                }
+                flags = pattern.get(set.span.start.offset..set.span.end.offset)?;
+            }
+        }
+    }
+    alt.asts
+        .iter()
+        .enumerate()
+        .map(|(b, branch)| {
+            let span = branch.span();
+            let text = pattern.get(span.start.offset..span.end.offset)?;
+            Some(match b {
+                0 => text.to_string(),
+                _ => format!("{flags}{text}"),
+            })
+        })
+        .collect()
 }
 
 /// Maps a unit to the rules that could match it.
@@ -427,6 +478,45 @@ mod tests {
         assert!(out.is_empty() || out == [0]);
         let bytes: usize = filter.automaton.iter().map(|a| a.memory_usage()).sum();
         assert!(bytes < 8 << 20, "{bytes} bytes");
+    }
+
+    #[test]
+    fn alternatives_carry_the_leading_flags() {
+        assert_eq!(
+            alternatives(r"(?i)^a(?-u:\b)|b(?:c|d)|"),
+            Some(vec![
+                r"(?i)^a(?-u:\b)".to_string(),
+                "(?i)b(?:c|d)".to_string(),
+                "(?i)".to_string()
+            ])
+        );
+        assert_eq!(
+            alternatives("a|b"),
+            Some(vec!["a".to_string(), "b".to_string()])
+        );
+        // Not an alternation at the top, or flags that would carry over.
+        for pattern in [
+            "(?i)ab",
+            "(?:a|b)c",
+            "a(?i)b|c",
+            "a|(?i)b",
+            "(?i)|a",
+            "(unclosed|",
+        ] {
+            assert_eq!(alternatives(pattern), None, "{pattern}");
+        }
+        // Each alternative matches where one branch of the pattern does.
+        let pattern = r"(?i)^x|(?-i:Y)z|w$";
+        let parts = alternatives(pattern).expect("an alternation");
+        let regex = regex::Regex::new(pattern).expect("valid");
+        let parts: Vec<_> = parts
+            .iter()
+            .map(|p| regex::Regex::new(p).expect("valid"))
+            .collect();
+        for text in ["X", "ax", "Yz", "yZ", "YZ", "aW", "Wa", ""] {
+            let any = parts.iter().any(|p| p.is_match(text));
+            assert_eq!(any, regex.is_match(text), "{text:?}");
+        }
     }
 
     #[test]
