@@ -20,6 +20,7 @@ use crate::article::{Category, Span};
 use crate::features::{Features, terminal};
 use crate::matcher::{Caches, Matcher, cache};
 use crate::prefilter::{Prefilter, Seen, alternatives};
+use crate::rules::form;
 use crate::rules::{Action, Rule};
 use crate::text::{join_pieces, list_marker_len, push_piece};
 
@@ -173,6 +174,9 @@ pub(crate) struct Scratch<'e> {
     candidates: Vec<usize>,
     seen: Seen,
     caches: PoolGuard<'e, Caches, fn() -> Caches>,
+    /// Per judged unit, in order: the kinds of form vocabulary whose literals
+    /// it holds (see [`crate::rules::form::FormLine::kinds`]).
+    pub form_kinds: Vec<u8>,
 }
 
 impl Engine {
@@ -240,13 +244,18 @@ impl Engine {
                 }
             }
         }
-        let prefilter = Prefilter::new(pieces.iter().enumerate().filter_map(|(p, piece)| {
+        let patterns = pieces.iter().enumerate().filter_map(|(p, piece)| {
             let pattern = match &piece.part {
                 Some(part) => part.pattern.as_str(),
                 None => rules[piece.rule].pattern.as_deref()?,
             };
             Some((p, pattern))
-        }));
+        });
+        // The form detector's vocabulary rides along in the same scan, after
+        // the pieces.
+        let n = pieces.len();
+        let kinds = form::PATTERNS.iter().enumerate().map(|(k, &p)| (n + k, p));
+        let prefilter = Prefilter::new(patterns.chain(kinds));
         Ok(Engine {
             rules,
             pieces,
@@ -263,6 +272,7 @@ impl Engine {
             candidates: Vec::new(),
             seen: Seen::default(),
             caches: self.caches.get(),
+            form_kinds: Vec::new(),
         }
     }
 
@@ -336,14 +346,18 @@ impl Engine {
         features: &Features,
         scratch: &mut Scratch,
     ) -> Verdict {
-        // Rules see a list item's text without its marker.
-        let marker = list_marker_len(span.slice(input));
+        // Rules see a list item's text without its marker. The prefilter scans
+        // the whole line: the literals of the rest are all in it, and the form
+        // detector reads whole lines.
+        let line = span.slice(input);
+        let marker = list_marker_len(line);
         let span = Span {
             start: span.start + marker,
             end: span.end,
         };
         let text = span.slice(input);
-        let (block, inline) = self.matching_rules(text, features, scratch);
+        let (block, inline, kinds) = self.matching_rules(line, text, features, scratch);
+        scratch.form_kinds.push(kinds);
         if let Some(i) = block {
             let caches = &mut scratch.caches;
             return self.block_verdict(i, marker, || self.meta_match(i, text, span, caches));
@@ -399,7 +413,7 @@ impl Engine {
             terminal: terminal(&left),
             ..features.clone()
         };
-        if let (Some(i), _) = self.matching_rules(&left, &left_features, scratch) {
+        if let (Some(i), ..) = self.matching_rules(&left, &left, &left_features, scratch) {
             return self.block_verdict(i, marker, || MetaMatch {
                 rule: i,
                 value: span,
@@ -410,16 +424,25 @@ impl Engine {
     }
 
     /// The first block rule (in priority order) whose guards and pattern match
-    /// `text`, and the inline rules that match it.
+    /// `text`, the inline rules that match it, and the kinds of form vocabulary
+    /// whose literals `scan` holds (bit `k` for `form::PATTERNS[k]`). The
+    /// prefilter scans `scan`, which is `text` or contains it.
     fn matching_rules(
         &self,
+        scan: &str,
         text: &str,
         features: &Features,
         scratch: &mut Scratch,
-    ) -> (Option<usize>, Vec<usize>) {
+    ) -> (Option<usize>, Vec<usize>, u8) {
         let candidates = &mut scratch.candidates;
         self.prefilter
-            .candidates(text, &mut scratch.seen, candidates);
+            .candidates(scan, &mut scratch.seen, candidates);
+        let n = self.pieces.len();
+        let first_kind = candidates.partition_point(|&p| p < n);
+        let kinds = candidates[first_kind..]
+            .iter()
+            .fold(0, |mask, &p| mask | 1 << (p - n));
+        candidates.truncate(first_kind);
         if !self.feature_pieces.is_empty() {
             candidates.extend_from_slice(&self.feature_pieces);
             candidates.sort_unstable();
@@ -435,10 +458,10 @@ impl Engine {
             }
             match rule.action {
                 Action::DropSpan => inline.push(i),
-                _ => return (Some(i), inline),
+                _ => return (Some(i), inline, kinds),
             }
         }
-        (None, inline)
+        (None, inline, kinds)
     }
 
     /// The verdict of block rule `i` on a unit (`marker`: the length of its list
@@ -588,6 +611,7 @@ mod tests {
             engine
                 .prefilter
                 .candidates(unit, &mut scratch.seen, &mut candidates);
+            candidates.retain(|&p| p < engine.pieces.len());
             for (i, regex) in &split {
                 let got = candidates.iter().any(|&p| {
                     engine.pieces[p].rule == *i
@@ -606,6 +630,55 @@ mod tests {
             units > 100 && matched > 10,
             "{units} units, {matched} matches"
         );
+    }
+
+    /// The engine's scan finds the literals of every kind of form vocabulary
+    /// that matches a line, list marker and all.
+    #[test]
+    fn the_scan_flags_every_form_kind_that_matches() {
+        let engine = Engine::new(builtin_rules().cloned().collect()).unwrap();
+        let regexes: Vec<Regex> = form::PATTERNS
+            .iter()
+            .map(|p| Regex::new(p).unwrap())
+            .collect();
+        let mut scratch = engine.scratch();
+        let mut lines = vec![
+            "Password".to_string(),
+            "* Passwort vergessen?".to_string(),
+            "- Remember me".to_string(),
+            "o Sign in".to_string(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(path).expect("UTF-8 fixture");
+                lines.extend(text.lines().map(|l| l.trim().to_string()));
+            }
+        }
+        let mut found = 0;
+        for line in &lines {
+            let span = Span {
+                start: 0,
+                end: line.len(),
+            };
+            let features = crate::features::compute(line, &crate::segment::segment(line)).0;
+            let Some(f) = features.first() else {
+                continue;
+            };
+            scratch.form_kinds.clear();
+            engine.judge(line, span, f, &mut scratch);
+            for (k, regex) in regexes.iter().enumerate() {
+                if regex.is_match(line) {
+                    found += 1;
+                    assert!(
+                        scratch.form_kinds[0] & (1 << k) != 0,
+                        "kind {k} on {line:?}"
+                    );
+                }
+            }
+        }
+        assert!(found >= 4, "{found}");
     }
 
     #[test]
