@@ -23,6 +23,7 @@ use crate::prefilter::{Prefilter, Seen, alternatives};
 use crate::rules::form;
 use crate::rules::{Action, Rule};
 use crate::text::{join_pieces, list_marker_len, push_piece};
+use regex_syntax::ast::Ast;
 
 /// Largest compiled size, in bytes, of one rule's regex. A custom pattern beyond
 /// it (say, `\w{1000}{1000}`) is rejected at build time instead of eating memory.
@@ -127,6 +128,8 @@ struct Piece {
 #[derive(Debug)]
 struct Part {
     pattern: String,
+    /// Its syntax tree, for the prefilter, until the engine is built.
+    ast: Option<Ast>,
     /// Compiled on first use, like the rules' patterns.
     matcher: OnceCell<Option<Matcher>>,
 }
@@ -226,10 +229,11 @@ impl Engine {
                 _ => None,
             };
             match parts {
-                Some(parts) => pieces.extend(parts.into_iter().map(|pattern| Piece {
+                Some(parts) => pieces.extend(parts.into_iter().map(|(pattern, ast)| Piece {
                     rule: i,
                     part: Some(Part {
                         pattern,
+                        ast: Some(ast),
                         matcher: OnceCell::new(),
                     }),
                 })),
@@ -245,17 +249,22 @@ impl Engine {
             }
         }
         let patterns = pieces.iter().enumerate().filter_map(|(p, piece)| {
-            let pattern = match &piece.part {
-                Some(part) => part.pattern.as_str(),
-                None => rules[piece.rule].pattern.as_deref()?,
-            };
-            Some((p, pattern))
+            Some(match &piece.part {
+                Some(part) => (p, part.pattern.as_str(), part.ast.as_ref()),
+                None => (p, rules[piece.rule].pattern.as_deref()?, None),
+            })
         });
         // The form detector's vocabulary rides along in the same scan, after
         // the pieces.
         let n = pieces.len();
-        let kinds = form::PATTERNS.iter().enumerate().map(|(k, &p)| (n + k, p));
-        let prefilter = Prefilter::new(patterns.chain(kinds));
+        let kinds = form::PATTERNS
+            .iter()
+            .enumerate()
+            .map(|(k, &p)| (n + k, p, None));
+        let prefilter = Prefilter::with_parsed(patterns.chain(kinds));
+        for part in pieces.iter_mut().filter_map(|p| p.part.as_mut()) {
+            part.ast = None;
+        }
         Ok(Engine {
             rules,
             pieces,

@@ -232,8 +232,13 @@ fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Vec<S
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
+    literals_of(&ast, escapes)
+}
+
+/// [`required_literals`] of a parsed pattern.
+fn literals_of(ast: &Ast, escapes: &mut Vec<char>) -> Option<Vec<Vec<String>>> {
     let mut analysis = Analysis::default();
-    let mut sets = analysis.need(&ast).all;
+    let mut sets = analysis.need(ast).all;
     sets.retain(|set| !set.is_empty() && !set.iter().any(String::is_empty));
     // Past the best set, only sets of long literals: a short one (`u`, `te`)
     // shows up in almost every unit, and each showing is a report of the scan.
@@ -253,13 +258,15 @@ fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Vec<S
 /// them, builds states for every mix of half-matched phrases, where the DFA of
 /// one phrase stays small and runs only on the units that hold its literals.
 ///
-/// `None` when `pattern` is not an alternation at its top level, or sets flags
-/// anywhere else at that level (they would carry into the branches after them).
-pub(crate) fn alternatives(pattern: &str) -> Option<Vec<String>> {
-    let ast = regex_syntax::ast::parse::Parser::new()
+/// Each comes with its syntax tree, for [`Prefilter::with_parsed`] (the
+/// prefilter's analysis ignores flags). `None` when `pattern` is not an
+/// alternation at its top level, or sets flags anywhere else at that level
+/// (they would carry into the branches after them).
+pub(crate) fn alternatives(pattern: &str) -> Option<Vec<(String, Ast)>> {
+    let mut ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
-    let Ast::Alternation(alt) = &ast else {
+    let Ast::Alternation(alt) = &mut ast else {
         return None;
     };
     let mut flags = "";
@@ -277,16 +284,17 @@ pub(crate) fn alternatives(pattern: &str) -> Option<Vec<String>> {
             }
         }
     }
-    alt.asts
-        .iter()
+    std::mem::take(&mut alt.asts)
+        .into_iter()
         .enumerate()
         .map(|(b, branch)| {
             let span = branch.span();
             let text = pattern.get(span.start.offset..span.end.offset)?;
-            Some(match b {
+            let text = match b {
                 0 => text.to_string(),
                 _ => format!("{flags}{text}"),
-            })
+            };
+            Some((text, branch))
         })
         .collect()
 }
@@ -316,15 +324,27 @@ pub(crate) struct Seen {
 impl Prefilter {
     /// Analyses `patterns`: (rule index, pattern) of every rule with a pattern.
     pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Prefilter {
+        Prefilter::with_parsed(patterns.into_iter().map(|(i, p)| (i, p, None)))
+    }
+
+    /// [`Prefilter::new`] for patterns some of which come parsed already:
+    /// (index, pattern, its syntax tree if at hand).
+    pub fn with_parsed<'a>(
+        patterns: impl IntoIterator<Item = (usize, &'a str, Option<&'a Ast>)>,
+    ) -> Prefilter {
         let mut literal_ids: std::collections::HashMap<String, usize> = Default::default();
         let mut literals: Vec<String> = Vec::new();
         let mut sets_of: Vec<Vec<(usize, u8)>> = Vec::new();
         let mut full: Vec<u8> = Vec::new();
         let mut always = Vec::new();
         let mut escapes = Vec::new();
-        for (rule, pattern) in patterns {
+        for (rule, pattern, ast) in patterns {
             let mut mine = Vec::new();
-            let Some(sets) = required_literals(pattern, &mut mine) else {
+            let sets = match ast {
+                Some(ast) => literals_of(ast, &mut mine),
+                None => required_literals(pattern, &mut mine),
+            };
+            let Some(sets) = sets else {
                 always.push(rule);
                 continue;
             };
@@ -482,18 +502,16 @@ mod tests {
 
     #[test]
     fn alternatives_carry_the_leading_flags() {
+        let texts = |p: &str| alternatives(p).map(|a| a.into_iter().map(|(t, _)| t).collect());
         assert_eq!(
-            alternatives(r"(?i)^a(?-u:\b)|b(?:c|d)|"),
+            texts(r"(?i)^a(?-u:\b)|b(?:c|d)|"),
             Some(vec![
                 r"(?i)^a(?-u:\b)".to_string(),
                 "(?i)b(?:c|d)".to_string(),
                 "(?i)".to_string()
             ])
         );
-        assert_eq!(
-            alternatives("a|b"),
-            Some(vec!["a".to_string(), "b".to_string()])
-        );
+        assert_eq!(texts("a|b"), Some(vec!["a".to_string(), "b".to_string()]));
         // Not an alternation at the top, or flags that would carry over.
         for pattern in [
             "(?i)ab",
@@ -503,11 +521,11 @@ mod tests {
             "(?i)|a",
             "(unclosed|",
         ] {
-            assert_eq!(alternatives(pattern), None, "{pattern}");
+            assert_eq!(texts(pattern), None, "{pattern}");
         }
         // Each alternative matches where one branch of the pattern does.
         let pattern = r"(?i)^x|(?-i:Y)z|w$";
-        let parts = alternatives(pattern).expect("an alternation");
+        let parts: Vec<String> = texts(pattern).expect("an alternation");
         let regex = regex::Regex::new(pattern).expect("valid");
         let parts: Vec<_> = parts
             .iter()
