@@ -90,6 +90,8 @@ impl Cleaner {
             .zip(&features)
             .map(|(unit, f)| self.engine.judge(text, unit.span, f, &mut scratch))
             .collect();
+        let form_kinds = std::mem::take(&mut scratch.form_kinds);
+        drop(scratch);
         context::revise(
             text,
             &seg,
@@ -97,7 +99,9 @@ impl Cleaner {
             &mut verdicts,
             &self.engine.rules,
             lang.is_some(),
+            &form_kinds,
         );
+        drop(form_kinds);
         // The features are done with; on a huge input they weigh more than the
         // text, so they go before the article is built.
         drop(features);

@@ -27,7 +27,7 @@ use crate::region::{
     prose_within_reach, regions,
 };
 use crate::rules::Rule;
-use crate::rules::form::{FormLine, form_blocks};
+use crate::rules::form::{FormLine, UNSCANNED, form_blocks};
 use crate::segment::Segments;
 use crate::text::collapse_whitespace;
 use crate::title;
@@ -118,7 +118,9 @@ pub(crate) const LABEL_MAX_WORDS: usize = 3;
 pub(crate) const TITLE_LOOKBACK: usize = 6;
 
 /// Revises `verdicts` in place. `have_stoplist` says whether stopword counts
-/// are meaningful (the document's language was recognised).
+/// are meaningful (the document's language was recognised); `form_kinds` are
+/// the engine's form vocabulary hints, one per unit (see
+/// [`crate::rules::form::FormLine::kinds`]; empty: none).
 pub(crate) fn revise(
     input: &str,
     seg: &Segments,
@@ -126,13 +128,14 @@ pub(crate) fn revise(
     verdicts: &mut [Verdict],
     rules: &[Rule],
     have_stoplist: bool,
+    form_kinds: &[u8],
 ) {
     demote_repeated_openers(input, seg, features, verdicts);
     let mut classes = classify(features, verdicts, rules, have_stoplist);
     let repeats = page_repeats(input, seg, features);
     // A log-in or registration form block weighs against the region like
     // a repeated line, and no region reaches across it.
-    let form = form_block_units(input, seg, features);
+    let form = form_block_units(input, seg, features, form_kinds);
     let repeated: Vec<bool> = repeats
         .iter()
         .zip(features)
@@ -357,13 +360,30 @@ fn comment_stamps(input: &str, seg: &Segments, features: &[Features]) -> Vec<boo
 
 /// For each unit: does it lie in a log-in or registration form block (see
 /// [`crate::rules::form`])?
-fn form_block_units(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
-    let lines = seg.units.iter().zip(features).map(|(unit, f)| FormLine {
-        text: unit.span.slice(input),
-        words: f.words,
-        sentence: f.terminal == Terminal::Sentence,
-        whole: f.whole_block,
-    });
+fn form_block_units(
+    input: &str,
+    seg: &Segments,
+    features: &[Features],
+    form_kinds: &[u8],
+) -> Vec<bool> {
+    // One entry per unit from the engine's scan; without them, every line is
+    // scanned here.
+    let scanned = form_kinds.len() == seg.units.len();
+    let lines = seg
+        .units
+        .iter()
+        .zip(features)
+        .enumerate()
+        .map(|(i, (unit, f))| FormLine {
+            text: unit.span.slice(input),
+            words: f.words,
+            sentence: f.terminal == Terminal::Sentence,
+            whole: f.whole_block,
+            kinds: match scanned {
+                true => form_kinds[i],
+                false => UNSCANNED,
+            },
+        });
     form_blocks(lines)
 }
 

@@ -1,6 +1,12 @@
 //! The rule engine: judges each unit with one prefilter scan
 //! ([`crate::prefilter`]), then the regexes and feature guards of the few rules
 //! that could match it.
+//!
+//! A built-in block rule whose pattern is an alternation of phrases
+//! (`(?i)phrase one|phrase two|…`) is checked one alternative at a time, each
+//! with its own literals and lean matcher ([`crate::prefilter::alternatives`]):
+//! a unit only meets the alternatives whose literals it holds, and none of
+//! the DFAs has to track every phrase at once.
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,9 +19,11 @@ use crate::Error;
 use crate::article::{Category, Span};
 use crate::features::{Features, terminal};
 use crate::matcher::{Caches, Matcher, cache};
-use crate::prefilter::{Prefilter, Seen};
+use crate::prefilter::{Prefilter, Seen, alternatives};
+use crate::rules::form;
 use crate::rules::{Action, Rule};
 use crate::text::{join_pieces, list_marker_len, push_piece};
+use regex_syntax::ast::Ast;
 
 /// Largest compiled size, in bytes, of one rule's regex. A custom pattern beyond
 /// it (say, `\w{1000}{1000}`) is rejected at build time instead of eating memory.
@@ -106,12 +114,35 @@ enum Compiled {
     Lean(Box<Matcher>),
 }
 
+/// What the prefilter picks and the engine checks: a rule, or one alternative
+/// of its pattern.
+#[derive(Debug)]
+struct Piece {
+    /// The rule's index.
+    rule: usize,
+    /// `None`: the rule's whole pattern (or none, for a feature rule).
+    part: Option<Part>,
+}
+
+/// One top-level alternative of a built-in block rule's pattern.
+#[derive(Debug)]
+struct Part {
+    pattern: String,
+    /// Its syntax tree, for the prefilter, until the engine is built.
+    ast: Option<Ast>,
+    /// Compiled on first use, like the rules' patterns.
+    matcher: OnceCell<Option<Matcher>>,
+}
+
 /// The compiled rule set.
 #[derive(Debug)]
 pub(crate) struct Engine {
     /// Enabled rules in priority order.
     pub rules: Vec<Rule>,
-    /// Which rules with a pattern could match a unit.
+    /// The rules' pieces in rule order: one per rule, or one per alternative
+    /// of a split pattern.
+    pieces: Vec<Piece>,
+    /// Which pieces with a pattern could match a unit.
     prefilter: Prefilter,
     /// Rule index → its pattern. Custom rules are compiled (and so checked)
     /// when the engine is built; built-in ones, which the tests compile, on
@@ -119,8 +150,16 @@ pub(crate) struct Engine {
     regexes: Vec<OnceCell<Option<Compiled>>>,
     /// The matchers' search state: each thread takes one set per document.
     caches: Pool<Caches>,
-    /// Indices of rules with no pattern (decided by features alone).
-    feature_rules: Vec<usize>,
+    /// Indices of the pieces of rules with no pattern (decided by features alone).
+    feature_pieces: Vec<usize>,
+}
+
+impl Part {
+    /// The lean matcher, compiled on first use.
+    fn matcher(&self) -> &Option<Matcher> {
+        self.matcher
+            .get_or_init(|| Matcher::new(&self.pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT))
+    }
 }
 
 /// One rule's regex, with the size limit every rule gets.
@@ -138,16 +177,17 @@ pub(crate) struct Scratch<'e> {
     candidates: Vec<usize>,
     seen: Seen,
     caches: PoolGuard<'e, Caches, fn() -> Caches>,
+    /// Per judged unit, in order: the kinds of form vocabulary whose literals
+    /// it holds (see [`crate::rules::form::FormLine::kinds`]).
+    pub form_kinds: Vec<u8>,
 }
 
 impl Engine {
     /// Compiles `rules`. Fails on a bad, empty or oversized custom pattern.
     pub fn new(rules: Vec<Rule>) -> Result<Engine, Error> {
         let mut regexes = Vec::with_capacity(rules.len());
-        let mut feature_rules = Vec::new();
-        for (i, rule) in rules.iter().enumerate() {
+        for rule in &rules {
             let Some(pattern) = rule.pattern.as_deref() else {
-                feature_rules.push(i);
                 regexes.push(OnceCell::with_value(None));
                 continue;
             };
@@ -176,18 +216,62 @@ impl Engine {
             }
             regexes.push(OnceCell::with_value(Some(Compiled::Full(regex))));
         }
-        let prefilter = Prefilter::new(
-            rules
-                .iter()
-                .enumerate()
-                .filter_map(|(i, r)| Some((i, r.pattern.as_deref()?))),
-        );
+        let mut pieces = Vec::with_capacity(rules.len());
+        let mut feature_pieces = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            // Only whether a block rule matches matters; metadata and inline
+            // rules need the match itself. Custom patterns stay whole.
+            let parts = match (&rule.pattern, rule.action) {
+                (
+                    Some(Cow::Borrowed(pattern)),
+                    Action::DropBlock | Action::DropToEnd | Action::ClosesArticle,
+                ) => alternatives(pattern),
+                _ => None,
+            };
+            match parts {
+                Some(parts) => pieces.extend(parts.into_iter().map(|(pattern, ast)| Piece {
+                    rule: i,
+                    part: Some(Part {
+                        pattern,
+                        ast: Some(ast),
+                        matcher: OnceCell::new(),
+                    }),
+                })),
+                None => {
+                    if rule.pattern.is_none() {
+                        feature_pieces.push(pieces.len());
+                    }
+                    pieces.push(Piece {
+                        rule: i,
+                        part: None,
+                    });
+                }
+            }
+        }
+        let patterns = pieces.iter().enumerate().filter_map(|(p, piece)| {
+            Some(match &piece.part {
+                Some(part) => (p, part.pattern.as_str(), part.ast.as_ref()),
+                None => (p, rules[piece.rule].pattern.as_deref()?, None),
+            })
+        });
+        // The form detector's vocabulary rides along in the same scan, after
+        // the pieces.
+        let n = pieces.len();
+        let kinds = form::PATTERNS
+            .iter()
+            .enumerate()
+            .map(|(k, &p)| (n + k, p, None));
+        let prefilter = Prefilter::with_parsed(patterns.chain(kinds));
+        for part in pieces.iter_mut().filter_map(|p| p.part.as_mut()) {
+            part.ast = None;
+        }
         Ok(Engine {
             rules,
+            pieces,
             prefilter,
             regexes,
             caches: Pool::new(Vec::new),
-            feature_rules,
+            feature_pieces,
         })
     }
 
@@ -197,6 +281,7 @@ impl Engine {
             candidates: Vec::new(),
             seen: Seen::default(),
             caches: self.caches.get(),
+            form_kinds: Vec::new(),
         }
     }
 
@@ -206,11 +291,18 @@ impl Engine {
     /// same rule.
     pub fn warm_up(&self) {
         static CALLS: AtomicUsize = AtomicUsize::new(0);
-        let n = self.regexes.len();
+        let n = self.pieces.len();
         let call = CALLS.fetch_add(1, Ordering::Relaxed);
         let start = ((call as f64 * GOLDEN_FRACTION).fract() * n as f64) as usize;
-        for i in (start..n).chain(0..start) {
-            let _ = self.compiled(i);
+        for piece in self.pieces[start..].iter().chain(&self.pieces[..start]) {
+            match &piece.part {
+                Some(part) => {
+                    let _ = part.matcher();
+                }
+                None => {
+                    let _ = self.compiled(piece.rule);
+                }
+            }
         }
     }
 
@@ -232,8 +324,21 @@ impl Engine {
         .as_ref()
     }
 
-    /// True when the pattern of rule `i` matches `text`.
-    fn is_match(&self, i: usize, text: &str, caches: &mut Caches) -> bool {
+    /// True when piece `p` (its rule has guards that pass) matches `text`.
+    fn piece_matches(&self, p: usize, text: &str, caches: &mut Caches) -> bool {
+        let Some(piece) = self.pieces.get(p) else {
+            return false;
+        };
+        let i = piece.rule;
+        if let Some(part) = &piece.part {
+            // The parts' search state comes after the rules'.
+            return part.matcher().as_ref().is_some_and(|matcher| {
+                matcher.is_match(cache(caches, self.rules.len() + p, matcher), text)
+            });
+        }
+        if self.rules[i].pattern.is_none() {
+            return true;
+        }
         match self.compiled(i) {
             Some(Compiled::Full(regex)) => regex.is_match(text),
             Some(Compiled::Lean(matcher)) => matcher.is_match(cache(caches, i, matcher), text),
@@ -250,14 +355,18 @@ impl Engine {
         features: &Features,
         scratch: &mut Scratch,
     ) -> Verdict {
-        // Rules see a list item's text without its marker.
-        let marker = list_marker_len(span.slice(input));
+        // Rules see a list item's text without its marker. The prefilter scans
+        // the whole line: the literals of the rest are all in it, and the form
+        // detector reads whole lines.
+        let line = span.slice(input);
+        let marker = list_marker_len(line);
         let span = Span {
             start: span.start + marker,
             end: span.end,
         };
         let text = span.slice(input);
-        let (block, inline) = self.matching_rules(text, features, scratch);
+        let (block, inline, kinds) = self.matching_rules(line, text, features, scratch);
+        scratch.form_kinds.push(kinds);
         if let Some(i) = block {
             let caches = &mut scratch.caches;
             return self.block_verdict(i, marker, || self.meta_match(i, text, span, caches));
@@ -313,7 +422,7 @@ impl Engine {
             terminal: terminal(&left),
             ..features.clone()
         };
-        if let (Some(i), _) = self.matching_rules(&left, &left_features, scratch) {
+        if let (Some(i), ..) = self.matching_rules(&left, &left, &left_features, scratch) {
             return self.block_verdict(i, marker, || MetaMatch {
                 rule: i,
                 value: span,
@@ -324,35 +433,44 @@ impl Engine {
     }
 
     /// The first block rule (in priority order) whose guards and pattern match
-    /// `text`, and the inline rules that match it.
+    /// `text`, the inline rules that match it, and the kinds of form vocabulary
+    /// whose literals `scan` holds (bit `k` for `form::PATTERNS[k]`). The
+    /// prefilter scans `scan`, which is `text` or contains it.
     fn matching_rules(
         &self,
+        scan: &str,
         text: &str,
         features: &Features,
         scratch: &mut Scratch,
-    ) -> (Option<usize>, Vec<usize>) {
+    ) -> (Option<usize>, Vec<usize>, u8) {
         let candidates = &mut scratch.candidates;
         self.prefilter
-            .candidates(text, &mut scratch.seen, candidates);
-        if !self.feature_rules.is_empty() {
-            candidates.extend_from_slice(&self.feature_rules);
+            .candidates(scan, &mut scratch.seen, candidates);
+        let n = self.pieces.len();
+        let first_kind = candidates.partition_point(|&p| p < n);
+        let kinds = candidates[first_kind..]
+            .iter()
+            .fold(0, |mask, &p| mask | 1 << (p - n));
+        candidates.truncate(first_kind);
+        if !self.feature_pieces.is_empty() {
+            candidates.extend_from_slice(&self.feature_pieces);
             candidates.sort_unstable();
         }
         let mut inline = Vec::new();
-        for &i in candidates.iter() {
+        // Pieces come in rule order; a rule split into parts matches when one
+        // of its parts does.
+        for &p in candidates.iter() {
+            let i = self.pieces[p].rule;
             let rule = &self.rules[i];
-            if !rule.guards_pass(features) {
-                continue;
-            }
-            if rule.pattern.is_some() && !self.is_match(i, text, &mut scratch.caches) {
+            if !rule.guards_pass(features) || !self.piece_matches(p, text, &mut scratch.caches) {
                 continue;
             }
             match rule.action {
                 Action::DropSpan => inline.push(i),
-                _ => return (Some(i), inline),
+                _ => return (Some(i), inline, kinds),
             }
         }
-        (None, inline)
+        (None, inline, kinds)
     }
 
     /// The verdict of block rule `i` on a unit (`marker`: the length of its list
@@ -446,10 +564,130 @@ mod tests {
                 scope.spawn(|| engine.warm_up());
             }
         });
-        for (rule, cell) in engine.rules.iter().zip(&engine.regexes) {
-            let compiled = cell.get().is_some_and(Option::is_some);
+        for piece in &engine.pieces {
+            let rule = &engine.rules[piece.rule];
+            let compiled = match &piece.part {
+                Some(part) => part.matcher.get().is_some_and(Option::is_some),
+                None => engine.regexes[piece.rule]
+                    .get()
+                    .is_some_and(Option::is_some),
+            };
             assert_eq!(compiled, rule.pattern.is_some(), "{}", rule.id);
         }
+    }
+
+    /// A rule split into the alternatives of its pattern matches exactly where
+    /// its regex does (prefilter included): on every line of the fixtures and
+    /// every sentence of their run-on lines.
+    #[test]
+    fn split_rules_match_where_their_regex_does() {
+        let engine = Engine::new(builtin_rules().cloned().collect()).unwrap();
+        let split: Vec<(usize, Regex)> = engine
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                engine
+                    .pieces
+                    .iter()
+                    .any(|p| p.rule == *i && p.part.is_some())
+            })
+            .map(|(i, r)| (i, Regex::new(r.pattern().unwrap()).unwrap()))
+            .collect();
+        for id in ["prompt.newsletter_pitch", "prompt.form_message"] {
+            assert!(split.iter().any(|(i, _)| engine.rules[*i].id == id), "{id}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts = Vec::new();
+        for sub in [dir.clone(), dir.join("shapes")] {
+            for entry in std::fs::read_dir(sub).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).expect("UTF-8 fixture"));
+                }
+            }
+        }
+        let mut scratch = engine.scratch();
+        let (mut units, mut matched) = (0, 0);
+        let lines = texts.iter().flat_map(|t| t.lines());
+        for unit in lines
+            .clone()
+            .chain(lines.flat_map(|l| l.split_inclusive(". ")))
+        {
+            let unit = unit.trim();
+            units += 1;
+            let mut candidates = Vec::new();
+            engine
+                .prefilter
+                .candidates(unit, &mut scratch.seen, &mut candidates);
+            candidates.retain(|&p| p < engine.pieces.len());
+            for (i, regex) in &split {
+                let got = candidates.iter().any(|&p| {
+                    engine.pieces[p].rule == *i
+                        && engine.piece_matches(p, unit, &mut scratch.caches)
+                });
+                assert_eq!(
+                    got,
+                    regex.is_match(unit),
+                    "{} on {unit:?}",
+                    engine.rules[*i].id
+                );
+                matched += usize::from(got);
+            }
+        }
+        assert!(
+            units > 100 && matched > 10,
+            "{units} units, {matched} matches"
+        );
+    }
+
+    /// The engine's scan finds the literals of every kind of form vocabulary
+    /// that matches a line, list marker and all.
+    #[test]
+    fn the_scan_flags_every_form_kind_that_matches() {
+        let engine = Engine::new(builtin_rules().cloned().collect()).unwrap();
+        let regexes: Vec<Regex> = form::PATTERNS
+            .iter()
+            .map(|p| Regex::new(p).unwrap())
+            .collect();
+        let mut scratch = engine.scratch();
+        let mut lines = vec![
+            "Password".to_string(),
+            "* Passwort vergessen?".to_string(),
+            "- Remember me".to_string(),
+            "o Sign in".to_string(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(path).expect("UTF-8 fixture");
+                lines.extend(text.lines().map(|l| l.trim().to_string()));
+            }
+        }
+        let mut found = 0;
+        for line in &lines {
+            let span = Span {
+                start: 0,
+                end: line.len(),
+            };
+            let features = crate::features::compute(line, &crate::segment::segment(line)).0;
+            let Some(f) = features.first() else {
+                continue;
+            };
+            scratch.form_kinds.clear();
+            engine.judge(line, span, f, &mut scratch);
+            for (k, regex) in regexes.iter().enumerate() {
+                if regex.is_match(line) {
+                    found += 1;
+                    assert!(
+                        scratch.form_kinds[0] & (1 << k) != 0,
+                        "kind {k} on {line:?}"
+                    );
+                }
+            }
+        }
+        assert!(found >= 4, "{found}");
     }
 
     #[test]

@@ -36,8 +36,10 @@ const MAX_LITERAL_BYTES: usize = 8;
 /// compact NFA instead of a DFA, whose size grows with the bytes.
 const MAX_DFA_LITERAL_BYTES: usize = 256 << 10;
 
-/// Most literal sets a rule may require together (`\(…via…\)` requires `(`,
-/// `via` and `)`); the rule is a candidate only when every one shows up.
+/// Most literal sets a rule may require together (`(?:news|tips).*straight to
+/// your inbox` requires one of `news`, `tips` and `straight`); the rule is a
+/// candidate only when every one shows up. Past the most selective set, only
+/// sets of literals of at least [`GOOD_LITERAL_BYTES`] count.
 const MAX_REQUIRED_SETS: usize = 4;
 
 /// What a piece of a pattern requires of any text it matches.
@@ -230,14 +232,71 @@ fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Vec<S
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
+    literals_of(&ast, escapes)
+}
+
+/// [`required_literals`] of a parsed pattern.
+fn literals_of(ast: &Ast, escapes: &mut Vec<char>) -> Option<Vec<Vec<String>>> {
     let mut analysis = Analysis::default();
-    let mut sets = analysis.need(&ast).all;
+    let mut sets = analysis.need(ast).all;
     sets.retain(|set| !set.is_empty() && !set.iter().any(String::is_empty));
+    // Past the best set, only sets of long literals: a short one (`u`, `te`)
+    // shows up in almost every unit, and each showing is a report of the scan.
+    let mut best = true;
+    sets.retain(|set| std::mem::take(&mut best) || score(set).0 >= GOOD_LITERAL_BYTES);
     if sets.is_empty() {
         return None;
     }
     escapes.extend(analysis.escapes);
     Some(sets)
+}
+
+/// The top-level alternatives of `pattern`, each a pattern of its own with the
+/// flags the pattern starts with: `(?i)^a|b` gives `(?i)^a` and `(?i)b`. A text
+/// matches `pattern` exactly when it matches one of them, and each has literals
+/// of its own: a union of phrases in many languages, one lazy DFA for all of
+/// them, builds states for every mix of half-matched phrases, where the DFA of
+/// one phrase stays small and runs only on the units that hold its literals.
+///
+/// Each comes with its syntax tree, for [`Prefilter::with_parsed`] (the
+/// prefilter's analysis ignores flags). `None` when `pattern` is not an
+/// alternation at its top level, or sets flags anywhere else at that level
+/// (they would carry into the branches after them).
+pub(crate) fn alternatives(pattern: &str) -> Option<Vec<(String, Ast)>> {
+    let mut ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .ok()?;
+    let Ast::Alternation(alt) = &mut ast else {
+        return None;
+    };
+    let mut flags = "";
+    for (b, branch) in alt.asts.iter().enumerate() {
+        let items = match branch {
+            Ast::Concat(concat) => concat.asts.as_slice(),
+            other => std::slice::from_ref(other),
+        };
+        for (k, item) in items.iter().enumerate() {
+            if let Ast::Flags(set) = item {
+                if b > 0 || k > 0 || items.len() < 2 {
+                    return None;
+                }
+                flags = pattern.get(set.span.start.offset..set.span.end.offset)?;
+            }
+        }
+    }
+    std::mem::take(&mut alt.asts)
+        .into_iter()
+        .enumerate()
+        .map(|(b, branch)| {
+            let span = branch.span();
+            let text = pattern.get(span.start.offset..span.end.offset)?;
+            let text = match b {
+                0 => text.to_string(),
+                _ => format!("{flags}{text}"),
+            };
+            Some((text, branch))
+        })
+        .collect()
 }
 
 /// Maps a unit to the rules that could match it.
@@ -265,15 +324,27 @@ pub(crate) struct Seen {
 impl Prefilter {
     /// Analyses `patterns`: (rule index, pattern) of every rule with a pattern.
     pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Prefilter {
+        Prefilter::with_parsed(patterns.into_iter().map(|(i, p)| (i, p, None)))
+    }
+
+    /// [`Prefilter::new`] for patterns some of which come parsed already:
+    /// (index, pattern, its syntax tree if at hand).
+    pub fn with_parsed<'a>(
+        patterns: impl IntoIterator<Item = (usize, &'a str, Option<&'a Ast>)>,
+    ) -> Prefilter {
         let mut literal_ids: std::collections::HashMap<String, usize> = Default::default();
         let mut literals: Vec<String> = Vec::new();
         let mut sets_of: Vec<Vec<(usize, u8)>> = Vec::new();
         let mut full: Vec<u8> = Vec::new();
         let mut always = Vec::new();
         let mut escapes = Vec::new();
-        for (rule, pattern) in patterns {
+        for (rule, pattern, ast) in patterns {
             let mut mine = Vec::new();
-            let Some(sets) = required_literals(pattern, &mut mine) else {
+            let sets = match ast {
+                Some(ast) => literals_of(ast, &mut mine),
+                None => required_literals(pattern, &mut mine),
+            };
+            let Some(sets) = sets else {
                 always.push(rule);
                 continue;
             };
@@ -427,6 +498,43 @@ mod tests {
         assert!(out.is_empty() || out == [0]);
         let bytes: usize = filter.automaton.iter().map(|a| a.memory_usage()).sum();
         assert!(bytes < 8 << 20, "{bytes} bytes");
+    }
+
+    #[test]
+    fn alternatives_carry_the_leading_flags() {
+        let texts = |p: &str| alternatives(p).map(|a| a.into_iter().map(|(t, _)| t).collect());
+        assert_eq!(
+            texts(r"(?i)^a(?-u:\b)|b(?:c|d)|"),
+            Some(vec![
+                r"(?i)^a(?-u:\b)".to_string(),
+                "(?i)b(?:c|d)".to_string(),
+                "(?i)".to_string()
+            ])
+        );
+        assert_eq!(texts("a|b"), Some(vec!["a".to_string(), "b".to_string()]));
+        // Not an alternation at the top, or flags that would carry over.
+        for pattern in [
+            "(?i)ab",
+            "(?:a|b)c",
+            "a(?i)b|c",
+            "a|(?i)b",
+            "(?i)|a",
+            "(unclosed|",
+        ] {
+            assert_eq!(texts(pattern), None, "{pattern}");
+        }
+        // Each alternative matches where one branch of the pattern does.
+        let pattern = r"(?i)^x|(?-i:Y)z|w$";
+        let parts: Vec<String> = texts(pattern).expect("an alternation");
+        let regex = regex::Regex::new(pattern).expect("valid");
+        let parts: Vec<_> = parts
+            .iter()
+            .map(|p| regex::Regex::new(p).expect("valid"))
+            .collect();
+        for text in ["X", "ax", "Yz", "yZ", "YZ", "aW", "Wa", ""] {
+            let any = parts.iter().any(|p| p.is_match(text));
+            assert_eq!(any, regex.is_match(text), "{text:?}");
+        }
     }
 
     #[test]

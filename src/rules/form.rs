@@ -39,27 +39,32 @@ pub(crate) const FORM_LABEL_MAX_WORDS: usize = 3;
 /// identity, account, consent).
 pub(crate) const FORM_MIN_KINDS: u32 = 2;
 
-/// The kinds of form vocabulary (`rules/phrases.rs`), matcher `k` for bit `k`
-/// of a line's mask, behind the engine's literal prefilter: most lines hold
-/// none of the literals a match needs, and no matcher runs on them.
-struct Kinds {
-    prefilter: Prefilter,
-    /// Only "does it match?" is asked: the lean matchers of the engine.
-    matchers: MatcherSet,
-}
-
-/// The patterns of the kinds of form vocabulary, bit `k` for pattern `k`.
-const PATTERNS: [&str; 4] = [
+/// The patterns of the kinds of form vocabulary (`rules/phrases.rs`), bit `k`
+/// of a line's mask for pattern `k`. Their literals are part of the engine's
+/// prefilter scan, which tells for each unit which kinds could match it
+/// ([`FormLine::kinds`]): most lines hold none of the literals a match needs,
+/// and no matcher runs on them.
+pub(crate) const PATTERNS: [&str; 4] = [
     concat!("(?i)", form_password!()),
     concat!("(?i)", form_identity!()),
     concat!("(?i)", form_account!()),
     concat!("(?i)", form_consent!()),
 ];
 
-static KINDS: Lazy<Kinds> = Lazy::new(|| Kinds {
-    prefilter: Prefilter::new(PATTERNS.iter().copied().enumerate()),
-    matchers: MatcherSet::new(&PATTERNS, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT),
-});
+/// A line's kinds of form vocabulary are one bit each of a `u8`.
+const _: () = assert!(PATTERNS.len() < 8);
+
+/// [`FormLine::kinds`] of a line the engine did not scan: the form detector
+/// scans it itself.
+pub(crate) const UNSCANNED: u8 = 0x80;
+
+/// Only "does it match?" is asked: the lean matchers of the engine.
+static MATCHERS: Lazy<MatcherSet> =
+    Lazy::new(|| MatcherSet::new(&PATTERNS, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT));
+
+/// The literal prefilter of the patterns, for the lines the engine did not scan.
+static PREFILTER: Lazy<Prefilter> =
+    Lazy::new(|| Prefilter::new(PATTERNS.iter().copied().enumerate()));
 
 /// The state of one scan over the lines of a text.
 struct Scan {
@@ -79,20 +84,26 @@ pub(crate) struct FormLine<'a> {
     pub sentence: bool,
     /// Is it a whole line (not one sentence of a run-on line)?
     pub whole: bool,
+    /// The kinds whose literals it holds (bit `k` for `PATTERNS[k]`), or
+    /// [`UNSCANNED`].
+    pub kinds: u8,
 }
 
-/// The kinds of form vocabulary in `text`, one bit per kind.
-fn kinds(text: &str, scan: &mut Scan) -> u8 {
+/// The kinds of form vocabulary in `line`, one bit per kind.
+fn kinds(line: &FormLine, scan: &mut Scan) -> u8 {
     let Scan {
         seen,
         candidates,
         caches,
     } = scan;
-    KINDS.prefilter.candidates(text, seen, candidates);
-    candidates
-        .iter()
-        .filter(|&&k| KINDS.matchers.is_match(k, text, caches))
-        .fold(0, |mask, &k| mask | (1 << k))
+    let mut possible = line.kinds;
+    if possible & UNSCANNED != 0 {
+        PREFILTER.candidates(line.text, seen, candidates);
+        possible = candidates.iter().fold(0, |mask, &k| mask | (1 << k));
+    }
+    (0..PATTERNS.len())
+        .filter(|&k| possible & (1 << k) != 0 && MATCHERS.is_match(k, line.text, caches))
+        .fold(0, |mask, k| mask | (1 << k))
 }
 
 /// For each line: does it lie in a form block (from its first form line to its
@@ -114,11 +125,11 @@ pub(crate) fn form_blocks<'a>(lines: impl ExactSizeIterator<Item = FormLine<'a>>
     let mut scan = Scan {
         seen: Seen::default(),
         candidates: Vec::new(),
-        caches: KINDS.matchers.caches(),
+        caches: MATCHERS.caches(),
     };
     for (i, line) in lines.enumerate() {
         let mask = match line.whole && line.words <= FORM_LINE_MAX_WORDS {
-            true => kinds(line.text, &mut scan),
+            true => kinds(&line, &mut scan),
             false => 0,
         };
         if mask == 0 {
@@ -143,8 +154,8 @@ mod tests {
 
     #[test]
     fn every_kind_compiles_and_agrees_with_its_regex() {
-        assert!(KINDS.matchers.all_compiled());
-        let mut caches = KINDS.matchers.caches();
+        assert!(MATCHERS.all_compiled());
+        let mut caches = MATCHERS.caches();
         for text in [
             "Password",
             "Forgot your password?",
@@ -157,7 +168,7 @@ mod tests {
             for (k, pattern) in PATTERNS.iter().enumerate() {
                 let regex = regex::Regex::new(pattern).expect("compiles");
                 assert_eq!(
-                    KINDS.matchers.is_match(k, text, &mut caches),
+                    MATCHERS.is_match(k, text, &mut caches),
                     regex.is_match(text),
                     "{k} {text:?}"
                 );
@@ -171,6 +182,7 @@ mod tests {
             words: t.split_whitespace().count(),
             sentence: t.ends_with('.') || t.ends_with('!'),
             whole: true,
+            kinds: UNSCANNED,
         })
     }
 
