@@ -132,7 +132,7 @@ fn is_list_item(text: &str) -> bool {
 /// from the features so that they can go once [`set_language`] has read them:
 /// on a page of millions of short lines they weigh as much as the rest).
 pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>) {
-    let block_text = |b: usize| seg.blocks.get(b).map(|block| block.span.slice(input));
+    let block_text = |b: usize| seg.block_span(b).map(|span| span.slice(input));
     let mut features = Vec::with_capacity(seg.units.len());
     let mut hits = Vec::with_capacity(seg.units.len());
     let units = (0..seg.blocks.len()).flat_map(|b| {
