@@ -76,7 +76,7 @@ impl Cleaner {
                 .units
                 .iter()
                 .zip(&features)
-                .zip(&hits)
+                .zip(hits.iter())
                 .map(|((u, f), h)| (u.span.slice(text), f.words, h))
                 .filter(|(t, _, _)| t.len() >= LANGUAGE_SAMPLE_MIN_BYTES);
             lang::guess_counted(prose).or_else(|| lang::guess(text))

@@ -127,14 +127,65 @@ fn is_list_item(text: &str) -> bool {
     list_marker_len(text) > 0
 }
 
+/// How many of each unit's words are stopwords of each language, kept until
+/// the language is chosen.
+///
+/// Packed: a page of millions of short lines would otherwise hold 32 bytes
+/// per line here. Each unit's counts take one byte per language in one `u64`;
+/// a unit with a count of 255 or more (a long paragraph) has the byte 255
+/// there and its full counts in `large`, in unit order.
+#[derive(Debug, Default)]
+pub(crate) struct UnitHits {
+    packed: Vec<u64>,
+    large: Vec<Hits>,
+}
+
+// One byte per language in a `u64`.
+const _: () = assert!(Language::ALL.len() <= 8);
+
+impl UnitHits {
+    fn with_capacity(units: usize) -> UnitHits {
+        UnitHits {
+            packed: Vec::with_capacity(units),
+            large: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, hits: &Hits) {
+        let mut bytes = [0u8; 8];
+        for (byte, &count) in bytes.iter_mut().zip(hits) {
+            *byte = u8::try_from(count).unwrap_or(u8::MAX);
+        }
+        if bytes.contains(&u8::MAX) {
+            self.large.push(*hits);
+        }
+        self.packed.push(u64::from_le_bytes(bytes));
+    }
+
+    /// Each unit's counts, in unit order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Hits> + '_ {
+        let mut large = self.large.iter();
+        self.packed.iter().map(move |&packed| {
+            let bytes = packed.to_le_bytes();
+            if bytes.contains(&u8::MAX) {
+                return large.next().copied().unwrap_or_default();
+            }
+            let mut hits = Hits::default();
+            for (count, &byte) in hits.iter_mut().zip(&bytes) {
+                *count = u32::from(byte);
+            }
+            hits
+        })
+    }
+}
+
 /// Computes the features of every unit of `seg`, and how many of each unit's
 /// words are stopwords of each language (for the language guess; kept apart
-/// from the features so that they can go once [`set_language`] has read them:
-/// on a page of millions of short lines they weigh as much as the rest).
-pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>) {
+/// from the features so that they can go once [`set_language`] has read them).
+pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) {
     let block_text = |b: usize| seg.block_span(b).map(|span| span.slice(input));
     let mut features = Vec::with_capacity(seg.units.len());
-    let mut hits = Vec::with_capacity(seg.units.len());
+    let mut hits = UnitHits::with_capacity(seg.units.len());
     let units = (0..seg.blocks.len()).flat_map(|b| {
         let whole_block = !seg.is_split(b);
         seg.units
@@ -179,15 +230,15 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>)
             whole_block,
             adjacent_repeat: whole_block && (same(b.checked_sub(1)) || same(b.checked_add(1))),
         });
-        hits.push(stop_hits);
+        hits.push(&stop_hits);
     }
     (features, hits)
 }
 
 /// Sets each unit's `stopwords` to its count of `lang`'s stopwords (`hits`, one
 /// per unit, from [`compute`]; 0 without a language).
-pub(crate) fn set_language(features: &mut [Features], hits: &[Hits], lang: Option<Language>) {
-    for (f, h) in features.iter_mut().zip(hits) {
+pub(crate) fn set_language(features: &mut [Features], hits: &UnitHits, lang: Option<Language>) {
+    for (f, h) in features.iter_mut().zip(hits.iter()) {
         f.stopwords = lang.map_or(0, |l| h[l.index()] as usize);
     }
 }
@@ -201,6 +252,18 @@ mod tests {
         let (mut f, hits) = compute(input, &segment(input));
         set_language(&mut f, &hits, Some(Language::English));
         f
+    }
+
+    #[test]
+    fn packed_hits_round_trip() {
+        let small: Hits = [0, 1, 2, 3, 254, 0, 7, 0];
+        let large: Hits = [255, 0, 0, 70_000, 1, 0, 0, 0];
+        let mut hits = UnitHits::default();
+        for h in [&small, &large, &small, &large, &Hits::default()] {
+            hits.push(h);
+        }
+        let back: Vec<Hits> = hits.iter().collect();
+        assert_eq!(back, [small, large, small, large, Hits::default()]);
     }
 
     #[test]
