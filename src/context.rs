@@ -136,7 +136,7 @@ pub(crate) fn revise(
         .iter()
         .zip(features)
         .zip(&form)
-        .map(|((r, f), form)| *r && f.chars >= PAGE_REPEAT_MIN_CHARS || *form)
+        .map(|((r, f), form)| *r && (f.chars as usize) >= PAGE_REPEAT_MIN_CHARS || *form)
         .collect();
     let thread = comment_thread(&comment_stamps(input, seg, features));
     let mut regions = regions(&classes, features, verdicts, &repeated, thread.clone());
@@ -317,7 +317,7 @@ fn comment_stamps(input: &str, seg: &Segments, features: &[Features]) -> Vec<boo
         .map(|(unit, f)| {
             f.whole_block
                 && !f.list_item
-                && f.words <= STAMP_MAX_WORDS
+                && (f.words as usize) <= STAMP_MAX_WORDS
                 && f.terminal != Terminal::Sentence
                 && is_comment_stamp(unit.span.slice(input))
         })
@@ -329,7 +329,7 @@ fn comment_stamps(input: &str, seg: &Segments, features: &[Features]) -> Vec<boo
 fn form_block_units(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
     let lines = seg.units.iter().zip(features).map(|(unit, f)| FormLine {
         text: unit.span.slice(input),
-        words: f.words,
+        words: f.words as usize,
         sentence: f.terminal == Terminal::Sentence,
         whole: f.whole_block,
     });
@@ -359,7 +359,9 @@ fn drop_inside_region(revised: Class) -> bool {
 /// A whole line of one to [`LABEL_MAX_WORDS`] words that does not end like a
 /// sentence: a menu entry, a button, a label, a subheading.
 fn is_label_line(f: &Features) -> bool {
-    f.whole_block && (1..=LABEL_MAX_WORDS).contains(&f.words) && f.terminal != Terminal::Sentence
+    f.whole_block
+        && (1..=LABEL_MAX_WORDS).contains(&(f.words as usize))
+        && f.terminal != Terminal::Sentence
 }
 
 /// True when the text is a whole page rather than an article an extractor already
@@ -376,7 +378,7 @@ fn is_page_dump(
 ) -> bool {
     let menu_items = features
         .iter()
-        .filter(|f| f.list_item && f.words <= crate::classify::MENU_ITEM_MAX_WORDS)
+        .filter(|f| f.list_item && (f.words as usize) <= crate::classify::MENU_ITEM_MAX_WORDS)
         .count();
     if menu_items >= PAGE_DUMP_MIN_MENU_ITEMS {
         return true;
@@ -394,7 +396,10 @@ fn is_page_dump(
     }
     let bad = initial.iter().filter(|c| **c == Class::Bad).count();
     let first_good = initial.iter().position(|c| *c == Class::Good).unwrap_or(0);
-    let before: usize = features[..first_good].iter().map(|f| f.chars).sum();
+    let before: usize = features[..first_good]
+        .iter()
+        .map(|f| f.chars as usize)
+        .sum();
     bad as f64 >= PAGE_DUMP_MIN_BAD_SHARE * initial.len() as f64
         && before >= PAGE_DUMP_MIN_CHARS_BEFORE
 }
@@ -442,7 +447,7 @@ fn stays_inside_region(f: &Features, initial: Class, repeated: bool) -> bool {
         return false;
     }
     match initial {
-        Class::Short => f.words >= INSIDE_SHORT_MIN_WORDS && density >= STOPWORDS_HIGH,
+        Class::Short => (f.words as usize) >= INSIDE_SHORT_MIN_WORDS && density >= STOPWORDS_HIGH,
         Class::NearGood => density >= INSIDE_NEAR_GOOD_MIN_STOPWORDS,
         Class::Good | Class::Bad => false,
     }
@@ -457,15 +462,16 @@ fn in_content_list(features: &[Features], i: usize) -> bool {
     let item = |j: usize| {
         features.get(j).is_some_and(|f| {
             f.list_item
-                && (f.quantity || f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS)
+                && (f.quantity
+                    || f.terminal == Terminal::Sentence && (f.words as usize) >= PROSE_MIN_WORDS)
         })
     };
     item(i) && (i.checked_sub(1).is_some_and(item) || item(i + 1))
 }
 
 fn is_prose(f: &Features) -> bool {
-    f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS
-        || f.words >= PROSE_UNPUNCTUATED_MIN_WORDS
+    f.terminal == Terminal::Sentence && (f.words as usize) >= PROSE_MIN_WORDS
+        || (f.words as usize) >= PROSE_UNPUNCTUATED_MIN_WORDS
 }
 
 fn close_at_comment_section(

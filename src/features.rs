@@ -20,18 +20,22 @@ pub(crate) enum Terminal {
 }
 
 /// Facts about one unit.
+///
+/// Counts are `u32`, so a unit's features take 24 bytes rather than 40 (a
+/// page can have millions of units); a count beyond `u32::MAX`, possible only
+/// in a single unit of more than 4 GiB, stops there (see [`count`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Features {
     /// Unicode words (UAX #29), so CJK and Arabic text count too.
-    pub words: usize,
+    pub words: u32,
     /// Of those, how many are stopwords of the document's language (0 when the
     /// language is unknown; set by [`set_language`]).
-    pub stopwords: usize,
+    pub stopwords: u32,
     /// Visible characters (Unicode scalar values, whitespace included), not
     /// counting Markdown link targets and image embeds.
-    pub chars: usize,
+    pub chars: u32,
     /// Of those, characters inside Markdown link text (`[text](url)`).
-    pub link_chars: usize,
+    pub link_chars: u32,
     /// How the unit ends.
     pub terminal: Terminal,
     /// The unit is a whole line, not one sentence of a run-on line.
@@ -48,6 +52,14 @@ pub(crate) struct Features {
     pub adjacent_repeat: bool,
 }
 
+// A page of millions of short lines holds the features of each.
+const _: () = assert!(std::mem::size_of::<Features>() <= 24);
+
+/// A count as stored in [`Features`]: saturated at `u32::MAX`.
+pub(crate) fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Features {
     /// Stopwords per word (0 for a unit without words).
     pub(crate) fn stopword_density(&self) -> f64 {
@@ -61,9 +73,9 @@ impl Features {
     /// `stopwords` are stopwords: the shape most classifier tests need.
     pub(crate) fn sentence(chars: usize, words: usize, stopwords: usize) -> Features {
         Features {
-            words,
-            stopwords,
-            chars,
+            words: count(words),
+            stopwords: count(stopwords),
+            chars: count(chars),
             link_chars: 0,
             terminal: Terminal::Sentence,
             whole_block: true,
@@ -212,7 +224,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
                 _ => false,
             }
         };
-        let mut words = 0;
+        let mut words = 0usize;
         let mut stop_hits = Hits::default();
         for_each_word(text, |word| {
             words += 1;
@@ -220,10 +232,10 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
         });
         let (link_chars, markup_chars) = link_stats(text);
         features.push(Features {
-            words,
+            words: count(words),
             stopwords: 0,
-            chars: text.chars().count().saturating_sub(markup_chars),
-            link_chars,
+            chars: count(text.chars().count().saturating_sub(markup_chars)),
+            link_chars: count(link_chars),
             terminal: terminal(text),
             list_item: is_list_item(text),
             quantity: words >= 2 && starts_with_number(text),
@@ -239,7 +251,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
 /// per unit, from [`compute`]; 0 without a language).
 pub(crate) fn set_language(features: &mut [Features], hits: &UnitHits, lang: Option<Language>) {
     for (f, h) in features.iter_mut().zip(hits.iter()) {
-        f.stopwords = lang.map_or(0, |l| h[l.index()] as usize);
+        f.stopwords = lang.map_or(0, |l| h[l.index()]);
     }
 }
 
@@ -296,7 +308,7 @@ mod tests {
     fn markdown_links_count_as_link_text() {
         let f = features("See [the report](https://example.com/a/very/long/url) now ![x](/i.png)");
         assert_eq!(f[0].link_chars, 10);
-        assert_eq!(f[0].chars, "See the report now ".len());
+        assert_eq!(f[0].chars as usize, "See the report now ".len());
     }
 
     #[test]
