@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -282,28 +283,30 @@ pub(crate) const INSIDE_NEAR_GOOD_MIN_STOPWORDS: f64 = 0.25;
 /// hashes those numbers with a per-process seed, so no page can make it slow.
 fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
     let text_hash = FixedState::default();
-    let whole = |i: usize| features.get(i).is_some_and(|f| f.whole_block);
-    let hashes: Vec<u64> = seg
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, unit)| match whole(i) {
-            true => text_hash.hash_one(collapse_whitespace(unit.span.slice(input))),
-            false => 0,
-        })
-        .collect();
-    let mut counts: HashMap<u64, u8, RandomState> = HashMap::default();
-    for (i, &h) in hashes.iter().enumerate() {
-        if whole(i) {
-            let count = counts.entry(h).or_default();
-            *count = count.saturating_add(1);
+    let mut repeated = vec![false; seg.units.len()];
+    // Each text's first unit, `usize::MAX` once the text has been seen again.
+    // (No list of every unit's hash: on a page of millions of equal lines
+    // that would weigh more than the text, while the map holds one entry.)
+    let mut first: HashMap<u64, usize, RandomState> = HashMap::default();
+    for (i, unit) in seg.units.iter().enumerate() {
+        if !features.get(i).is_some_and(|f| f.whole_block) {
+            continue;
+        }
+        let h = text_hash.hash_one(collapse_whitespace(unit.span.slice(input)));
+        match first.entry(h) {
+            Entry::Vacant(entry) => {
+                entry.insert(i);
+            }
+            Entry::Occupied(mut entry) => {
+                let at = std::mem::replace(entry.get_mut(), usize::MAX);
+                if let Some(first) = repeated.get_mut(at) {
+                    *first = true;
+                }
+                repeated[i] = true;
+            }
         }
     }
-    hashes
-        .iter()
-        .enumerate()
-        .map(|(i, h)| whole(i) && counts.get(h).is_some_and(|&n| n > 1))
-        .collect()
+    repeated
 }
 
 /// For each unit: is it a comment's signature line (a whole line of at most
