@@ -182,15 +182,17 @@ fn read_text(path: &str, lossy: bool) -> Result<String, String> {
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     }
-    if lossy {
-        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    // Valid text is taken as it is, not copied, with --lossy too.
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(format!(
+                "{path} is not valid UTF-8 (invalid byte at offset {at}); --lossy replaces bad bytes"
+            ))
+        }
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!(
-            "{path} is not valid UTF-8 (invalid byte at offset {at}); --lossy replaces bad bytes"
-        )
-    })
 }
 
 /// Cleans one JSON document per line. A bad line is reported on stderr with its

@@ -3,53 +3,71 @@
 use std::borrow::Cow;
 
 use crate::article::{Article, Paragraph, Removal, RuleId, Span};
-use crate::engine::{Reason, Verdict};
+use crate::engine::{MetaMatch, Reason, Verdict};
 use crate::rules::{Action, Field, Rule};
 use crate::segment::Segments;
 use crate::text::{collapse_whitespace, join_pieces, push_piece};
 
-/// Builds the article from the final verdicts. It takes the segments and
-/// verdicts to free them before the body is joined: on a page of millions of
-/// short lines they weigh more than the text.
+/// Builds the article from the final verdicts.
+///
+/// It takes the segments and verdicts to free them as it goes: on a page of
+/// millions of short lines they weigh more than the text, and the removal
+/// records that replace them weigh more still. So the blocks are walked from
+/// the last to the first, each block's units and verdicts are cut off the end
+/// of their vectors once read (the vectors shrink as they empty), and the
+/// removals and paragraphs, built backwards one block at a time, are turned
+/// round at the end. A block's own pieces are still read in input order, and
+/// removals merge only within a block, so the result is the same as a forward
+/// walk. Metadata lines are rare and order-sensitive (the first date wins):
+/// they are set aside and applied in input order after the walk.
 pub(crate) fn assemble<'a>(
     input: &'a str,
-    seg: Segments,
-    verdicts: Vec<Verdict>,
+    mut seg: Segments,
+    mut verdicts: Vec<Verdict>,
     rules: &[Rule],
 ) -> Article<'a> {
     let mut out = Builder {
         input,
         rules,
         article: Article::default(),
-        last_removal_block: None,
+        block_removals: 0,
         bare_date: None,
     };
     let mut pieces: Vec<Span> = Vec::new();
-    for b in 0..seg.blocks.len() {
+    // Metadata matches with their units' spans, built backwards like the removals.
+    let mut metas: Vec<(Box<MetaMatch>, Span)> = Vec::new();
+    for b in (0..seg.blocks.len()).rev() {
         pieces.clear();
-        for u in seg.units_of(b) {
-            let span = seg.units[u].span;
-            match &verdicts[u] {
+        let units = seg.units_of(b);
+        out.block_removals = out.article.removed.len();
+        let metas_start = metas.len();
+        let block_verdicts = verdicts.drain(units.start.min(verdicts.len())..);
+        let block_units = seg.units.get(units.clone()).unwrap_or_default();
+        for (unit, verdict) in block_units.iter().zip(block_verdicts) {
+            let span = unit.span;
+            match verdict {
                 Verdict::Keep => pieces.push(span),
-                Verdict::Title => {
+                // The last title in input order is the first one met here.
+                Verdict::Title if out.article.title.is_none() => {
                     out.article.title = Some(collapse_whitespace(crate::title::title_text(
                         span.slice(input),
                     )));
                     out.article.title_span = Some(span);
                 }
-                Verdict::Drop(reason) => out.remove(b, *reason, span),
+                Verdict::Title => {}
+                Verdict::Drop(reason) => out.remove(reason, span),
                 Verdict::ToEnd(rule) | Verdict::Closes(rule) => {
-                    out.remove(b, Reason::Rule(*rule), span)
+                    out.remove(Reason::Rule(rule), span)
                 }
                 Verdict::Meta(meta) => {
-                    out.remove(b, Reason::Rule(meta.rule), span);
-                    out.metadata(meta.rule, span, meta.value, meta.credit);
+                    out.remove(Reason::Rule(meta.rule), span);
+                    metas.push((meta, span));
                 }
                 Verdict::Inline(spans) => {
                     let mut pos = span.start;
                     for &(s, rule) in spans.iter() {
                         push_piece(&mut pieces, input, pos, s.start);
-                        out.remove(b, Reason::Rule(rule), s);
+                        out.remove(Reason::Rule(rule), s);
                         pos = s.end;
                     }
                     push_piece(&mut pieces, input, pos, span.end);
@@ -57,14 +75,38 @@ pub(crate) fn assemble<'a>(
             }
         }
         out.paragraph(&pieces);
+        // This block's removals and metadata went on in input order: turn them
+        // round like everything before them.
+        out.article.removed[out.block_removals..].reverse();
+        metas[metas_start..].reverse();
+        seg.units.truncate(units.start);
+        seg.blocks.truncate(b);
+        release_half_empty(&mut seg.units);
+        release_half_empty(&mut verdicts);
+        release_half_empty(&mut seg.blocks);
+    }
+    drop((seg, verdicts));
+    out.article.removed.reverse();
+    out.article.paragraphs.reverse();
+    for (meta, span) in metas.into_iter().rev() {
+        out.metadata(meta.rule, span, meta.value, meta.credit);
     }
     let mut article = out.article;
     if article.metadata.published.is_none() {
         article.metadata.published = out.bare_date;
     }
-    drop((seg, verdicts));
     article.body = join_paragraphs(&article.paragraphs);
     article
+}
+
+/// Gives back the spare half of a vector that [`assemble`] has read half of,
+/// so its memory goes back while the removals grow. Halving each time keeps
+/// the copying (where the allocator cannot shrink in place) linear.
+fn release_half_empty<T>(v: &mut Vec<T>) {
+    const MIN_CAPACITY: usize = 1 << 12;
+    if v.capacity() >= MIN_CAPACITY && v.len() <= v.capacity() / 2 {
+        v.shrink_to_fit();
+    }
 }
 
 pub(crate) fn join_paragraphs(paragraphs: &[Paragraph<'_>]) -> String {
@@ -83,8 +125,9 @@ struct Builder<'a, 'r> {
     input: &'a str,
     rules: &'r [Rule],
     article: Article<'a>,
-    /// Block of the last removal, so removals of one block by one rule merge.
-    last_removal_block: Option<usize>,
+    /// Where the current block's removals start in `article.removed`: a
+    /// removal merges into the one before it only within one block.
+    block_removals: usize,
     /// The first bare date, used when no labelled publication date is found.
     bare_date: Option<Cow<'a, str>>,
 }
@@ -97,9 +140,9 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    fn remove(&mut self, block: usize, reason: Reason, span: Span) {
+    fn remove(&mut self, reason: Reason, span: Span) {
         let (rule, category) = self.reason(reason);
-        if self.last_removal_block == Some(block) {
+        if self.article.removed.len() > self.block_removals {
             if let Some(last) = self.article.removed.last_mut() {
                 if last.rule == rule && self.input[last.span.end..span.start].trim().is_empty() {
                     last.span.end = span.end;
@@ -108,7 +151,6 @@ impl<'a> Builder<'a, '_> {
                 }
             }
         }
-        self.last_removal_block = Some(block);
         self.article.removed.push(Removal {
             rule,
             category,

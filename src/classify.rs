@@ -97,14 +97,15 @@ fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool, in_menu_run: bo
     if f.link_chars as f64 > MAX_LINK_DENSITY * f.chars.max(1) as f64 {
         return Class::Bad;
     }
-    if f.list_item && f.terminal != Terminal::Sentence && f.words <= MENU_ITEM_MAX_WORDS {
+    if f.list_item && f.terminal != Terminal::Sentence && (f.words as usize) <= MENU_ITEM_MAX_WORDS
+    {
         return Class::Bad;
     }
-    if f.chars < LENGTH_LOW {
+    if (f.chars as usize) < LENGTH_LOW {
         return Class::Short;
     }
     if !have_stoplist {
-        return if f.terminal == Terminal::Sentence && f.chars >= NO_STOPLIST_GOOD_CHARS {
+        return if f.terminal == Terminal::Sentence && (f.chars as usize) >= NO_STOPLIST_GOOD_CHARS {
             Class::Good
         } else {
             Class::NearGood
@@ -112,7 +113,7 @@ fn initial(f: &Features, verdict: &Verdict, have_stoplist: bool, in_menu_run: bo
     }
     let density = f.stopword_density();
     if density >= STOPWORDS_HIGH {
-        if f.chars > LENGTH_HIGH {
+        if (f.chars as usize) > LENGTH_HIGH {
             Class::Good
         } else {
             Class::NearGood
@@ -252,7 +253,7 @@ fn is_furniture(f: &Features, verdict: &Verdict, rules: &[Rule]) -> bool {
             .is_some_and(|r| FURNITURE.contains(&r.category)),
         _ => false,
     };
-    furniture && f.chars < LENGTH_LOW
+    furniture && (f.chars as usize) < LENGTH_LOW
 }
 
 /// jusText's near-good revision: near-good between two bad units is bad, else

@@ -76,8 +76,8 @@ impl Cleaner {
                 .units
                 .iter()
                 .zip(&features)
-                .zip(&hits)
-                .map(|((u, f), h)| (u.span.slice(text), f.words, h))
+                .zip(hits.iter())
+                .map(|((u, f), h)| (u.span.slice(text), f.words as usize, h))
                 .filter(|(t, _, _)| t.len() >= LANGUAGE_SAMPLE_MIN_BYTES);
             lang::guess_counted(prose).or_else(|| lang::guess(text))
         });

@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -140,7 +141,7 @@ pub(crate) fn revise(
         .iter()
         .zip(features)
         .zip(&form)
-        .map(|((r, f), form)| *r && f.chars >= PAGE_REPEAT_MIN_CHARS || *form)
+        .map(|((r, f), form)| *r && (f.chars as usize) >= PAGE_REPEAT_MIN_CHARS || *form)
         .collect();
     let thread = comment_thread(&comment_stamps(input, seg, features));
     let mut regions = regions(&classes, features, verdicts, &repeated, thread.clone());
@@ -269,8 +270,8 @@ pub(crate) fn revise(
         verdicts[t] = Verdict::Title;
     }
     if dump {
-        keep_main_region(&regions, &classes, features, verdicts, &repeats);
-        keep_after_lead_ins(features, verdicts, rules);
+        let inline = keep_main_region(&regions, &classes, features, verdicts, &repeats);
+        keep_after_lead_ins(features, verdicts, rules, &inline);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
@@ -316,28 +317,30 @@ pub(crate) const INSIDE_LONG_MIN_STOPWORDS: f64 = 0.2;
 /// hashes those numbers with a per-process seed, so no page can make it slow.
 fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
     let text_hash = FixedState::default();
-    let whole = |i: usize| features.get(i).is_some_and(|f| f.whole_block);
-    let hashes: Vec<u64> = seg
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, unit)| match whole(i) {
-            true => text_hash.hash_one(collapse_whitespace(unit.span.slice(input))),
-            false => 0,
-        })
-        .collect();
-    let mut counts: HashMap<u64, u8, RandomState> = HashMap::default();
-    for (i, &h) in hashes.iter().enumerate() {
-        if whole(i) {
-            let count = counts.entry(h).or_default();
-            *count = count.saturating_add(1);
+    let mut repeated = vec![false; seg.units.len()];
+    // Each text's first unit, `usize::MAX` once the text has been seen again.
+    // (No list of every unit's hash: on a page of millions of equal lines
+    // that would weigh more than the text, while the map holds one entry.)
+    let mut first: HashMap<u64, usize, RandomState> = HashMap::default();
+    for (i, unit) in seg.units.iter().enumerate() {
+        if !features.get(i).is_some_and(|f| f.whole_block) {
+            continue;
+        }
+        let h = text_hash.hash_one(collapse_whitespace(unit.span.slice(input)));
+        match first.entry(h) {
+            Entry::Vacant(entry) => {
+                entry.insert(i);
+            }
+            Entry::Occupied(mut entry) => {
+                let at = std::mem::replace(entry.get_mut(), usize::MAX);
+                if let Some(first) = repeated.get_mut(at) {
+                    *first = true;
+                }
+                repeated[i] = true;
+            }
         }
     }
-    hashes
-        .iter()
-        .enumerate()
-        .map(|(i, h)| whole(i) && counts.get(h).is_some_and(|&n| n > 1))
-        .collect()
+    repeated
 }
 
 /// For each unit: is it a comment's signature line (a whole line of at most
@@ -351,7 +354,7 @@ fn comment_stamps(input: &str, seg: &Segments, features: &[Features]) -> Vec<boo
         .map(|(unit, f)| {
             f.whole_block
                 && !f.list_item
-                && f.words <= STAMP_MAX_WORDS
+                && (f.words as usize) <= STAMP_MAX_WORDS
                 && f.terminal != Terminal::Sentence
                 && is_comment_stamp(unit.span.slice(input))
         })
@@ -376,7 +379,7 @@ fn form_block_units(
         .enumerate()
         .map(|(i, (unit, f))| FormLine {
             text: unit.span.slice(input),
-            words: f.words,
+            words: f.words as usize,
             sentence: f.terminal == Terminal::Sentence,
             whole: f.whole_block,
             kinds: match scanned {
@@ -411,9 +414,16 @@ pub(crate) const LEAD_IN_MAX_LINES: usize = 5;
 pub(crate) const LEAD_IN_ITEM_MAX_WORDS: usize = 15;
 
 /// Gives back to the article the short lines after a kept lead-in (see
-/// [`LEAD_IN_MAX_LINES`]) that the main region dropped. Lines without words
-/// (a lone `*`) are passed over; page furniture counts as a line but stays.
-fn keep_after_lead_ins(features: &[Features], verdicts: &mut [Verdict], rules: &[Rule]) {
+/// [`LEAD_IN_MAX_LINES`]) that the main region dropped, with the inline
+/// removals they had before (`inline`, from [`keep_main_region`]). Lines
+/// without words (a lone `*`) are passed over; page furniture counts as a line
+/// but stays.
+fn keep_after_lead_ins(
+    features: &[Features],
+    verdicts: &mut [Verdict],
+    rules: &[Rule],
+    inline: &[(usize, Verdict)],
+) {
     let region_drop = |v: &Verdict| {
         matches!(v, Verdict::Drop(Reason::Context(d))
             if [OUTSIDE_MAIN_REGION, LOW_CONTENT, MENU_RUN].contains(&d.id))
@@ -434,13 +444,16 @@ fn keep_after_lead_ins(features: &[Features], verdicts: &mut [Verdict], rules: &
             }
             let v = &verdicts[j];
             if matches!(v, Verdict::Keep | Verdict::Inline(_))
-                || g.words > LEAD_IN_ITEM_MAX_WORDS
+                || g.words as usize > LEAD_IN_ITEM_MAX_WORDS
                 || !region_drop(v) && is_cue(v, rules) && !is_title_furniture(v)
             {
                 break;
             }
             if region_drop(v) && g.whole_block {
-                verdicts[j] = Verdict::Keep;
+                verdicts[j] = match inline.binary_search_by_key(&j, |(k, _)| *k) {
+                    Ok(k) => inline[k].1.clone(),
+                    Err(_) => Verdict::Keep,
+                };
             }
             lines += 1;
         }
@@ -478,7 +491,7 @@ fn standfirst_under_headline(
         && !f.list_item
         && !repeats[lead]
         && f.terminal == Terminal::Sentence
-        && f.words >= title::STANDFIRST_MIN_WORDS
+        && f.words as usize >= title::STANDFIRST_MIN_WORDS
         && f.stopword_density() >= crate::classify::STOPWORDS_LOW;
     let near = body_start - lead <= STANDFIRST_REACH_UNITS
         && !verdicts[lead + 1..body_start]
@@ -497,7 +510,9 @@ fn drop_inside_region(revised: Class) -> bool {
 /// A whole line of one to [`LABEL_MAX_WORDS`] words that does not end like a
 /// sentence: a menu entry, a button, a label, a subheading.
 fn is_label_line(f: &Features) -> bool {
-    f.whole_block && (1..=LABEL_MAX_WORDS).contains(&f.words) && f.terminal != Terminal::Sentence
+    f.whole_block
+        && (1..=LABEL_MAX_WORDS).contains(&(f.words as usize))
+        && f.terminal != Terminal::Sentence
 }
 
 /// True when the text is a whole page rather than an article an extractor already
@@ -514,7 +529,7 @@ fn is_page_dump(
 ) -> bool {
     let menu_items = features
         .iter()
-        .filter(|f| f.list_item && f.words <= crate::classify::MENU_ITEM_MAX_WORDS)
+        .filter(|f| f.list_item && (f.words as usize) <= crate::classify::MENU_ITEM_MAX_WORDS)
         .count();
     if menu_items >= PAGE_DUMP_MIN_MENU_ITEMS {
         return true;
@@ -532,19 +547,26 @@ fn is_page_dump(
     }
     let bad = initial.iter().filter(|c| **c == Class::Bad).count();
     let first_good = initial.iter().position(|c| *c == Class::Good).unwrap_or(0);
-    let before: usize = features[..first_good].iter().map(|f| f.chars).sum();
+    let before: usize = features[..first_good]
+        .iter()
+        .map(|f| f.chars as usize)
+        .sum();
     bad as f64 >= PAGE_DUMP_MIN_BAD_SHARE * initial.len() as f64
         && before >= PAGE_DUMP_MIN_CHARS_BEFORE
 }
 
 /// Removes kept units outside the `regions`, and boilerplate-class units inside.
+/// Returns the verdicts with inline removals that it replaced (few: a line
+/// with a Markdown link, say), by unit, in unit order, so that a unit given
+/// back to the article later keeps its inline removals.
 fn keep_main_region(
     regions: &[Range<usize>],
     classes: &Classes,
     features: &[Features],
     verdicts: &mut [Verdict],
     repeats: &[bool],
-) {
+) -> Vec<(usize, Verdict)> {
+    let mut inline = Vec::new();
     for (i, verdict) in verdicts.iter_mut().enumerate() {
         // Sentences of a run-on line are left to the rules: the line is one
         // paragraph, and cutting it by sentence class loses text mid-paragraph.
@@ -563,8 +585,12 @@ fn keep_main_region(
         } else {
             &LOW_CONTENT_DECISION
         };
-        *verdict = Verdict::Drop(Reason::Context(decision));
+        let before = std::mem::replace(verdict, Verdict::Drop(Reason::Context(decision)));
+        if matches!(before, Verdict::Inline(_)) {
+            inline.push((i, before));
+        }
     }
+    inline
 }
 
 /// Does a unit inside the main region stay although its neighbours made it
@@ -580,14 +606,14 @@ fn stays_inside_region(f: &Features, initial: Class, repeated: bool) -> bool {
     if repeated || f.list_item || !f.whole_block {
         return false;
     }
-    if f.words >= INSIDE_LONG_MIN_WORDS && density >= INSIDE_LONG_MIN_STOPWORDS {
+    if f.words as usize >= INSIDE_LONG_MIN_WORDS && density >= INSIDE_LONG_MIN_STOPWORDS {
         return true;
     }
     if !ends {
         return false;
     }
     match initial {
-        Class::Short => f.words >= INSIDE_SHORT_MIN_WORDS && density >= STOPWORDS_HIGH,
+        Class::Short => (f.words as usize) >= INSIDE_SHORT_MIN_WORDS && density >= STOPWORDS_HIGH,
         Class::NearGood => density >= INSIDE_NEAR_GOOD_MIN_STOPWORDS,
         Class::Good | Class::Bad => false,
     }
@@ -602,15 +628,16 @@ fn in_content_list(features: &[Features], i: usize) -> bool {
     let item = |j: usize| {
         features.get(j).is_some_and(|f| {
             f.list_item
-                && (f.quantity || f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS)
+                && (f.quantity
+                    || f.terminal == Terminal::Sentence && (f.words as usize) >= PROSE_MIN_WORDS)
         })
     };
     item(i) && (i.checked_sub(1).is_some_and(item) || item(i + 1))
 }
 
 fn is_prose(f: &Features) -> bool {
-    f.terminal == Terminal::Sentence && f.words >= PROSE_MIN_WORDS
-        || f.words >= PROSE_UNPUNCTUATED_MIN_WORDS
+    f.terminal == Terminal::Sentence && (f.words as usize) >= PROSE_MIN_WORDS
+        || (f.words as usize) >= PROSE_UNPUNCTUATED_MIN_WORDS
 }
 
 fn close_at_comment_section(
@@ -952,12 +979,17 @@ mod tests {
             outside.clone(),
             outside.clone(),
         ];
-        keep_after_lead_ins(&f, &mut v, &[]);
+        keep_after_lead_ins(&f, &mut v, &[], &[]);
         assert!(v[..4].iter().all(|v| *v == Verdict::Keep), "{v:?}");
         assert_eq!(v[4..], [outside.clone(), outside.clone(), outside.clone()]);
+        // A line that had inline removals (a Markdown link) gets them back.
+        let link = Verdict::Inline(Box::new(vec![(crate::Span { start: 3, end: 9 }, 0)]));
+        let mut v = vec![Verdict::Keep, outside.clone()];
+        keep_after_lead_ins(&f[..2], &mut v, &[], &[(1, link.clone())]);
+        assert_eq!(v[1], link);
         // A lead-in that was itself dropped introduces nothing.
         let mut dropped = vec![outside.clone(); 4];
-        keep_after_lead_ins(&f[..4], &mut dropped, &[]);
+        keep_after_lead_ins(&f[..4], &mut dropped, &[], &[]);
         assert_eq!(dropped, vec![outside.clone(); 4]);
         // At most LEAD_IN_MAX_LINES lines.
         let many: Vec<Features> = std::iter::once(lead_in)
@@ -966,13 +998,13 @@ mod tests {
         let mut v: Vec<Verdict> = std::iter::once(Verdict::Keep)
             .chain(std::iter::repeat_n(outside.clone(), LEAD_IN_MAX_LINES + 2))
             .collect();
-        keep_after_lead_ins(&many, &mut v, &[]);
+        keep_after_lead_ins(&many, &mut v, &[], &[]);
         let kept = v.iter().filter(|v| **v == Verdict::Keep).count();
         assert_eq!(kept, 1 + LEAD_IN_MAX_LINES);
         // A boilerplate cue (a repeated opener, say) ends the lines.
         let mut v = vec![Verdict::Keep, outside.clone(), low.clone(), outside.clone()];
         v[2] = Verdict::Drop(Reason::Context(&super::REPEATED_OPENER_DECISION));
-        keep_after_lead_ins(&f[..4], &mut v, &[]);
+        keep_after_lead_ins(&f[..4], &mut v, &[], &[]);
         assert_eq!(v[1], Verdict::Keep);
         assert_eq!(v[3], outside);
     }

@@ -416,8 +416,8 @@ impl Engine {
         // now (`Leave a Reply [x](url)` is a comment form once `(url)` is gone).
         let left = residual(input, span, &merged);
         let left_features = Features {
-            words: crate::words::count(&left),
-            chars: left.chars().count(),
+            words: crate::features::count(crate::words::count(&left)),
+            chars: crate::features::count(left.chars().count()),
             link_chars: 0,
             terminal: terminal(&left),
             ..features.clone()

@@ -20,18 +20,22 @@ pub(crate) enum Terminal {
 }
 
 /// Facts about one unit.
+///
+/// Counts are `u32`, so a unit's features take 24 bytes rather than 40 (a
+/// page can have millions of units); a count beyond `u32::MAX`, possible only
+/// in a single unit of more than 4 GiB, stops there (see [`count`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Features {
     /// Unicode words (UAX #29), so CJK and Arabic text count too.
-    pub words: usize,
+    pub words: u32,
     /// Of those, how many are stopwords of the document's language (0 when the
     /// language is unknown; set by [`set_language`]).
-    pub stopwords: usize,
+    pub stopwords: u32,
     /// Visible characters (Unicode scalar values, whitespace included), not
     /// counting Markdown link targets and image embeds.
-    pub chars: usize,
+    pub chars: u32,
     /// Of those, characters inside Markdown link text (`[text](url)`).
-    pub link_chars: usize,
+    pub link_chars: u32,
     /// How the unit ends.
     pub terminal: Terminal,
     /// The unit is a whole line, not one sentence of a run-on line.
@@ -48,6 +52,14 @@ pub(crate) struct Features {
     pub adjacent_repeat: bool,
 }
 
+// A page of millions of short lines holds the features of each.
+const _: () = assert!(std::mem::size_of::<Features>() <= 24);
+
+/// A count as stored in [`Features`]: saturated at `u32::MAX`.
+pub(crate) fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Features {
     /// Stopwords per word (0 for a unit without words).
     pub(crate) fn stopword_density(&self) -> f64 {
@@ -61,9 +73,9 @@ impl Features {
     /// `stopwords` are stopwords: the shape most classifier tests need.
     pub(crate) fn sentence(chars: usize, words: usize, stopwords: usize) -> Features {
         Features {
-            words,
-            stopwords,
-            chars,
+            words: count(words),
+            stopwords: count(stopwords),
+            chars: count(chars),
             link_chars: 0,
             terminal: Terminal::Sentence,
             whole_block: true,
@@ -127,14 +139,65 @@ fn is_list_item(text: &str) -> bool {
     list_marker_len(text) > 0
 }
 
+/// How many of each unit's words are stopwords of each language, kept until
+/// the language is chosen.
+///
+/// Packed: a page of millions of short lines would otherwise hold 32 bytes
+/// per line here. Each unit's counts take one byte per language in one `u64`;
+/// a unit with a count of 255 or more (a long paragraph) has the byte 255
+/// there and its full counts in `large`, in unit order.
+#[derive(Debug, Default)]
+pub(crate) struct UnitHits {
+    packed: Vec<u64>,
+    large: Vec<Hits>,
+}
+
+// One byte per language in a `u64`.
+const _: () = assert!(Language::ALL.len() <= 8);
+
+impl UnitHits {
+    fn with_capacity(units: usize) -> UnitHits {
+        UnitHits {
+            packed: Vec::with_capacity(units),
+            large: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, hits: &Hits) {
+        let mut bytes = [0u8; 8];
+        for (byte, &count) in bytes.iter_mut().zip(hits) {
+            *byte = u8::try_from(count).unwrap_or(u8::MAX);
+        }
+        if bytes.contains(&u8::MAX) {
+            self.large.push(*hits);
+        }
+        self.packed.push(u64::from_le_bytes(bytes));
+    }
+
+    /// Each unit's counts, in unit order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Hits> + '_ {
+        let mut large = self.large.iter();
+        self.packed.iter().map(move |&packed| {
+            let bytes = packed.to_le_bytes();
+            if bytes.contains(&u8::MAX) {
+                return large.next().copied().unwrap_or_default();
+            }
+            let mut hits = Hits::default();
+            for (count, &byte) in hits.iter_mut().zip(&bytes) {
+                *count = u32::from(byte);
+            }
+            hits
+        })
+    }
+}
+
 /// Computes the features of every unit of `seg`, and how many of each unit's
 /// words are stopwords of each language (for the language guess; kept apart
-/// from the features so that they can go once [`set_language`] has read them:
-/// on a page of millions of short lines they weigh as much as the rest).
-pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>) {
-    let block_text = |b: usize| seg.blocks.get(b).map(|block| block.span.slice(input));
+/// from the features so that they can go once [`set_language`] has read them).
+pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) {
+    let block_text = |b: usize| seg.block_span(b).map(|span| span.slice(input));
     let mut features = Vec::with_capacity(seg.units.len());
-    let mut hits = Vec::with_capacity(seg.units.len());
+    let mut hits = UnitHits::with_capacity(seg.units.len());
     let units = (0..seg.blocks.len()).flat_map(|b| {
         let whole_block = !seg.is_split(b);
         seg.units
@@ -161,7 +224,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>)
                 _ => false,
             }
         };
-        let mut words = 0;
+        let mut words = 0usize;
         let mut stop_hits = Hits::default();
         for_each_word(text, |word| {
             words += 1;
@@ -169,17 +232,17 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>)
         });
         let (link_chars, markup_chars) = link_stats(text);
         features.push(Features {
-            words,
+            words: count(words),
             stopwords: 0,
-            chars: text.chars().count().saturating_sub(markup_chars),
-            link_chars,
+            chars: count(text.chars().count().saturating_sub(markup_chars)),
+            link_chars: count(link_chars),
             terminal: terminal(text),
             list_item: is_list_item(text),
             quantity: words >= 2 && starts_with_number(text),
             whole_block,
             adjacent_repeat: whole_block && (same(b.checked_sub(1)) || same(b.checked_add(1))),
         });
-        hits.push(stop_hits);
+        hits.push(&stop_hits);
     }
     (features, hits)
 }
@@ -191,17 +254,19 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, Vec<Hits>)
 /// German article on a page the guess took for English) would look like a
 /// string of non-words to the document's stoplist; when another language's
 /// stopwords clearly fit it better, they are counted instead.
-pub(crate) fn set_language(features: &mut [Features], hits: &[Hits], lang: Option<Language>) {
+pub(crate) fn set_language(features: &mut [Features], hits: &UnitHits, lang: Option<Language>) {
     let Some(lang) = lang else {
         features.iter_mut().for_each(|f| f.stopwords = 0);
         return;
     };
-    for (f, h) in features.iter_mut().zip(hits) {
-        let own = h[lang.index()] as usize;
+    for (f, h) in features.iter_mut().zip(hits.iter()) {
+        let own = h[lang.index()];
         f.stopwords = own;
-        if f.words >= FOREIGN_PROSE_MIN_WORDS {
-            let best = h.iter().copied().max().unwrap_or(0) as usize;
-            if best >= 2 * own.max(1) && best as f64 >= FOREIGN_PROSE_MIN_DENSITY * f.words as f64 {
+        if f.words as usize >= FOREIGN_PROSE_MIN_WORDS {
+            let best = h.iter().copied().max().unwrap_or(0);
+            if best >= 2 * own.max(1)
+                && f64::from(best) >= FOREIGN_PROSE_MIN_DENSITY * f64::from(f.words)
+            {
                 f.stopwords = best;
             }
         }
@@ -224,6 +289,18 @@ mod tests {
         let (mut f, hits) = compute(input, &segment(input));
         set_language(&mut f, &hits, Some(Language::English));
         f
+    }
+
+    #[test]
+    fn packed_hits_round_trip() {
+        let small: Hits = [0, 1, 2, 3, 254, 0, 7, 0];
+        let large: Hits = [255, 0, 0, 70_000, 1, 0, 0, 0];
+        let mut hits = UnitHits::default();
+        for h in [&small, &large, &small, &large, &Hits::default()] {
+            hits.push(h);
+        }
+        let back: Vec<Hits> = hits.iter().collect();
+        assert_eq!(back, [small, large, small, large, Hits::default()]);
     }
 
     #[test]
@@ -277,7 +354,7 @@ mod tests {
     fn markdown_links_count_as_link_text() {
         let f = features("See [the report](https://example.com/a/very/long/url) now ![x](/i.png)");
         assert_eq!(f[0].link_chars, 10);
-        assert_eq!(f[0].chars, "See the report now ".len());
+        assert_eq!(f[0].chars as usize, "See the report now ".len());
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub(crate) fn lead_above(
     let lead = f.whole_block
         && !f.list_item
         && f.terminal == Terminal::Sentence
-        && f.words >= LEAD_MIN_WORDS
+        && (f.words as usize) >= LEAD_MIN_WORDS
         && (i + 1..start).all(|j| {
             classes.initial[j] == Class::Short
                 || !matches!(verdicts[j], Verdict::Keep | Verdict::Inline(_))
@@ -253,7 +253,7 @@ fn dense_prose(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i
     let f = &features[i];
     kept_single_text(features, verdicts, repeated, i)
         && f.terminal == Terminal::Sentence
-        && f.words >= DENSE_PROSE_MIN_WORDS
+        && (f.words as usize) >= DENSE_PROSE_MIN_WORDS
         && f.stopwords as f64 >= DENSE_PROSE_MIN_STOPWORDS * f.words as f64
 }
 
@@ -300,7 +300,7 @@ pub(crate) const NEAR_TEXT_MIN_STOPWORDS: f64 = 0.25;
 fn near_text(features: &[Features], verdicts: &[Verdict], repeated: &[bool], i: usize) -> bool {
     let f = &features[i];
     kept_single_text(features, verdicts, repeated, i)
-        && f.words >= NEAR_TEXT_MIN_WORDS
+        && (f.words as usize) >= NEAR_TEXT_MIN_WORDS
         && f.stopwords as f64 >= NEAR_TEXT_MIN_STOPWORDS * f.words as f64
         && f.link_chars as f64 <= MAX_LINK_DENSITY * f.chars.max(1) as f64
 }
@@ -387,7 +387,7 @@ pub(crate) fn chronologies(
     };
     for (i, unit) in seg.units.iter().enumerate() {
         let f = &features[i];
-        if !f.whole_block || f.words < CHRONOLOGY_MIN_WORDS {
+        if !f.whole_block || (f.words as usize) < CHRONOLOGY_MIN_WORDS {
             continue;
         }
         let Some(year) = entry_year(unit.span.slice(input)) else {
@@ -560,7 +560,7 @@ pub(crate) fn regions(
             run.clone().any(|i| {
                 classes.initial[i] == Class::Good
                     && !features[i].list_item
-                    && features[i].chars >= THREAD_PROSE_MIN_CHARS
+                    && (features[i].chars as usize) >= THREAD_PROSE_MIN_CHARS
             })
         };
         if thread.contains(&main.start) {

@@ -63,10 +63,13 @@ pub(crate) const LOCAL_WRAP_MIN_PAIRS: usize = 2;
 pub(crate) const LOCAL_WRAP_CONTINUED_SHARE: f64 = 0.5;
 
 /// One non-blank line of the input, or one hard-wrapped paragraph.
+///
+/// It stores only where its units end: a page can have millions of blocks.
+/// Its text runs from its first unit's start to its last unit's end (see
+/// [`Segments::block_span`]), as the sentences of a split block cover it and
+/// the block is trimmed.
 #[derive(Debug, Clone)]
 pub(crate) struct Block {
-    /// The trimmed line (or lines, in hard-wrapped text).
-    pub span: Span,
     /// The end of its units in [`Segments::units`]: they start where the
     /// previous block's end (see [`Segments::units_of`]).
     units_end: usize,
@@ -95,6 +98,15 @@ impl Segments {
             None => 0,
         };
         start..self.blocks.get(block).map_or(start, |b| b.units_end)
+    }
+
+    /// The trimmed line (or lines, in hard-wrapped text) of `block`.
+    pub fn block_span(&self, block: usize) -> Option<Span> {
+        let units = self.units.get(self.units_of(block))?;
+        Some(Span {
+            start: units.first()?.span.start,
+            end: units.last()?.span.end,
+        })
     }
 
     /// True when this block was split into several sentence units.
@@ -280,6 +292,7 @@ fn starts_numbered_item(text: &str) -> bool {
 }
 
 fn push_block(seg: &mut Segments, input: &str, span: Span) {
+    let units_start = seg.units.len();
     if span.end - span.start > LONG_BLOCK_BYTES {
         let text = span.slice(input);
         for_each_sentence(text, |offset, sentence| {
@@ -294,11 +307,20 @@ fn push_block(seg: &mut Segments, input: &str, span: Span) {
                 });
             }
         });
+        // The sentences cover the trimmed block, so their units run from its
+        // start to its end, which is how `block_span` finds it again. Should
+        // they not, the block stays one unit.
+        let units = &seg.units[units_start..];
+        let covered = units.first().is_some_and(|u| u.span.start == span.start)
+            && units.last().is_some_and(|u| u.span.end == span.end);
+        if !covered {
+            seg.units.truncate(units_start);
+            seg.units.push(Unit { span });
+        }
     } else {
         seg.units.push(Unit { span });
     }
     seg.blocks.push(Block {
-        span,
         units_end: seg.units.len(),
     });
 }
@@ -335,7 +357,9 @@ mod tests {
             para
         );
         let seg = segment(&input);
-        let texts: Vec<&str> = seg.blocks.iter().map(|b| b.span.slice(&input)).collect();
+        let texts: Vec<&str> = (0..seg.blocks.len())
+            .map(|b| seg.block_span(b).map_or("", |s| s.slice(&input)))
+            .collect();
         assert_eq!(texts.len(), 6, "{texts:#?}");
         assert!(texts[1].starts_with("This paragraph") && texts[1].ends_with("one."));
         assert_eq!(texts[3], "* A list item");
@@ -361,7 +385,9 @@ mod tests {
                     Then a new sentence starts on a line of its own here.\n\n";
         let input = format!("{page}{post}Footer\n");
         let seg = segment(&input);
-        let texts: Vec<&str> = seg.blocks.iter().map(|b| b.span.slice(&input)).collect();
+        let texts: Vec<&str> = (0..seg.blocks.len())
+            .map(|b| seg.block_span(b).map_or("", |s| s.slice(&input)))
+            .collect();
         assert_eq!(texts.len(), 6, "{texts:#?}");
         assert!(texts[3].starts_with("The plain-text") && texts[3].ends_with("lower case."));
         assert!(texts[4].starts_with("Then a new sentence"));
@@ -405,6 +431,14 @@ mod tests {
         let seg = segment(&input);
         assert_eq!(seg.blocks.len(), 1);
         assert!(seg.is_split(0));
+        let whole = trim_range(&input, 0, input.len());
+        assert_eq!(
+            seg.block_span(0),
+            Some(Span {
+                start: whole.0,
+                end: whole.1
+            })
+        );
         assert!(texts(&input).iter().all(|t| *t == sentence.trim()));
     }
 

@@ -153,12 +153,42 @@ pub(crate) fn push_piece(pieces: &mut Vec<Span>, input: &str, start: usize, end:
 /// once inline removals are gone): each piece with its whitespace collapsed,
 /// and a space between two only where the input had one around the removed
 /// text, so `[data](url).` becomes `data.`, not `data .`.
+///
+/// Borrows when the input already reads so from the first piece to the last
+/// (the kept sentences of a run-on line, each one space from the next), so a
+/// body of such lines is not held twice; otherwise the copy goes on from
+/// the last piece that did.
 pub(crate) fn join_pieces<'a>(input: &'a str, pieces: &[Span]) -> Cow<'a, str> {
     if let [only] = pieces {
         return collapse_whitespace(only.slice(input));
     }
-    let mut joined = String::new();
-    for (i, piece) in pieces.iter().enumerate() {
+    let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+        return Cow::Owned(String::new());
+    };
+    // How many leading pieces read in the input as they will in the text.
+    let verbatim = pieces
+        .iter()
+        .enumerate()
+        .take_while(|&(i, piece)| {
+            let text = piece.slice(input);
+            let gap = i
+                .checked_sub(1)
+                .map_or(Some(""), |p| input.get(pieces[p].end..piece.start));
+            matches!(gap, Some("" | " "))
+                && !text.is_empty()
+                && text.trim().len() == text.len()
+                && is_collapsed(text)
+        })
+        .count();
+    if verbatim == pieces.len() {
+        return Cow::Borrowed(input.get(first.start..last.end).unwrap_or(""));
+    }
+    // The text is never longer than the input it comes from.
+    let mut joined = String::with_capacity(last.end.saturating_sub(first.start));
+    if let Some(done) = verbatim.checked_sub(1).and_then(|p| pieces.get(p)) {
+        joined.push_str(input.get(first.start..done.end).unwrap_or(""));
+    }
+    for (i, piece) in pieces.iter().enumerate().skip(verbatim) {
         let gap = i.checked_sub(1).map(|p| &input[pieces[p].end..piece.start]);
         if gap
             .is_some_and(|g| g.starts_with(char::is_whitespace) || g.ends_with(char::is_whitespace))
@@ -166,6 +196,9 @@ pub(crate) fn join_pieces<'a>(input: &'a str, pieces: &[Span]) -> Cow<'a, str> {
             joined.push(' ');
         }
         joined.push_str(&collapse_whitespace(piece.slice(input)));
+    }
+    if joined.len() < joined.capacity() / 2 {
+        joined.shrink_to_fit();
     }
     Cow::Owned(joined)
 }
@@ -227,12 +260,61 @@ mod tests {
             proptest::prop_assert_eq!((a, b), expected);
         }
 
+        /// Joining pieces gives what a copy of each piece, collapsed, with a
+        /// space where the input had whitespace around the gap, gives.
+        #[test]
+        fn join_pieces_as_defined(
+            s in "[ab .\t\n\u{a0}ü]{0,40}",
+            cuts in proptest::collection::vec(0usize..41, 0..8),
+        ) {
+            // Pieces: the trimmed, non-blank parts between sorted cut points,
+            // every other part left out as if removed.
+            let mut bounds: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(s.len()))
+                .filter(|&c| s.is_char_boundary(c))
+                .collect();
+            bounds.extend([0, s.len()]);
+            bounds.sort_unstable();
+            bounds.dedup();
+            let mut pieces = Vec::new();
+            for (i, w) in bounds.windows(2).enumerate() {
+                if i % 3 != 1 {
+                    push_piece(&mut pieces, &s, w[0], w[1]);
+                }
+            }
+            let mut expected = String::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                let gap = i.checked_sub(1).map(|p| &s[pieces[p].end..piece.start]);
+                if gap.is_some_and(|g| g.starts_with(char::is_whitespace) || g.ends_with(char::is_whitespace)) {
+                    expected.push(' ');
+                }
+                expected.push_str(&collapse_whitespace(piece.slice(&s)));
+            }
+            proptest::prop_assert_eq!(join_pieces(&s, &pieces), expected);
+        }
+
         /// Mostly ASCII letters and spaces: the eight-byte path.
         #[test]
         fn is_collapsed_as_defined_ascii(s in "[ab  .\t]{0,40}") {
             let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
             proptest::prop_assert_eq!(is_collapsed(&s), plain);
         }
+    }
+
+    #[test]
+    fn join_pieces_borrows_text_that_reads_as_joined() {
+        let input = "One. Two.  Three. Four.";
+        let span = |start, end| Span { start, end };
+        let kept = [span(0, 4), span(5, 9)];
+        assert!(matches!(
+            join_pieces(input, &kept),
+            Cow::Borrowed("One. Two.")
+        ));
+        let spaced = [span(0, 4), span(5, 9), span(11, 17)];
+        assert_eq!(join_pieces(input, &spaced), "One. Two. Three.");
+        let gap = [span(0, 4), span(11, 17), span(18, 23)];
+        assert_eq!(join_pieces(input, &gap), "One. Three. Four.");
     }
 
     /// Every whitespace character starts with a byte the table flags.

@@ -172,7 +172,7 @@ pub(crate) fn headline_over_byline(
         .units
         .get(lead + 1)
         .is_some_and(|u| is_byline(u.span.slice(input)));
-    if features[lead].words < STANDFIRST_MIN_WORDS
+    if (features[lead].words as usize) < STANDFIRST_MIN_WORDS
         || byline_below
         || is_furniture(seg.units[lead].span.slice(input))
     {
@@ -195,7 +195,7 @@ pub(crate) fn headline_over_byline(
                     && is_headline(text, f)
                 {
                     return block.then_some(i);
-                } else if f.words > BLOCK_LABEL_MAX_WORDS || !f.whole_block {
+                } else if (f.words as usize) > BLOCK_LABEL_MAX_WORDS || !f.whole_block {
                     return None;
                 }
             }
@@ -233,7 +233,7 @@ fn is_headline(text: &str, f: &Features) -> bool {
     });
     !starts_lower
         && starts_well
-        && (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&f.words)
+        && (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&(f.words as usize))
         && text.len() <= TITLE_MAX_BYTES
         && !f.list_item
         && f.terminal != Terminal::Colon

@@ -367,7 +367,7 @@ pub fn guess(text: &str) -> Option<Language> {
 /// leaving out menus whose one-letter bullets look like stopwords) whose words
 /// and hits are already counted: `(text, words, hits)`.
 pub(crate) fn guess_counted<'a>(
-    parts: impl IntoIterator<Item = (&'a str, usize, &'a Hits)>,
+    parts: impl IntoIterator<Item = (&'a str, usize, Hits)>,
 ) -> Option<Language> {
     let mut hits = Hits::default();
     let mut seen = 0;

@@ -198,7 +198,8 @@ impl Rule {
 
     /// True when the rule's feature guards allow it to fire on a unit.
     pub(crate) fn guards_pass(&self, f: &Features) -> bool {
-        self.max_words.is_none_or(|n| f.words <= n) && self.predicate.is_none_or(|p| p(f))
+        self.max_words.is_none_or(|n| (f.words as usize) <= n)
+            && self.predicate.is_none_or(|p| p(f))
     }
 }
 

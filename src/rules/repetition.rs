@@ -11,7 +11,9 @@ const C: Category = Category::Repetition;
 const MAX_REPEATED_LABEL_WORDS: usize = 12;
 
 fn repeated_label(f: &Features) -> bool {
-    f.adjacent_repeat && f.words <= MAX_REPEATED_LABEL_WORDS && f.terminal != Terminal::Sentence
+    f.adjacent_repeat
+        && (f.words as usize) <= MAX_REPEATED_LABEL_WORDS
+        && f.terminal != Terminal::Sentence
 }
 
 pub(crate) static RULES: &[Rule] = &[feature(
