@@ -597,16 +597,7 @@ mod tests {
         for id in ["prompt.newsletter_pitch", "prompt.form_message"] {
             assert!(split.iter().any(|(i, _)| engine.rules[*i].id == id), "{id}");
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut texts = Vec::new();
-        for sub in [dir.clone(), dir.join("shapes")] {
-            for entry in std::fs::read_dir(sub).expect("fixtures") {
-                let path = entry.expect("entry").path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(path).expect("UTF-8 fixture"));
-                }
-            }
-        }
+        let texts = crate::rules::testing::fixture_texts();
         let mut scratch = engine.scratch();
         let (mut units, mut matched) = (0, 0);
         let lines = texts.iter().flat_map(|t| t.lines());

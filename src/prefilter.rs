@@ -597,16 +597,7 @@ mod tests {
             .iter()
             .map(|&(i, p)| (i, regex::Regex::new(p).expect("built-in patterns compile")))
             .collect();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut texts = Vec::new();
-        for sub in [dir.clone(), dir.join("shapes")] {
-            for entry in std::fs::read_dir(sub).expect("fixtures") {
-                let path = entry.expect("entry").path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(path).expect("UTF-8 fixture"));
-                }
-            }
-        }
+        let texts = crate::rules::testing::fixture_texts();
         let (mut seen, mut out) = (Seen::default(), Vec::new());
         let (mut units, mut matched) = (0, 0);
         for text in &texts {

@@ -303,6 +303,22 @@ pub fn builtin_rules() -> impl Iterator<Item = &'static Rule> {
 pub(crate) mod testing {
     use crate::clean;
 
+    /// The texts of our own fixtures (`tests/fixtures/*.txt` and
+    /// `tests/fixtures/shapes/*.txt`): real-looking pages to check matchers on.
+    pub fn fixture_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts = Vec::new();
+        for sub in [dir.clone(), dir.join("shapes")] {
+            for entry in std::fs::read_dir(sub).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).expect("UTF-8 fixture"));
+                }
+            }
+        }
+        texts
+    }
+
     /// The id of the rule that removed `line` when it stands as a line of its own
     /// between two ordinary paragraphs, or `None` if it was kept.
     pub fn rule_for(line: &str) -> Option<String> {
