@@ -300,6 +300,22 @@ const REGRESSION: &[(&str, &str)] = &[
     ),
 ];
 
+/// Found by `cleaning_the_body_again_keeps_its_prose`: a short line that a
+/// lead-in (`Related Tags:`) gives back to the article came back without its
+/// inline removals, Markdown link and all, and the second pass then removed them.
+#[test]
+fn a_line_given_back_after_a_lead_in_keeps_its_inline_removals() {
+    let text = "  * Home\r\nThe council approved the plan on Tuesday, and the mayor said the work would start in the spring. Related Tags:\r\nShare this:\r\n\u{610}\na City approves new harbour plan\nSee [the report](https://example.org/a(b)c \"t\") and ![img](/x.png).\n  * Home\nThe council approved the plan on Tuesday, and the mayor said the work would start in the spring.\n  * Home\r\n# A Markdown heading\nWe use cookies to improve your experience on our website.\r\n\u{103a0}\r\n  * Home\n\u{5b0}\r\na\0\n";
+    let article = deboiler::clean(text);
+    assert_accounted(text, &article);
+    assert!(
+        article.body.contains("See the report and ."),
+        "{:?}",
+        article.body
+    );
+    assert!(!article.body.contains("](https"), "{:?}", article.body);
+}
+
 #[test]
 fn regressions() {
     for (what, text) in REGRESSION {
