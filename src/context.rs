@@ -70,6 +70,13 @@ static TITLE_REPEATED_DECISION: Decision = Decision {
     category: Category::Title,
 };
 
+/// Id of the decision that removes an author's bio under the article.
+pub(crate) const AUTHOR_BIO: &str = "context.author_bio";
+static AUTHOR_BIO_DECISION: Decision = Decision {
+    id: AUTHOR_BIO,
+    category: Category::Context,
+};
+
 /// Id of the decision that removes kept text outside the main-content region.
 pub(crate) const OUTSIDE_MAIN_REGION: &str = "context.outside_main_region";
 static OUTSIDE_MAIN_REGION_DECISION: Decision = Decision {
@@ -272,6 +279,7 @@ pub(crate) fn revise(
     if dump {
         let inline = keep_main_region(&regions, &classes, features, verdicts, &repeats);
         keep_after_lead_ins(features, verdicts, rules, &inline);
+        drop_author_bio(input, seg, features, verdicts);
     }
     if let Some(t) = verdicts.iter().position(|v| *v == Verdict::Title) {
         drop_title_repeat(input, seg, t, verdicts);
@@ -463,6 +471,104 @@ fn keep_after_lead_ins(
 /// Is `v` the decision that passed over page furniture above the headline?
 fn is_title_furniture(v: &Verdict) -> bool {
     matches!(v, Verdict::Drop(Reason::Context(d)) if d.id == title::TITLE_FURNITURE)
+}
+
+/// An author's bio is among the last this many kept lines of a page dump's
+/// article: the box under the text, not a portrait inside it.
+pub(crate) const AUTHOR_BIO_LAST_LINES: usize = 3;
+
+/// An author's bio has at most this many words.
+pub(crate) const AUTHOR_BIO_MAX_WORDS: usize = 80;
+
+/// Verbs that follow the name at the start of a bio (`Jane Doe is …`).
+const AUTHOR_BIO_VERBS: &[&str] = &[
+    "is", "was", "has", "writes", "lives", "works", "ist", "war", "hat", "schreibt", "arbeitet",
+    "lebt", "leitet", "est", "es", "è", "é",
+];
+
+/// Trades and roles a bio names (matched as whole words, case-insensitively).
+const AUTHOR_BIO_ROLES: &[&str] = &[
+    "journalist",
+    "reporter",
+    "editor",
+    "writer",
+    "author",
+    "autor",
+    "autorin",
+    "redakteur",
+    "redakteurin",
+    "co-founder",
+    "cofounder",
+    "founder",
+    "gründer",
+    "gründerin",
+    "correspondent",
+    "korrespondent",
+    "korrespondentin",
+    "freelance",
+    "blogger",
+    "bloggerin",
+    "columnist",
+    "kolumnist",
+    "kolumnistin",
+    "contributor",
+    "journaliste",
+    "rédacteur",
+    "rédactrice",
+    "periodista",
+    "redactor",
+    "redactora",
+    "giornalista",
+    "jornalista",
+    "redacteur",
+    "dziennikarz",
+    "dziennikarka",
+];
+
+/// Does `text` read as an author's bio: one to three capitalised words (a
+/// name), then a bio verb ([`AUTHOR_BIO_VERBS`]), and a trade or role
+/// ([`AUTHOR_BIO_ROLES`], or `head of`) somewhere in it?
+fn is_author_bio(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let mut names = 0;
+    let verb = loop {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if names >= 1 && AUTHOR_BIO_VERBS.contains(&word) {
+            break true;
+        }
+        if names == 3 || !word.chars().next().is_some_and(char::is_uppercase) {
+            break false;
+        }
+        names += 1;
+    };
+    if !verb {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| AUTHOR_BIO_ROLES.contains(&w))
+        || lower.contains("head of ")
+}
+
+/// Removes an author's bio among the last kept lines of the article (see
+/// [`AUTHOR_BIO_LAST_LINES`] and [`is_author_bio`]): `Jane Doe is a reporter
+/// covering …`.
+fn drop_author_bio(input: &str, seg: &Segments, features: &[Features], verdicts: &mut [Verdict]) {
+    let last: Vec<usize> = (0..verdicts.len())
+        .rev()
+        .filter(|&i| matches!(verdicts[i], Verdict::Keep) && features[i].whole_block)
+        .take(AUTHOR_BIO_LAST_LINES)
+        .collect();
+    for i in last {
+        if (features[i].words as usize) <= AUTHOR_BIO_MAX_WORDS
+            && is_author_bio(seg.units[i].span.slice(input))
+        {
+            verdicts[i] = Verdict::Drop(Reason::Context(&AUTHOR_BIO_DECISION));
+        }
+    }
 }
 
 /// A standfirst under the headline is at most this many units above the start
@@ -1007,6 +1113,53 @@ mod tests {
         keep_after_lead_ins(&f[..4], &mut v, &[], &[]);
         assert_eq!(v[1], Verdict::Keep);
         assert_eq!(v[3], outside);
+    }
+
+    #[test]
+    fn an_author_bio_under_the_article_goes_but_not_one_inside_it() {
+        let menu: String = (1..=14).map(|i| format!("  * Menu {i}\n")).collect();
+        let bio = "Jane Marlow is a reporter covering housing for the Daily Planet. Got a tip? Write to her.";
+        let page = format!("{menu}\nHeadline of the story here\n\n{BODY}\n\n{BODY2}\n\n{bio}\n");
+        let a = clean(&page);
+        assert_eq!(a.body, format!("{BODY}\n\n{BODY2}"));
+        let rule = a
+            .removed
+            .iter()
+            .find(|r| r.text == bio)
+            .map(|r| r.rule.to_string());
+        assert_eq!(rule.as_deref(), Some(super::AUTHOR_BIO));
+        // The same sentence in the middle of the article is article text.
+        let inside = format!(
+            "{menu}\nHeadline of the story here\n\n{BODY}\n\n{bio}\n\n{BODY2}\n\n{BODY}\n\n{BODY2}\n"
+        );
+        assert!(clean(&inside).body.contains(bio));
+        // A closing line about a reporter that does not open with a name.
+        let closing = "The reporter who broke the story is now writing a book about the case.";
+        let page =
+            format!("{menu}\nHeadline of the story here\n\n{BODY}\n\n{BODY2}\n\n{closing}\n");
+        assert!(clean(&page).body.ends_with(closing));
+    }
+
+    #[test]
+    fn an_author_bio_opens_with_a_name_and_a_verb_and_names_a_trade() {
+        use super::is_author_bio;
+        for bio in [
+            "Jane Marlow is a reporter covering housing for the Daily Planet.",
+            "Max Muster ist Redakteur im Ressort Wirtschaft.",
+            "Inge Beispiel ist Head of Social bei Testmagazin.",
+            "Jake is the co-founder of a consultancy and an organizer of meetups.",
+            "Marie Exemple est journaliste indépendante à Lyon.",
+        ] {
+            assert!(is_author_bio(bio), "{bio}");
+        }
+        for text in [
+            "The reporter who broke the story is now writing a book.",
+            "Officials in Berlin said the editor had resigned on Monday.",
+            "Mayor Jane Marlow is expected to sign the budget on Friday.",
+            "Jane Marlow is the new mayor of the town.",
+        ] {
+            assert!(!is_author_bio(text), "{text}");
+        }
     }
 
     /// Thirteen one-word menu items: enough to make a text a page dump.
