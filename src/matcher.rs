@@ -11,6 +11,8 @@
 //! The matcher is immutable and shared by threads; its mutable search state
 //! ([`MatchCache`]) is kept per thread by the engine.
 
+use std::cell::RefCell;
+
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
@@ -27,6 +29,15 @@ const DFA_MIN_CACHE_CLEARS: usize = 3;
 /// … provided it also averaged fewer than this many bytes searched per state
 /// built since the first clear. (The `regex` crate's choice.)
 const DFA_MIN_BYTES_PER_STATE: usize = 10;
+
+thread_local! {
+    /// This thread's NFA compiler, reused from pattern to pattern: a fresh one
+    /// sets up (and, dropped, frees) a 10,000-entry cache of UTF-8 states,
+    /// which costs more than compiling a small pattern. Each build starts
+    /// from a cleared builder and invalidates that cache, so the NFA is the
+    /// same as a fresh compiler's.
+    static COMPILER: RefCell<thompson::Compiler> = RefCell::new(NFA::compiler());
+}
 
 /// One rule's compiled pattern: the same syntax and semantics as
 /// [`regex::Regex`] (Unicode, leftmost-first, never splitting a UTF-8 character).
@@ -56,14 +67,15 @@ impl Matcher {
     /// NFA and a lazy DFA cache of `dfa_cache_bytes`. `None` when it does not
     /// compile; the built-in patterns all do (the tests say so).
     pub fn new(pattern: &str, nfa_size_limit: usize, dfa_cache_bytes: usize) -> Option<Matcher> {
-        let nfa = NFA::compiler()
-            .configure(
+        let nfa = COMPILER.with(|compiler| {
+            let mut compiler = compiler.borrow_mut();
+            compiler.configure(
                 thompson::Config::new()
                     .nfa_size_limit(Some(nfa_size_limit))
                     .shrink(false),
-            )
-            .build(pattern)
-            .ok()?;
+            );
+            compiler.build(pattern).ok()
+        })?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
