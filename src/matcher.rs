@@ -13,6 +13,7 @@
 
 use std::cell::RefCell;
 
+use once_cell::sync::OnceCell;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
@@ -155,27 +156,48 @@ pub(crate) fn cache<'c>(caches: &'c mut Caches, i: usize, matcher: &Matcher) -> 
 }
 
 /// Lean matchers for a fixed list of patterns that only ask "does it match?"
-/// (the form detector's vocabulary, the title's page furniture), compiled
-/// together, with their search state kept per thread.
+/// (the form detector's vocabulary, the title's page furniture), each compiled
+/// the first time it is asked (a text that never gets near a kind of form
+/// vocabulary never pays for its matcher), with their search state kept per
+/// thread.
 #[derive(Debug)]
 pub(crate) struct MatcherSet {
-    /// Pattern `k` → its matcher (`None` if it did not compile).
-    matchers: Vec<Option<Matcher>>,
+    /// Pattern `k`.
+    patterns: &'static [&'static str],
+    /// Pattern `k` → its matcher, once compiled (`None` if it did not compile).
+    matchers: Vec<OnceCell<Option<Matcher>>>,
+    /// Within this many bytes of NFA each.
+    nfa_size_limit: usize,
+    /// With a lazy DFA cache of this many bytes each.
+    dfa_cache_bytes: usize,
     /// Their search state: each caller takes one set per scan.
     caches: Pool<Caches>,
 }
 
 impl MatcherSet {
-    /// Compiles every pattern within `nfa_size_limit` bytes of NFA and a lazy
-    /// DFA cache of `dfa_cache_bytes` each.
-    pub fn new(patterns: &[&str], nfa_size_limit: usize, dfa_cache_bytes: usize) -> MatcherSet {
+    /// Matchers for `patterns`, to be compiled within `nfa_size_limit` bytes of
+    /// NFA and a lazy DFA cache of `dfa_cache_bytes` each.
+    pub fn new(
+        patterns: &'static [&'static str],
+        nfa_size_limit: usize,
+        dfa_cache_bytes: usize,
+    ) -> MatcherSet {
         MatcherSet {
-            matchers: patterns
-                .iter()
-                .map(|p| Matcher::new(p, nfa_size_limit, dfa_cache_bytes))
-                .collect(),
+            patterns,
+            matchers: patterns.iter().map(|_| OnceCell::new()).collect(),
+            nfa_size_limit,
+            dfa_cache_bytes,
             caches: Pool::new(Vec::new),
         }
+    }
+
+    /// The matcher of pattern `k`, compiled on first use.
+    fn matcher(&self, k: usize) -> Option<&Matcher> {
+        let pattern = self.patterns.get(k)?;
+        self.matchers
+            .get(k)?
+            .get_or_init(|| Matcher::new(pattern, self.nfa_size_limit, self.dfa_cache_bytes))
+            .as_ref()
     }
 
     /// This thread's search state, for any number of [`MatcherSet::is_match`] calls.
@@ -183,18 +205,18 @@ impl MatcherSet {
         self.caches.get()
     }
 
-    /// True when pattern `k` compiled and matches `text`.
+    /// True when pattern `k` compiles and matches `text`.
     pub fn is_match(&self, k: usize, text: &str, caches: &mut Caches) -> bool {
-        match self.matchers.get(k) {
-            Some(Some(matcher)) => matcher.is_match(cache(caches, k, matcher), text),
-            _ => false,
+        match self.matcher(k) {
+            Some(matcher) => matcher.is_match(cache(caches, k, matcher), text),
+            None => false,
         }
     }
 
-    /// True when every pattern compiled.
+    /// True when every pattern compiles.
     #[cfg(test)]
     pub fn all_compiled(&self) -> bool {
-        self.matchers.iter().all(Option::is_some)
+        (0..self.patterns.len()).all(|k| self.matcher(k).is_some())
     }
 }
 
