@@ -1,9 +1,11 @@
 //! A lean matcher for the built-in block and metadata rules: most of what a
 //! full [`regex::Regex`] compiles, such rules never use.
 //!
-//! A block rule only asks "does it match?", which a forward lazy DFA answers;
-//! a metadata rule also asks where its named groups are, but only on the rare
-//! unit that matched, where a backtracker over the same NFA is quick. A full
+//! A block rule only asks "does it match?", which a forward lazy DFA answers
+//! (or a reverse one from the end of the text, for a pattern anchored there
+//! with a wide gap in it: see [`Matcher`]); a metadata rule also asks where its
+//! named groups are, but only on the rare unit that matched, where a
+//! backtracker over the forward NFA is quick. A full
 //! regex also compiles a reverse NFA (to find where a match starts), extracts
 //! literal prefilters and tries a one-pass DFA: over a third of its build time,
 //! paid once per process for each rule a text gets near.
@@ -17,10 +19,11 @@ use once_cell::sync::OnceCell;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, NFA};
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::{Hir, Look};
 
 /// After this many clears of its cache in one search, the lazy DFA gives up
 /// and the NFA finishes the search: a DFA whose states are thrown away faster
@@ -46,21 +49,104 @@ thread_local! {
 pub(crate) struct Matcher {
     /// Answers [`Matcher::is_match`].
     dfa: DFA,
-    /// The capture groups of a matching unit, when it is short enough.
-    backtracker: BoundedBacktracker,
-    /// Everything the other two cannot do: longer units, and a DFA that gave up.
-    pikevm: PikeVM,
+    /// Every match ends at the end of the text (`…\W*$`) but may start
+    /// anywhere, and the pattern has a wide counted gap (`the .{0,60} app`,
+    /// see [`has_wide_gap`]): the DFA is built from the reversed pattern and
+    /// reads the text backwards from its end, where a match must be, instead
+    /// of looking for a match at every position, with states for every mix of
+    /// partial matches and counts. (The `regex` crate's "reverse anchored"
+    /// strategy.)
+    reverse: bool,
     /// Every match starts at the start of the text (`^…`): no search for a
     /// later start.
     anchored: Anchored,
+    /// The forward NFA's engines, built with the matcher when the DFA is
+    /// forward (they share its NFA), else on first need.
+    nfa: OnceCell<Option<NfaEngines>>,
+    /// For a reverse DFA: the pattern and NFA size limit, to build the
+    /// forward NFA when it is needed.
+    forward: Option<(Box<str>, usize)>,
 }
 
-/// The mutable search state of one [`Matcher`], one per thread.
+/// The engines over the forward NFA.
+#[derive(Debug)]
+struct NfaEngines {
+    /// The capture groups of a matching unit, when it is short enough.
+    backtracker: BoundedBacktracker,
+    /// Everything the others cannot do: longer units, and a DFA that gave up.
+    pikevm: PikeVM,
+}
+
+/// The mutable search state of one [`Matcher`], one per thread; the NFA
+/// engines' only once they are used.
 #[derive(Debug, Clone)]
 pub(crate) struct MatchCache {
     dfa: lazy::Cache,
-    backtracker: backtrack::Cache,
-    pikevm: pikevm::Cache,
+    backtracker: Option<backtrack::Cache>,
+    pikevm: Option<pikevm::Cache>,
+}
+
+/// `hir` compiled with this thread's compiler: forward with every capture
+/// group, or reversed (which takes no groups), within `nfa_size_limit` bytes.
+fn compile(hir: &Hir, nfa_size_limit: usize, reverse: bool) -> Option<NFA> {
+    let captures = match reverse {
+        true => WhichCaptures::None,
+        false => WhichCaptures::All,
+    };
+    COMPILER.with(|compiler| {
+        let mut compiler = compiler.borrow_mut();
+        // Every option a build depends on is set anew: the configuration
+        // of the build before would carry over otherwise.
+        compiler.configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(nfa_size_limit))
+                .shrink(false)
+                .reverse(reverse)
+                .which_captures(captures),
+        );
+        compiler.build_from_hir(hir).ok()
+    })
+}
+
+/// True when `hir` repeats something a varying number of times, up to a
+/// bound: `.{0,60}`. A forward search from every position tracks each
+/// partial match at each count, and its lazy DFA builds a state for every
+/// mix of them; searched back from the end of the text, where a match must
+/// end, it has one start. Elsewhere the reverse DFA does not pay: reversed
+/// Unicode classes (`\W*$`) make more states than they save.
+fn has_wide_gap(hir: &Hir) -> bool {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Repetition(rep) => {
+            rep.max.is_some_and(|max| max - rep.min >= WIDE_GAP) || has_wide_gap(&rep.sub)
+        }
+        HirKind::Capture(cap) => has_wide_gap(&cap.sub),
+        HirKind::Concat(hirs) | HirKind::Alternation(hirs) => hirs.iter().any(has_wide_gap),
+        _ => false,
+    }
+}
+
+/// A bounded repetition whose counts span this many is wide: see
+/// [`has_wide_gap`]. (`[0-9]{2,4}` is not.)
+const WIDE_GAP: u32 = 8;
+
+/// `pattern` parsed as [`NFA::compiler`] parses it.
+fn parse(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()
+}
+
+impl NfaEngines {
+    fn new(nfa: NFA) -> Option<NfaEngines> {
+        Some(NfaEngines {
+            backtracker: BoundedBacktracker::builder()
+                .build_from_nfa(nfa.clone())
+                .ok()?,
+            pikevm: PikeVM::builder().build_from_nfa(nfa).ok()?,
+        })
+    }
 }
 
 impl Matcher {
@@ -68,15 +154,16 @@ impl Matcher {
     /// NFA and a lazy DFA cache of `dfa_cache_bytes`. `None` when it does not
     /// compile; the built-in patterns all do (the tests say so).
     pub fn new(pattern: &str, nfa_size_limit: usize, dfa_cache_bytes: usize) -> Option<Matcher> {
-        let nfa = COMPILER.with(|compiler| {
-            let mut compiler = compiler.borrow_mut();
-            compiler.configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(nfa_size_limit))
-                    .shrink(false),
-            );
-            compiler.build(pattern).ok()
-        })?;
+        let hir = parse(pattern)?;
+        let props = hir.properties();
+        let anchored = match props.look_set_prefix().contains(Look::Start) {
+            true => Anchored::Yes,
+            false => Anchored::No,
+        };
+        let reverse = anchored == Anchored::No
+            && props.look_set_suffix().contains(Look::End)
+            && has_wide_gap(&hir);
+        let nfa = compile(&hir, nfa_size_limit, reverse)?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -89,56 +176,85 @@ impl Matcher {
             )
             .build_from_nfa(nfa.clone())
             .ok()?;
-        let backtracker = BoundedBacktracker::builder()
-            .build_from_nfa(nfa.clone())
-            .ok()?;
-        let anchored = if nfa.is_always_start_anchored() {
-            Anchored::Yes
-        } else {
-            Anchored::No
+        let (engines, forward) = match reverse {
+            true => (OnceCell::new(), Some((pattern.into(), nfa_size_limit))),
+            false => (OnceCell::with_value(Some(NfaEngines::new(nfa)?)), None),
         };
-        let pikevm = PikeVM::builder().build_from_nfa(nfa).ok()?;
         Some(Matcher {
             dfa,
-            backtracker,
-            pikevm,
+            reverse,
             anchored,
+            nfa: engines,
+            forward,
         })
+    }
+
+    /// The engines over the forward NFA, built on first need.
+    fn engines(&self) -> Option<&NfaEngines> {
+        self.nfa
+            .get_or_init(|| {
+                let (pattern, limit) = self.forward.as_ref()?;
+                NfaEngines::new(compile(&parse(pattern)?, *limit, false)?)
+            })
+            .as_ref()
     }
 
     /// Fresh search state for this matcher.
     pub fn create_cache(&self) -> MatchCache {
         MatchCache {
             dfa: self.dfa.create_cache(),
-            backtracker: self.backtracker.create_cache(),
-            pikevm: self.pikevm.create_cache(),
+            backtracker: None,
+            pikevm: None,
         }
     }
 
     /// True when the pattern matches somewhere in `text`.
     pub fn is_match(&self, cache: &mut MatchCache, text: &str) -> bool {
         let input = Input::new(text).anchored(self.anchored).earliest(true);
-        match self.dfa.try_search_fwd(&mut cache.dfa, &input) {
-            Ok(found) => found.is_some(),
-            Err(_) => self.pikevm.is_match(&mut cache.pikevm, input),
+        let found = match self.reverse {
+            // Anchored at the end, for a reverse search.
+            true => self
+                .dfa
+                .try_search_rev(&mut cache.dfa, &input.clone().anchored(Anchored::Yes))
+                .map(|m| m.is_some()),
+            false => self
+                .dfa
+                .try_search_fwd(&mut cache.dfa, &input)
+                .map(|m| m.is_some()),
+        };
+        match found {
+            Ok(found) => found,
+            Err(_) => self.engines().is_some_and(|nfa| {
+                let pikevm = cache
+                    .pikevm
+                    .get_or_insert_with(|| nfa.pikevm.create_cache());
+                nfa.pikevm.is_match(pikevm, input)
+            }),
         }
     }
 
     /// The capture groups of the leftmost-first match in `text`, if any.
     pub fn captures(&self, cache: &mut MatchCache, text: &str) -> Option<Captures> {
+        let nfa = self.engines()?;
         let input = Input::new(text).anchored(self.anchored);
-        let mut caps = self.pikevm.create_captures();
-        if text.len() <= self.backtracker.max_haystack_len() {
+        let mut caps = nfa.pikevm.create_captures();
+        if text.len() <= nfa.backtracker.max_haystack_len() {
             // Within its limit the backtracker cannot fail; should it, the
             // PikeVM below still answers.
-            let searched =
-                self.backtracker
-                    .try_captures(&mut cache.backtracker, input.clone(), &mut caps);
+            let backtracker = cache
+                .backtracker
+                .get_or_insert_with(|| nfa.backtracker.create_cache());
+            let searched = nfa
+                .backtracker
+                .try_captures(backtracker, input.clone(), &mut caps);
             if searched.is_ok() {
                 return caps.is_match().then_some(caps);
             }
         }
-        self.pikevm.captures(&mut cache.pikevm, input, &mut caps);
+        let pikevm = cache
+            .pikevm
+            .get_or_insert_with(|| nfa.pikevm.create_cache());
+        nfa.pikevm.captures(pikevm, input, &mut caps);
         caps.is_match().then_some(caps)
     }
 }
@@ -231,16 +347,29 @@ pub(crate) mod testing {
     use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
 
     /// Every built-in rule with a pattern: its id, matcher and full regex.
+    /// Every top-level alternative of a pattern comes too (`id|k`): the engine
+    /// checks split rules one alternative at a time.
     static BOTH: Lazy<Vec<(String, Matcher, Regex)>> = Lazy::new(|| {
-        crate::rules::builtin_rules()
-            .filter_map(|rule| {
-                let pattern = rule.pattern()?;
-                let matcher = Matcher::new(pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT)
-                    .unwrap_or_else(|| panic!("{} compiles lean", rule.id()));
-                let regex = Regex::new(pattern).expect("built-in patterns compile");
-                Some((rule.id().to_string(), matcher, regex))
-            })
-            .collect()
+        let mut both = Vec::new();
+        for rule in crate::rules::builtin_rules() {
+            let Some(pattern) = rule.pattern() else {
+                continue;
+            };
+            let parts = crate::prefilter::alternatives(pattern).unwrap_or_default();
+            let parts = parts
+                .into_iter()
+                .enumerate()
+                .map(|(k, (p, _))| (format!("{}|{k}", rule.id()), p));
+            for (id, pattern) in
+                std::iter::once((rule.id().to_string(), pattern.to_string())).chain(parts)
+            {
+                let matcher = Matcher::new(&pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT)
+                    .unwrap_or_else(|| panic!("{id} compiles lean"));
+                let regex = Regex::new(&pattern).expect("built-in patterns compile");
+                both.push((id, matcher, regex));
+            }
+        }
+        both
     });
 
     /// Search state for [`BOTH`], one set per test thread at a time.
@@ -318,6 +447,69 @@ mod tests {
         assert!(!matcher.is_match(&mut cache, "die straßen hier"));
         let caps = matcher.captures(&mut cache, "die straße").expect("matches");
         assert_eq!(caps.get_match().map(|m| m.range()), Some(4..11));
+    }
+
+    /// A pattern anchored at the end with a wide gap is searched backwards
+    /// from the end; it matches where the regex does, falls back to the
+    /// forward NFA on a Unicode `\b`, and finds its groups with it.
+    #[test]
+    fn a_reverse_matcher_agrees_with_the_regex() {
+        let app = crate::rules::builtin_rules()
+            .find(|r| r.id() == "promo.app_download")
+            .and_then(|r| r.pattern())
+            .expect("the app promotion rule");
+        let first = crate::prefilter::alternatives(app).expect("an alternation")[0]
+            .0
+            .clone();
+        let texts = [
+            "",
+            "Download the News Nation App available on Android and iOS.",
+            "Download the News Nation App available on Android and iOS. Or not",
+            "Our app is available on the App Store and Google Play",
+            "Users who download the new app must agree to share their location on iOS devices.",
+            "the app on ios",
+            "theapp on ios",
+            "the straße app für iOS",
+            "die straße, 12 Schritte",
+            "die Straßenbahn, 12 Schritte",
+            "a 12345 b",
+            "THE ÄPP ON ſIRI IOS!!",
+        ];
+        for pattern in [
+            first.as_str(),
+            r"\bstraße\b.{0,20}$",
+            r"(?P<value>[0-9]+)\D{0,10}$",
+        ] {
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert!(matcher.reverse, "{pattern}");
+            let regex = regex::Regex::new(pattern).expect("valid");
+            let mut cache = matcher.create_cache();
+            for text in texts {
+                let matched = regex.is_match(text);
+                assert_eq!(
+                    matcher.is_match(&mut cache, text),
+                    matched,
+                    "{pattern} on {text:?}"
+                );
+                let lean = matcher.captures(&mut cache, text);
+                assert_eq!(lean.is_some(), matched, "{pattern} captures {text:?}");
+                if let (Some(lean), Some(full)) = (lean, regex.captures(text)) {
+                    for g in 0..full.len() {
+                        let got = lean.get_group(g).map(|s| s.range());
+                        assert_eq!(
+                            got,
+                            full.get(g).map(|m| m.range()),
+                            "{pattern} {g} {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // Not anchored at the end, or no wide gap: forward.
+        for pattern in [r"the.{0,60}app", r"(?i)the app\W*$", r"^the.{0,60}app$"] {
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert!(!matcher.reverse, "{pattern}");
+        }
     }
 
     /// Patterns beyond the NFA size limit do not compile.
