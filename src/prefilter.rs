@@ -198,12 +198,35 @@ impl Analysis {
     }
 }
 
-/// `c` and its simple case variants, as the regex crate folds them.
+/// `c` and its simple case variants, as the regex crate folds them (a test
+/// checks every ASCII character): an ASCII character without the regex
+/// crate's tables, which cost more per letter than the rest of the analysis.
 fn case_forms(c: char) -> impl Iterator<Item = char> {
+    let forms = if c.is_ascii() {
+        let (upper, lower) = (c.to_ascii_uppercase(), c.to_ascii_lowercase());
+        let mut forms = vec![upper];
+        if lower != upper {
+            forms.push(lower);
+        }
+        // Only these ASCII letters have non-ASCII case variants: the Kelvin
+        // sign and the long s.
+        match lower {
+            'k' => forms.push('\u{212A}'),
+            's' => forms.push('\u{17F}'),
+            _ => {}
+        }
+        forms
+    } else {
+        folded_forms(c)
+    };
+    forms.into_iter()
+}
+
+/// `c` and its simple case variants, by the regex crate's case folding.
+fn folded_forms(c: char) -> Vec<char> {
     let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
     class.case_fold_simple();
-    let ranges: Vec<_> = class.iter().map(|r| r.start()..=r.end()).collect();
-    ranges.into_iter().flatten()
+    class.iter().flat_map(|r| r.start()..=r.end()).collect()
 }
 
 fn product(prefixes: &[String], suffixes: &[String]) -> Vec<String> {
@@ -613,6 +636,16 @@ mod tests {
         let set = literals(r"(?i)^(?:share|tweet)\s*:?$").expect("literals");
         assert!(set.iter().any(|l| l.contains("tweet")), "{set:?}");
         assert!(set.iter().all(|l| l == &l.to_ascii_lowercase()));
+    }
+
+    #[test]
+    fn ascii_case_forms_are_the_regex_crates() {
+        for c in (0..128u8).map(char::from) {
+            let mut forms: Vec<char> = case_forms(c).collect();
+            forms.sort_unstable();
+            assert_eq!(forms, folded_forms(c), "{c:?}");
+        }
+        assert_eq!(case_forms('ä').collect::<Vec<_>>(), ['Ä', 'ä']);
     }
 
     #[test]
