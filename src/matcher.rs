@@ -16,14 +16,16 @@
 use std::cell::RefCell;
 
 use once_cell::sync::OnceCell;
+use regex_automata::PatternID;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input};
-use regex_syntax::hir::{Hir, Look};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// After this many clears of its cache in one search, the lazy DFA gives up
 /// and the NFA finishes the search: a DFA whose states are thrown away faster
@@ -66,6 +68,12 @@ pub(crate) struct Matcher {
     /// For a reverse DFA: the pattern and NFA size limit, to build the
     /// forward NFA when it is needed.
     forward: Option<(Box<str>, usize)>,
+    /// The pattern's capture groups (not counting the whole match's).
+    groups: usize,
+    /// The pattern is `^(…)$` with its one group around everything between
+    /// the anchors (`(?i)^(?P<value>…)$`): a match and its group are the
+    /// whole text, no search needed to find them.
+    whole_group: bool,
 }
 
 /// The engines over the forward NFA.
@@ -115,7 +123,6 @@ fn compile(hir: &Hir, nfa_size_limit: usize, reverse: bool) -> Option<NFA> {
 /// end, it has one start. Elsewhere the reverse DFA does not pay: reversed
 /// Unicode classes (`\W*$`) make more states than they save.
 fn has_wide_gap(hir: &Hir) -> bool {
-    use regex_syntax::hir::HirKind;
     match hir.kind() {
         HirKind::Repetition(rep) => {
             rep.max.is_some_and(|max| max - rep.min >= WIDE_GAP) || has_wide_gap(&rep.sub)
@@ -160,6 +167,15 @@ impl Matcher {
             true => Anchored::Yes,
             false => Anchored::No,
         };
+        let groups = props.explicit_captures_len();
+        let whole_group = groups == 1
+            && matches!(hir.kind(), HirKind::Concat(parts) if matches!(
+                parts.as_slice(),
+                [start, group, end]
+                    if start.kind() == &HirKind::Look(Look::Start)
+                        && matches!(group.kind(), HirKind::Capture(_))
+                        && end.kind() == &HirKind::Look(Look::End)
+            ));
         let reverse = anchored == Anchored::No
             && props.look_set_suffix().contains(Look::End)
             && has_wide_gap(&hir);
@@ -186,6 +202,8 @@ impl Matcher {
             anchored,
             nfa: engines,
             forward,
+            groups,
+            whole_group,
         })
     }
 
@@ -233,9 +251,28 @@ impl Matcher {
         }
     }
 
+    /// The number of capture groups of the pattern (not counting the whole
+    /// match's).
+    pub fn groups(&self) -> usize {
+        self.groups
+    }
+
     /// The capture groups of the leftmost-first match in `text`, if any.
     pub fn captures(&self, cache: &mut MatchCache, text: &str) -> Option<Captures> {
         let nfa = self.engines()?;
+        if self.whole_group {
+            if !self.is_match(cache, text) {
+                return None;
+            }
+            let mut caps = nfa.pikevm.create_captures();
+            caps.set_pattern(Some(PatternID::ZERO));
+            // The whole match's slots, then the group's.
+            for pair in caps.slots_mut().chunks_mut(2) {
+                pair[0] = NonMaxUsize::new(0);
+                pair[1] = NonMaxUsize::new(text.len());
+            }
+            return Some(caps);
+        }
         let input = Input::new(text).anchored(self.anchored);
         let mut caps = nfa.pikevm.create_captures();
         if text.len() <= nfa.backtracker.max_haystack_len() {
@@ -509,6 +546,47 @@ mod tests {
         for pattern in [r"the.{0,60}app", r"(?i)the app\W*$", r"^the.{0,60}app$"] {
             let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
             assert!(!matcher.reverse, "{pattern}");
+        }
+    }
+
+    /// `^(?P<value>…)$`: the match and its group are the whole text, found
+    /// without a search; other shapes are searched.
+    #[test]
+    fn a_group_around_the_whole_pattern_needs_no_search() {
+        let timestamp = crate::rules::builtin_rules()
+            .find(|r| r.id() == "metadata.timestamp")
+            .and_then(|r| r.pattern())
+            .expect("the timestamp rule");
+        let texts = ["12 March", "12 March 2020", "x12 March", "", "7 a", "7 ä\n"];
+        for (pattern, whole) in [
+            (timestamp, true),
+            (r"(?i)^(?P<value>[0-9]+ \w+)$", true),
+            (r"^(?P<value>[0-9]+) \w+$", false),
+            (r"^(?P<value>[0-9]+ \w+)(?P<x>)$", false),
+            (r"(?P<value>[0-9]+ \w+)$", false),
+            (r"^(?:[0-9]+ \w+)$", false),
+        ] {
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert_eq!(matcher.whole_group, whole, "{pattern}");
+            let regex = regex::Regex::new(pattern).expect("valid");
+            let mut cache = matcher.create_cache();
+            for text in texts {
+                let full = regex.captures(text);
+                let lean = matcher.captures(&mut cache, text);
+                assert_eq!(lean.is_some(), full.is_some(), "{pattern} on {text:?}");
+                let (Some(lean), Some(full)) = (lean, full) else {
+                    continue;
+                };
+                for g in 0..full.len() {
+                    let got = lean.get_group(g).map(|s| s.range());
+                    assert_eq!(
+                        got,
+                        full.get(g).map(|m| m.range()),
+                        "{pattern} {g} {text:?}"
+                    );
+                }
+                assert_eq!(lean.group_len(), full.len());
+            }
         }
     }
 
