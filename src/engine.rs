@@ -495,6 +495,8 @@ impl Engine {
                 let caps = regex.captures(text);
                 META_GROUPS.map(|name| Some(caps.as_ref()?.name(name)?.range()))
             }
+            // No groups (`metadata.contributors`): the value is the unit.
+            Some(Compiled::Lean(matcher)) if matcher.groups() == 0 => [None, None, None],
             Some(Compiled::Lean(matcher)) => {
                 let caps = matcher.captures(cache(caches, rule, matcher), text);
                 META_GROUPS.map(|name| Some(caps.as_ref()?.get_group_by_name(name)?.range()))

@@ -1,9 +1,11 @@
 //! A lean matcher for the built-in block and metadata rules: most of what a
 //! full [`regex::Regex`] compiles, such rules never use.
 //!
-//! A block rule only asks "does it match?", which a forward lazy DFA answers;
-//! a metadata rule also asks where its named groups are, but only on the rare
-//! unit that matched, where a backtracker over the same NFA is quick. A full
+//! A block rule only asks "does it match?", which a forward lazy DFA answers
+//! (or a reverse one from the end of the text, for a pattern anchored there
+//! with a wide gap in it: see [`Matcher`]); a metadata rule also asks where its
+//! named groups are, but only on the rare unit that matched, where a
+//! backtracker over the forward NFA is quick. A full
 //! regex also compiles a reverse NFA (to find where a match starts), extracts
 //! literal prefilters and tries a one-pass DFA: over a third of its build time,
 //! paid once per process for each rule a text gets near.
@@ -11,13 +13,19 @@
 //! The matcher is immutable and shared by threads; its mutable search state
 //! ([`MatchCache`]) is kept per thread by the engine.
 
+use std::cell::RefCell;
+
+use once_cell::sync::OnceCell;
+use regex_automata::PatternID;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, NFA};
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// After this many clears of its cache in one search, the lazy DFA gives up
 /// and the NFA finishes the search: a DFA whose states are thrown away faster
@@ -28,27 +36,124 @@ const DFA_MIN_CACHE_CLEARS: usize = 3;
 /// built since the first clear. (The `regex` crate's choice.)
 const DFA_MIN_BYTES_PER_STATE: usize = 10;
 
+thread_local! {
+    /// This thread's NFA compiler, reused from pattern to pattern: a fresh one
+    /// sets up (and, dropped, frees) a 10,000-entry cache of UTF-8 states,
+    /// which costs more than compiling a small pattern. Each build starts
+    /// from a cleared builder and invalidates that cache, so the NFA is the
+    /// same as a fresh compiler's.
+    static COMPILER: RefCell<thompson::Compiler> = RefCell::new(NFA::compiler());
+}
+
 /// One rule's compiled pattern: the same syntax and semantics as
 /// [`regex::Regex`] (Unicode, leftmost-first, never splitting a UTF-8 character).
 #[derive(Debug)]
 pub(crate) struct Matcher {
     /// Answers [`Matcher::is_match`].
     dfa: DFA,
-    /// The capture groups of a matching unit, when it is short enough.
-    backtracker: BoundedBacktracker,
-    /// Everything the other two cannot do: longer units, and a DFA that gave up.
-    pikevm: PikeVM,
+    /// Every match ends at the end of the text (`…\W*$`) but may start
+    /// anywhere, and the pattern has a wide counted gap (`the .{0,60} app`,
+    /// see [`has_wide_gap`]): the DFA is built from the reversed pattern and
+    /// reads the text backwards from its end, where a match must be, instead
+    /// of looking for a match at every position, with states for every mix of
+    /// partial matches and counts. (The `regex` crate's "reverse anchored"
+    /// strategy.)
+    reverse: bool,
     /// Every match starts at the start of the text (`^…`): no search for a
     /// later start.
     anchored: Anchored,
+    /// The forward NFA's engines, built with the matcher when the DFA is
+    /// forward (they share its NFA), else on first need.
+    nfa: OnceCell<Option<NfaEngines>>,
+    /// For a reverse DFA: the pattern and NFA size limit, to build the
+    /// forward NFA when it is needed.
+    forward: Option<(Box<str>, usize)>,
+    /// The pattern's capture groups (not counting the whole match's).
+    groups: usize,
+    /// The pattern is `^(…)$` with its one group around everything between
+    /// the anchors (`(?i)^(?P<value>…)$`): a match and its group are the
+    /// whole text, no search needed to find them.
+    whole_group: bool,
 }
 
-/// The mutable search state of one [`Matcher`], one per thread.
+/// The engines over the forward NFA.
+#[derive(Debug)]
+struct NfaEngines {
+    /// The capture groups of a matching unit, when it is short enough.
+    backtracker: BoundedBacktracker,
+    /// Everything the others cannot do: longer units, and a DFA that gave up.
+    pikevm: PikeVM,
+}
+
+/// The mutable search state of one [`Matcher`], one per thread; the NFA
+/// engines' only once they are used.
 #[derive(Debug, Clone)]
 pub(crate) struct MatchCache {
     dfa: lazy::Cache,
-    backtracker: backtrack::Cache,
-    pikevm: pikevm::Cache,
+    backtracker: Option<backtrack::Cache>,
+    pikevm: Option<pikevm::Cache>,
+}
+
+/// `hir` compiled with this thread's compiler: forward with every capture
+/// group, or reversed (which takes no groups), within `nfa_size_limit` bytes.
+fn compile(hir: &Hir, nfa_size_limit: usize, reverse: bool) -> Option<NFA> {
+    let captures = match reverse {
+        true => WhichCaptures::None,
+        false => WhichCaptures::All,
+    };
+    COMPILER.with(|compiler| {
+        let mut compiler = compiler.borrow_mut();
+        // Every option a build depends on is set anew: the configuration
+        // of the build before would carry over otherwise.
+        compiler.configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(nfa_size_limit))
+                .shrink(false)
+                .reverse(reverse)
+                .which_captures(captures),
+        );
+        compiler.build_from_hir(hir).ok()
+    })
+}
+
+/// True when `hir` repeats something a varying number of times, up to a
+/// bound: `.{0,60}`. A forward search from every position tracks each
+/// partial match at each count, and its lazy DFA builds a state for every
+/// mix of them; searched back from the end of the text, where a match must
+/// end, it has one start. Elsewhere the reverse DFA does not pay: reversed
+/// Unicode classes (`\W*$`) make more states than they save.
+fn has_wide_gap(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Repetition(rep) => {
+            rep.max.is_some_and(|max| max - rep.min >= WIDE_GAP) || has_wide_gap(&rep.sub)
+        }
+        HirKind::Capture(cap) => has_wide_gap(&cap.sub),
+        HirKind::Concat(hirs) | HirKind::Alternation(hirs) => hirs.iter().any(has_wide_gap),
+        _ => false,
+    }
+}
+
+/// A bounded repetition whose counts span this many is wide: see
+/// [`has_wide_gap`]. (`[0-9]{2,4}` is not.)
+const WIDE_GAP: u32 = 8;
+
+/// `pattern` parsed as [`NFA::compiler`] parses it.
+fn parse(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()
+}
+
+impl NfaEngines {
+    fn new(nfa: NFA) -> Option<NfaEngines> {
+        Some(NfaEngines {
+            backtracker: BoundedBacktracker::builder()
+                .build_from_nfa(nfa.clone())
+                .ok()?,
+            pikevm: PikeVM::builder().build_from_nfa(nfa).ok()?,
+        })
+    }
 }
 
 impl Matcher {
@@ -56,14 +161,25 @@ impl Matcher {
     /// NFA and a lazy DFA cache of `dfa_cache_bytes`. `None` when it does not
     /// compile; the built-in patterns all do (the tests say so).
     pub fn new(pattern: &str, nfa_size_limit: usize, dfa_cache_bytes: usize) -> Option<Matcher> {
-        let nfa = NFA::compiler()
-            .configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(nfa_size_limit))
-                    .shrink(false),
-            )
-            .build(pattern)
-            .ok()?;
+        let hir = parse(pattern)?;
+        let props = hir.properties();
+        let anchored = match props.look_set_prefix().contains(Look::Start) {
+            true => Anchored::Yes,
+            false => Anchored::No,
+        };
+        let groups = props.explicit_captures_len();
+        let whole_group = groups == 1
+            && matches!(hir.kind(), HirKind::Concat(parts) if matches!(
+                parts.as_slice(),
+                [start, group, end]
+                    if start.kind() == &HirKind::Look(Look::Start)
+                        && matches!(group.kind(), HirKind::Capture(_))
+                        && end.kind() == &HirKind::Look(Look::End)
+            ));
+        let reverse = anchored == Anchored::No
+            && props.look_set_suffix().contains(Look::End)
+            && has_wide_gap(&hir);
+        let nfa = compile(&hir, nfa_size_limit, reverse)?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -76,56 +192,106 @@ impl Matcher {
             )
             .build_from_nfa(nfa.clone())
             .ok()?;
-        let backtracker = BoundedBacktracker::builder()
-            .build_from_nfa(nfa.clone())
-            .ok()?;
-        let anchored = if nfa.is_always_start_anchored() {
-            Anchored::Yes
-        } else {
-            Anchored::No
+        let (engines, forward) = match reverse {
+            true => (OnceCell::new(), Some((pattern.into(), nfa_size_limit))),
+            false => (OnceCell::with_value(Some(NfaEngines::new(nfa)?)), None),
         };
-        let pikevm = PikeVM::builder().build_from_nfa(nfa).ok()?;
         Some(Matcher {
             dfa,
-            backtracker,
-            pikevm,
+            reverse,
             anchored,
+            nfa: engines,
+            forward,
+            groups,
+            whole_group,
         })
+    }
+
+    /// The engines over the forward NFA, built on first need.
+    fn engines(&self) -> Option<&NfaEngines> {
+        self.nfa
+            .get_or_init(|| {
+                let (pattern, limit) = self.forward.as_ref()?;
+                NfaEngines::new(compile(&parse(pattern)?, *limit, false)?)
+            })
+            .as_ref()
     }
 
     /// Fresh search state for this matcher.
     pub fn create_cache(&self) -> MatchCache {
         MatchCache {
             dfa: self.dfa.create_cache(),
-            backtracker: self.backtracker.create_cache(),
-            pikevm: self.pikevm.create_cache(),
+            backtracker: None,
+            pikevm: None,
         }
     }
 
     /// True when the pattern matches somewhere in `text`.
     pub fn is_match(&self, cache: &mut MatchCache, text: &str) -> bool {
         let input = Input::new(text).anchored(self.anchored).earliest(true);
-        match self.dfa.try_search_fwd(&mut cache.dfa, &input) {
-            Ok(found) => found.is_some(),
-            Err(_) => self.pikevm.is_match(&mut cache.pikevm, input),
+        let found = match self.reverse {
+            // Anchored at the end, for a reverse search.
+            true => self
+                .dfa
+                .try_search_rev(&mut cache.dfa, &input.clone().anchored(Anchored::Yes))
+                .map(|m| m.is_some()),
+            false => self
+                .dfa
+                .try_search_fwd(&mut cache.dfa, &input)
+                .map(|m| m.is_some()),
+        };
+        match found {
+            Ok(found) => found,
+            Err(_) => self.engines().is_some_and(|nfa| {
+                let pikevm = cache
+                    .pikevm
+                    .get_or_insert_with(|| nfa.pikevm.create_cache());
+                nfa.pikevm.is_match(pikevm, input)
+            }),
         }
+    }
+
+    /// The number of capture groups of the pattern (not counting the whole
+    /// match's).
+    pub fn groups(&self) -> usize {
+        self.groups
     }
 
     /// The capture groups of the leftmost-first match in `text`, if any.
     pub fn captures(&self, cache: &mut MatchCache, text: &str) -> Option<Captures> {
+        let nfa = self.engines()?;
+        if self.whole_group {
+            if !self.is_match(cache, text) {
+                return None;
+            }
+            let mut caps = nfa.pikevm.create_captures();
+            caps.set_pattern(Some(PatternID::ZERO));
+            // The whole match's slots, then the group's.
+            for pair in caps.slots_mut().chunks_mut(2) {
+                pair[0] = NonMaxUsize::new(0);
+                pair[1] = NonMaxUsize::new(text.len());
+            }
+            return Some(caps);
+        }
         let input = Input::new(text).anchored(self.anchored);
-        let mut caps = self.pikevm.create_captures();
-        if text.len() <= self.backtracker.max_haystack_len() {
+        let mut caps = nfa.pikevm.create_captures();
+        if text.len() <= nfa.backtracker.max_haystack_len() {
             // Within its limit the backtracker cannot fail; should it, the
             // PikeVM below still answers.
-            let searched =
-                self.backtracker
-                    .try_captures(&mut cache.backtracker, input.clone(), &mut caps);
+            let backtracker = cache
+                .backtracker
+                .get_or_insert_with(|| nfa.backtracker.create_cache());
+            let searched = nfa
+                .backtracker
+                .try_captures(backtracker, input.clone(), &mut caps);
             if searched.is_ok() {
                 return caps.is_match().then_some(caps);
             }
         }
-        self.pikevm.captures(&mut cache.pikevm, input, &mut caps);
+        let pikevm = cache
+            .pikevm
+            .get_or_insert_with(|| nfa.pikevm.create_cache());
+        nfa.pikevm.captures(pikevm, input, &mut caps);
         caps.is_match().then_some(caps)
     }
 }
@@ -143,27 +309,48 @@ pub(crate) fn cache<'c>(caches: &'c mut Caches, i: usize, matcher: &Matcher) -> 
 }
 
 /// Lean matchers for a fixed list of patterns that only ask "does it match?"
-/// (the form detector's vocabulary, the title's page furniture), compiled
-/// together, with their search state kept per thread.
+/// (the form detector's vocabulary, the title's page furniture), each compiled
+/// the first time it is asked (a text that never gets near a kind of form
+/// vocabulary never pays for its matcher), with their search state kept per
+/// thread.
 #[derive(Debug)]
 pub(crate) struct MatcherSet {
-    /// Pattern `k` → its matcher (`None` if it did not compile).
-    matchers: Vec<Option<Matcher>>,
+    /// Pattern `k`.
+    patterns: &'static [&'static str],
+    /// Pattern `k` → its matcher, once compiled (`None` if it did not compile).
+    matchers: Vec<OnceCell<Option<Matcher>>>,
+    /// Within this many bytes of NFA each.
+    nfa_size_limit: usize,
+    /// With a lazy DFA cache of this many bytes each.
+    dfa_cache_bytes: usize,
     /// Their search state: each caller takes one set per scan.
     caches: Pool<Caches>,
 }
 
 impl MatcherSet {
-    /// Compiles every pattern within `nfa_size_limit` bytes of NFA and a lazy
-    /// DFA cache of `dfa_cache_bytes` each.
-    pub fn new(patterns: &[&str], nfa_size_limit: usize, dfa_cache_bytes: usize) -> MatcherSet {
+    /// Matchers for `patterns`, to be compiled within `nfa_size_limit` bytes of
+    /// NFA and a lazy DFA cache of `dfa_cache_bytes` each.
+    pub fn new(
+        patterns: &'static [&'static str],
+        nfa_size_limit: usize,
+        dfa_cache_bytes: usize,
+    ) -> MatcherSet {
         MatcherSet {
-            matchers: patterns
-                .iter()
-                .map(|p| Matcher::new(p, nfa_size_limit, dfa_cache_bytes))
-                .collect(),
+            patterns,
+            matchers: patterns.iter().map(|_| OnceCell::new()).collect(),
+            nfa_size_limit,
+            dfa_cache_bytes,
             caches: Pool::new(Vec::new),
         }
+    }
+
+    /// The matcher of pattern `k`, compiled on first use.
+    fn matcher(&self, k: usize) -> Option<&Matcher> {
+        let pattern = self.patterns.get(k)?;
+        self.matchers
+            .get(k)?
+            .get_or_init(|| Matcher::new(pattern, self.nfa_size_limit, self.dfa_cache_bytes))
+            .as_ref()
     }
 
     /// This thread's search state, for any number of [`MatcherSet::is_match`] calls.
@@ -171,18 +358,18 @@ impl MatcherSet {
         self.caches.get()
     }
 
-    /// True when pattern `k` compiled and matches `text`.
+    /// True when pattern `k` compiles and matches `text`.
     pub fn is_match(&self, k: usize, text: &str, caches: &mut Caches) -> bool {
-        match self.matchers.get(k) {
-            Some(Some(matcher)) => matcher.is_match(cache(caches, k, matcher), text),
-            _ => false,
+        match self.matcher(k) {
+            Some(matcher) => matcher.is_match(cache(caches, k, matcher), text),
+            None => false,
         }
     }
 
-    /// True when every pattern compiled.
+    /// True when every pattern compiles.
     #[cfg(test)]
     pub fn all_compiled(&self) -> bool {
-        self.matchers.iter().all(Option::is_some)
+        (0..self.patterns.len()).all(|k| self.matcher(k).is_some())
     }
 }
 
@@ -197,16 +384,29 @@ pub(crate) mod testing {
     use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
 
     /// Every built-in rule with a pattern: its id, matcher and full regex.
+    /// Every top-level alternative of a pattern comes too (`id|k`): the engine
+    /// checks split rules one alternative at a time.
     static BOTH: Lazy<Vec<(String, Matcher, Regex)>> = Lazy::new(|| {
-        crate::rules::builtin_rules()
-            .filter_map(|rule| {
-                let pattern = rule.pattern()?;
-                let matcher = Matcher::new(pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT)
-                    .unwrap_or_else(|| panic!("{} compiles lean", rule.id()));
-                let regex = Regex::new(pattern).expect("built-in patterns compile");
-                Some((rule.id().to_string(), matcher, regex))
-            })
-            .collect()
+        let mut both = Vec::new();
+        for rule in crate::rules::builtin_rules() {
+            let Some(pattern) = rule.pattern() else {
+                continue;
+            };
+            let parts = crate::prefilter::alternatives(pattern).unwrap_or_default();
+            let parts = parts
+                .into_iter()
+                .enumerate()
+                .map(|(k, (p, _))| (format!("{}|{k}", rule.id()), p));
+            for (id, pattern) in
+                std::iter::once((rule.id().to_string(), pattern.to_string())).chain(parts)
+            {
+                let matcher = Matcher::new(&pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT)
+                    .unwrap_or_else(|| panic!("{id} compiles lean"));
+                let regex = Regex::new(&pattern).expect("built-in patterns compile");
+                both.push((id, matcher, regex));
+            }
+        }
+        both
     });
 
     /// Search state for [`BOTH`], one set per test thread at a time.
@@ -284,6 +484,110 @@ mod tests {
         assert!(!matcher.is_match(&mut cache, "die straßen hier"));
         let caps = matcher.captures(&mut cache, "die straße").expect("matches");
         assert_eq!(caps.get_match().map(|m| m.range()), Some(4..11));
+    }
+
+    /// A pattern anchored at the end with a wide gap is searched backwards
+    /// from the end; it matches where the regex does, falls back to the
+    /// forward NFA on a Unicode `\b`, and finds its groups with it.
+    #[test]
+    fn a_reverse_matcher_agrees_with_the_regex() {
+        let app = crate::rules::builtin_rules()
+            .find(|r| r.id() == "promo.app_download")
+            .and_then(|r| r.pattern())
+            .expect("the app promotion rule");
+        let first = crate::prefilter::alternatives(app).expect("an alternation")[0]
+            .0
+            .clone();
+        let texts = [
+            "",
+            "Download the News Nation App available on Android and iOS.",
+            "Download the News Nation App available on Android and iOS. Or not",
+            "Our app is available on the App Store and Google Play",
+            "Users who download the new app must agree to share their location on iOS devices.",
+            "the app on ios",
+            "theapp on ios",
+            "the straße app für iOS",
+            "die straße, 12 Schritte",
+            "die Straßenbahn, 12 Schritte",
+            "a 12345 b",
+            "THE ÄPP ON ſIRI IOS!!",
+        ];
+        for pattern in [
+            first.as_str(),
+            r"\bstraße\b.{0,20}$",
+            r"(?P<value>[0-9]+)\D{0,10}$",
+        ] {
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert!(matcher.reverse, "{pattern}");
+            let regex = regex::Regex::new(pattern).expect("valid");
+            let mut cache = matcher.create_cache();
+            for text in texts {
+                let matched = regex.is_match(text);
+                assert_eq!(
+                    matcher.is_match(&mut cache, text),
+                    matched,
+                    "{pattern} on {text:?}"
+                );
+                let lean = matcher.captures(&mut cache, text);
+                assert_eq!(lean.is_some(), matched, "{pattern} captures {text:?}");
+                if let (Some(lean), Some(full)) = (lean, regex.captures(text)) {
+                    for g in 0..full.len() {
+                        let got = lean.get_group(g).map(|s| s.range());
+                        assert_eq!(
+                            got,
+                            full.get(g).map(|m| m.range()),
+                            "{pattern} {g} {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // Not anchored at the end, or no wide gap: forward.
+        for pattern in [r"the.{0,60}app", r"(?i)the app\W*$", r"^the.{0,60}app$"] {
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert!(!matcher.reverse, "{pattern}");
+        }
+    }
+
+    /// `^(?P<value>…)$`: the match and its group are the whole text, found
+    /// without a search; other shapes are searched.
+    #[test]
+    fn a_group_around_the_whole_pattern_needs_no_search() {
+        let timestamp = crate::rules::builtin_rules()
+            .find(|r| r.id() == "metadata.timestamp")
+            .and_then(|r| r.pattern())
+            .expect("the timestamp rule");
+        let texts = ["12 March", "12 March 2020", "x12 March", "", "7 a", "7 ä\n"];
+        for (pattern, whole) in [
+            (timestamp, true),
+            (r"(?i)^(?P<value>[0-9]+ \w+)$", true),
+            (r"^(?P<value>[0-9]+) \w+$", false),
+            (r"^(?P<value>[0-9]+ \w+)(?P<x>)$", false),
+            (r"(?P<value>[0-9]+ \w+)$", false),
+            (r"^(?:[0-9]+ \w+)$", false),
+        ] {
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert_eq!(matcher.whole_group, whole, "{pattern}");
+            let regex = regex::Regex::new(pattern).expect("valid");
+            let mut cache = matcher.create_cache();
+            for text in texts {
+                let full = regex.captures(text);
+                let lean = matcher.captures(&mut cache, text);
+                assert_eq!(lean.is_some(), full.is_some(), "{pattern} on {text:?}");
+                let (Some(lean), Some(full)) = (lean, full) else {
+                    continue;
+                };
+                for g in 0..full.len() {
+                    let got = lean.get_group(g).map(|s| s.range());
+                    assert_eq!(
+                        got,
+                        full.get(g).map(|m| m.range()),
+                        "{pattern} {g} {text:?}"
+                    );
+                }
+                assert_eq!(lean.group_len(), full.len());
+            }
+        }
     }
 
     /// Patterns beyond the NFA size limit do not compile.

@@ -198,12 +198,35 @@ impl Analysis {
     }
 }
 
-/// `c` and its simple case variants, as the regex crate folds them.
+/// `c` and its simple case variants, as the regex crate folds them (a test
+/// checks every ASCII character): an ASCII character without the regex
+/// crate's tables, which cost more per letter than the rest of the analysis.
 fn case_forms(c: char) -> impl Iterator<Item = char> {
+    let forms = if c.is_ascii() {
+        let (upper, lower) = (c.to_ascii_uppercase(), c.to_ascii_lowercase());
+        let mut forms = vec![upper];
+        if lower != upper {
+            forms.push(lower);
+        }
+        // Only these ASCII letters have non-ASCII case variants: the Kelvin
+        // sign and the long s.
+        match lower {
+            'k' => forms.push('\u{212A}'),
+            's' => forms.push('\u{17F}'),
+            _ => {}
+        }
+        forms
+    } else {
+        folded_forms(c)
+    };
+    forms.into_iter()
+}
+
+/// `c` and its simple case variants, by the regex crate's case folding.
+fn folded_forms(c: char) -> Vec<char> {
     let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
     class.case_fold_simple();
-    let ranges: Vec<_> = class.iter().map(|r| r.start()..=r.end()).collect();
-    ranges.into_iter().flatten()
+    class.iter().flat_map(|r| r.start()..=r.end()).collect()
 }
 
 fn product(prefixes: &[String], suffixes: &[String]) -> Vec<String> {
@@ -228,6 +251,7 @@ fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
 
 /// The literal sets every match of `pattern` draws one literal from each of, or
 /// `None` when none is known (the rule must then be checked on every unit).
+#[cfg(test)]
 fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Vec<String>>> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
@@ -308,8 +332,140 @@ pub(crate) struct Prefilter {
     sets_of: Vec<Vec<(usize, u8)>>,
     /// Rule index → the mask of all its required sets (0 for rules without).
     full: Vec<u8>,
-    /// Rules with a pattern but no required literal: candidates on every unit.
-    always: Vec<usize>,
+    /// Rules with a pattern but no required literal: candidates on every unit
+    /// that holds one of the bytes any match of theirs has (if known).
+    always: Vec<(usize, Option<Bytes>)>,
+}
+
+/// Bytes one of which every match of a pattern contains (`[0-9]` in a date
+/// pattern): a check cheaper than the pattern's matcher for a rule with no
+/// required literal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Bytes {
+    /// One contiguous range (the common case, digits), checked a chunk at
+    /// a time without a table…
+    range: Option<(u8, u8)>,
+    /// … or any set, by table.
+    table: Box<[bool; 256]>,
+}
+
+/// A byte set past this many bytes is not worth a scan of the unit.
+const MAX_REQUIRED_BYTES: usize = 64;
+
+impl Bytes {
+    fn new(table: [bool; 256]) -> Option<Bytes> {
+        let n = table.iter().filter(|&&b| b).count();
+        if n == 0 || n > MAX_REQUIRED_BYTES {
+            return None;
+        }
+        let first = table.iter().position(|&b| b)?;
+        let last = table.iter().rposition(|&b| b)?;
+        let range = (last - first + 1 == n).then_some((first as u8, last as u8));
+        Some(Bytes {
+            range,
+            table: Box::new(table),
+        })
+    }
+
+    /// True when `text` holds one of the bytes.
+    pub fn found_in(&self, text: &[u8]) -> bool {
+        // No early exit within a chunk: the range check of a whole chunk
+        // compiles to a few vector instructions.
+        match self.range {
+            Some((lo, hi)) => text.chunks(32).any(|chunk| {
+                chunk
+                    .iter()
+                    .fold(false, |hit, &b| hit | (b.wrapping_sub(lo) <= hi - lo))
+            }),
+            None => text.iter().any(|&b| self.table[usize::from(b)]),
+        }
+    }
+}
+
+/// The bytes one of which every match of `ast` contains, or `None` when
+/// unknown. Like the literal analysis it ignores flags, and every character
+/// stands for all its case forms (each form's first byte), so it is safe
+/// whatever the pattern's flags.
+fn required_bytes(ast: &Ast) -> Option<[bool; 256]> {
+    match ast {
+        Ast::Literal(lit) => Some(first_bytes([lit.c])),
+        Ast::ClassBracketed(class) if !class.negated => class_bytes(&class.kind),
+        Ast::Repetition(rep) => {
+            let min = match rep.op.kind {
+                RepetitionKind::ZeroOrOne | RepetitionKind::ZeroOrMore => 0,
+                RepetitionKind::OneOrMore => 1,
+                RepetitionKind::Range(RepetitionRange::Exactly(n))
+                | RepetitionKind::Range(RepetitionRange::AtLeast(n))
+                | RepetitionKind::Range(RepetitionRange::Bounded(n, _)) => n,
+            };
+            (min > 0).then(|| required_bytes(&rep.ast))?
+        }
+        Ast::Group(group) => required_bytes(&group.ast),
+        // Every part is required: the rarest set any part has.
+        Ast::Concat(concat) => concat
+            .asts
+            .iter()
+            .filter_map(required_bytes)
+            .min_by_key(rarity),
+        // One of the branches matches: the union of theirs.
+        Ast::Alternation(alt) => alt.asts.iter().try_fold([false; 256], |mut all, branch| {
+            let table = required_bytes(branch)?;
+            all.iter_mut().zip(table).for_each(|(a, b)| *a |= b);
+            Some(all)
+        }),
+        _ => None,
+    }
+}
+
+/// How often a unit holds one of the bytes in `table`, roughly (lower is
+/// rarer): a letter or a space shows up in almost every line, a punctuation
+/// mark in many, a digit or a given non-ASCII lead byte in few. Only picks
+/// which of a pattern's required byte sets the check uses.
+fn rarity(table: &[bool; 256]) -> usize {
+    (0..=255u8)
+        .filter(|&b| table[usize::from(b)])
+        .map(|b| match b {
+            b'0'..=b'9' | 0x80.. => 1,
+            b if b.is_ascii_alphabetic() || b.is_ascii_whitespace() => 256,
+            _ => 16,
+        })
+        .sum()
+}
+
+/// The first bytes of the case forms of the characters of a class made only
+/// of ASCII literals and ranges (`[0-9]`, `[./]`); `None` for any other class.
+fn class_bytes(set: &regex_syntax::ast::ClassSet) -> Option<[bool; 256]> {
+    use regex_syntax::ast::{ClassSet, ClassSetItem};
+    let ClassSet::Item(item) = set else {
+        return None;
+    };
+    let items = match item {
+        ClassSetItem::Union(union) => union.items.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    let mut chars = Vec::new();
+    for item in items {
+        match item {
+            ClassSetItem::Literal(lit) if lit.c.is_ascii() => chars.push(lit.c),
+            ClassSetItem::Range(range) if range.end.c.is_ascii() => {
+                chars.extend(range.start.c..=range.end.c)
+            }
+            _ => return None,
+        }
+    }
+    Some(first_bytes(chars))
+}
+
+/// The first UTF-8 byte of every case form of each of `chars`.
+fn first_bytes(chars: impl IntoIterator<Item = char>) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut buf = [0; 4];
+    for c in chars {
+        for form in case_forms(c) {
+            table[usize::from(form.encode_utf8(&mut buf).as_bytes()[0])] = true;
+        }
+    }
+    table
 }
 
 /// Scratch space of [`Prefilter::candidates`], reused across units.
@@ -340,12 +496,18 @@ impl Prefilter {
         let mut escapes = Vec::new();
         for (rule, pattern, ast) in patterns {
             let mut mine = Vec::new();
-            let sets = match ast {
-                Some(ast) => literals_of(ast, &mut mine),
-                None => required_literals(pattern, &mut mine),
+            let parsed;
+            let ast = match ast {
+                Some(ast) => Some(ast),
+                None => {
+                    parsed = regex_syntax::ast::parse::Parser::new().parse(pattern).ok();
+                    parsed.as_ref()
+                }
             };
+            let sets = ast.and_then(|ast| literals_of(ast, &mut mine));
             let Some(sets) = sets else {
-                always.push(rule);
+                let bytes = ast.and_then(required_bytes).and_then(Bytes::new);
+                always.push((rule, bytes));
                 continue;
             };
             escapes.extend(mine);
@@ -411,8 +573,8 @@ impl Prefilter {
         };
         if automaton.is_none() {
             // No automaton (none needed, or none could be built): check every rule.
-            always.extend(with_literals.iter().map(|&(rule, _)| rule));
-            always.sort_unstable();
+            always.extend(with_literals.iter().map(|&(rule, _)| (rule, None)));
+            always.sort_unstable_by_key(|&(rule, _)| rule);
             full.clear();
         }
         Prefilter {
@@ -427,7 +589,12 @@ impl Prefilter {
     /// sorted and without repeats.
     pub fn candidates(&self, text: &str, seen: &mut Seen, out: &mut Vec<usize>) {
         out.clear();
-        out.extend_from_slice(&self.always);
+        out.extend(
+            self.always
+                .iter()
+                .filter(|(_, bytes)| bytes.as_ref().is_none_or(|b| b.found_in(text.as_bytes())))
+                .map(|&(rule, _)| rule),
+        );
         if let Some(automaton) = &self.automaton {
             if seen.masks.len() < self.full.len() {
                 seen.masks.resize(self.full.len(), 0);
@@ -469,6 +636,16 @@ mod tests {
         let set = literals(r"(?i)^(?:share|tweet)\s*:?$").expect("literals");
         assert!(set.iter().any(|l| l.contains("tweet")), "{set:?}");
         assert!(set.iter().all(|l| l == &l.to_ascii_lowercase()));
+    }
+
+    #[test]
+    fn ascii_case_forms_are_the_regex_crates() {
+        for c in (0..128u8).map(char::from) {
+            let mut forms: Vec<char> = case_forms(c).collect();
+            forms.sort_unstable();
+            assert_eq!(forms, folded_forms(c), "{c:?}");
+        }
+        assert_eq!(case_forms('ä').collect::<Vec<_>>(), ['Ä', 'ä']);
     }
 
     #[test]
@@ -537,6 +714,79 @@ mod tests {
         }
     }
 
+    fn bytes(pattern: &str) -> Option<Bytes> {
+        let ast = regex_syntax::ast::parse::Parser::new()
+            .parse(pattern)
+            .ok()?;
+        required_bytes(&ast).and_then(Bytes::new)
+    }
+
+    #[test]
+    fn patterns_without_literals_may_still_need_a_byte() {
+        let digits = bytes(r"^(?:[0-9]{1,2}\.\s*)?(?:\w+ [0-9]{4}|[0-9]{1,2}[./][0-9]{2})$");
+        assert_eq!(digits.as_ref().and_then(|b| b.range), Some((b'0', b'9')));
+        // Case forms count: `s` may be `ſ`, which starts with 0xC5.
+        let s = bytes(r"(?i)^\w*s\w*$").expect("a byte set");
+        assert!(s.range.is_none());
+        for b in [b's', b'S', 0xC5] {
+            assert!(s.table[usize::from(b)], "{b:#x}");
+        }
+        assert!(s.found_in("ſ".as_bytes()) && s.found_in(b"xSx") && !s.found_in(b"xyz"));
+        // Optional parts, negated and Unicode classes, or a branch without
+        // one: nothing known.
+        for pattern in [
+            r"^[0-9]*$",
+            r"[^0-9]",
+            r"\d",
+            r"\pN",
+            r"[0-9]|\w",
+            r"(?:)",
+            r"^$",
+            r"[[:digit:]]",
+        ] {
+            assert_eq!(bytes(pattern), None, "{pattern}");
+        }
+        // A set too large to be worth a scan.
+        assert_eq!(bytes(r"[ -~]"), None);
+    }
+
+    #[test]
+    fn the_byte_check_never_hides_a_match() {
+        let patterns = [
+            r"(?i)^[0-9]{1,2}\.?\s+\w+,?\s+[0-9]{4}$",
+            r"^\W*[./|]\W*$",
+            r"(?i)^\w+(?:k|s)$",
+        ];
+        let filter = Prefilter::new(patterns.iter().copied().enumerate());
+        let (mut seen, mut out) = (Seen::default(), Vec::new());
+        for text in [
+            "23 September 2017",
+            "3. MÄRZ 2021",
+            " / ",
+            "|",
+            "Ok",
+            "oK",
+            "oſ",
+            "talks",
+            "2017",
+            "",
+            "An ordinary sentence",
+        ] {
+            filter.candidates(text, &mut seen, &mut out);
+            for (i, p) in patterns.iter().enumerate() {
+                let re = regex::Regex::new(p).expect("valid");
+                if re.is_match(text) {
+                    assert!(
+                        out.contains(&i),
+                        "{p} matches {text:?} but was filtered out"
+                    );
+                }
+            }
+        }
+        filter.candidates("nothing here at all", &mut seen, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
     #[test]
     fn optional_and_open_patterns_have_no_literals() {
         assert_eq!(literals(r"(?i)^\W*$"), None);
@@ -593,6 +843,13 @@ mod tests {
             .filter_map(|(i, r)| Some((i, r.pattern()?)))
             .collect();
         let filter = Prefilter::new(patterns.iter().copied());
+        // A bare date needs a digit, which a byte scan finds.
+        let timestamp = rules.iter().position(|r| r.id() == "metadata.timestamp");
+        let digits = filter.always.iter().find(|(i, _)| Some(*i) == timestamp);
+        assert_eq!(
+            digits.and_then(|(_, b)| b.as_ref()?.range),
+            Some((b'0', b'9'))
+        );
         let regexes: Vec<_> = patterns
             .iter()
             .map(|&(i, p)| (i, regex::Regex::new(p).expect("built-in patterns compile")))
