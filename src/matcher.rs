@@ -528,18 +528,7 @@ mod tests {
                     matched,
                     "{pattern} on {text:?}"
                 );
-                let lean = matcher.captures(&mut cache, text);
-                assert_eq!(lean.is_some(), matched, "{pattern} captures {text:?}");
-                if let (Some(lean), Some(full)) = (lean, regex.captures(text)) {
-                    for g in 0..full.len() {
-                        let got = lean.get_group(g).map(|s| s.range());
-                        assert_eq!(
-                            got,
-                            full.get(g).map(|m| m.range()),
-                            "{pattern} {g} {text:?}"
-                        );
-                    }
-                }
+                assert_same_captures(&matcher, &mut cache, &regex, text);
             }
         }
         // Not anchored at the end, or no wide gap: forward.
@@ -571,23 +560,35 @@ mod tests {
             let regex = regex::Regex::new(pattern).expect("valid");
             let mut cache = matcher.create_cache();
             for text in texts {
-                let full = regex.captures(text);
-                let lean = matcher.captures(&mut cache, text);
-                assert_eq!(lean.is_some(), full.is_some(), "{pattern} on {text:?}");
-                let (Some(lean), Some(full)) = (lean, full) else {
-                    continue;
-                };
-                for g in 0..full.len() {
-                    let got = lean.get_group(g).map(|s| s.range());
-                    assert_eq!(
-                        got,
-                        full.get(g).map(|m| m.range()),
-                        "{pattern} {g} {text:?}"
-                    );
-                }
-                assert_eq!(lean.group_len(), full.len());
+                assert_same_captures(&matcher, &mut cache, &regex, text);
             }
         }
+    }
+
+    /// The lean matcher finds a match on `text` exactly when `regex` does, with
+    /// the same groups at the same places.
+    fn assert_same_captures(
+        matcher: &Matcher,
+        cache: &mut MatchCache,
+        regex: &regex::Regex,
+        text: &str,
+    ) {
+        let pattern = regex.as_str();
+        let full = regex.captures(text);
+        let lean = matcher.captures(cache, text);
+        assert_eq!(lean.is_some(), full.is_some(), "{pattern} on {text:?}");
+        let (Some(lean), Some(full)) = (lean, full) else {
+            return;
+        };
+        for g in 0..full.len() {
+            let got = lean.get_group(g).map(|s| s.range());
+            assert_eq!(
+                got,
+                full.get(g).map(|m| m.range()),
+                "{pattern} {g} {text:?}"
+            );
+        }
+        assert_eq!(lean.group_len(), full.len());
     }
 
     /// Patterns beyond the NFA size limit do not compile.

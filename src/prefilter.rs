@@ -772,19 +772,30 @@ mod tests {
             "",
             "An ordinary sentence",
         ] {
-            filter.candidates(text, &mut seen, &mut out);
-            for (i, p) in patterns.iter().enumerate() {
-                let re = regex::Regex::new(p).expect("valid");
-                if re.is_match(text) {
-                    assert!(
-                        out.contains(&i),
-                        "{p} matches {text:?} but was filtered out"
-                    );
-                }
-            }
+            assert_candidates_cover(&filter, &patterns, text, &mut seen, &mut out);
         }
         filter.candidates("nothing here at all", &mut seen, &mut out);
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// Every pattern (the filter's pattern `i` is `patterns[i]`) that matches
+    /// `text` is among the filter's candidates for it.
+    fn assert_candidates_cover(
+        filter: &Prefilter,
+        patterns: &[&str],
+        text: &str,
+        seen: &mut Seen,
+        out: &mut Vec<usize>,
+    ) {
+        filter.candidates(text, seen, out);
+        for (i, p) in patterns.iter().enumerate() {
+            if regex::Regex::new(p).expect("valid").is_match(text) {
+                assert!(
+                    out.contains(&i),
+                    "{p} matches {text:?} but was filtered out"
+                );
+            }
+        }
     }
 
     #[test]
@@ -817,16 +828,7 @@ mod tests {
         ];
         let (mut seen, mut out) = (Seen::default(), Vec::new());
         for text in texts {
-            filter.candidates(text, &mut seen, &mut out);
-            for (i, p) in patterns.iter().enumerate() {
-                let re = regex::Regex::new(p).expect("valid");
-                if re.is_match(text) {
-                    assert!(
-                        out.contains(&i),
-                        "{p} matches {text:?} but was filtered out"
-                    );
-                }
-            }
+            assert_candidates_cover(&filter, &patterns, text, &mut seen, &mut out);
         }
         filter.candidates("An ordinary sentence of the article.", &mut seen, &mut out);
         assert!(out.is_empty(), "{out:?}");
