@@ -366,10 +366,22 @@ impl MatcherSet {
         }
     }
 
-    /// True when every pattern compiles.
+    /// Asserts that every pattern compiles and that, on each of `texts`, its
+    /// matcher agrees with the full regex.
     #[cfg(test)]
-    pub fn all_compiled(&self) -> bool {
-        (0..self.patterns.len()).all(|k| self.matcher(k).is_some())
+    pub fn assert_agrees_on(&self, texts: &[&str]) {
+        assert!((0..self.patterns.len()).all(|k| self.matcher(k).is_some()));
+        let mut caches = self.caches();
+        for (k, pattern) in self.patterns.iter().enumerate() {
+            let regex = regex::Regex::new(pattern).expect("compiles");
+            for text in texts {
+                assert_eq!(
+                    self.is_match(k, text, &mut caches),
+                    regex.is_match(text),
+                    "{k} {text:?}"
+                );
+            }
+        }
     }
 }
 

@@ -345,7 +345,8 @@ pub(crate) const CHRONOLOGY_REACH_UNITS: usize = 10;
 /// The year a chronology entry starts with: `1957`, `1957–1959`, `1998/99`
 /// followed by a space (from 1000 to 2999), or `None`.
 fn entry_year(text: &str) -> Option<u16> {
-    let b = text.trim_start().as_bytes();
+    let text = text.trim_start();
+    let b = text.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if digits != 4 || !matches!(b[0], b'1' | b'2') {
         return None;
@@ -353,7 +354,8 @@ fn entry_year(text: &str) -> Option<u16> {
     let year = b[..4]
         .iter()
         .fold(0u16, |y, d| y * 10 + u16::from(d - b'0'));
-    let mut rest = std::str::from_utf8(&b[4..]).ok()?;
+    // The four digits are ASCII, so byte 4 starts a character.
+    let mut rest = text.get(4..)?;
     // A span: `–1959`, `-59`, `/99`.
     if let Some(after) = ["–", "-", "/"]
         .iter()
