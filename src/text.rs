@@ -126,6 +126,15 @@ const WHITESPACE_BYTES: [Ws; 256] = {
 /// Byte length of a leading list marker and the space after it (`* `, `- `,
 /// `• `, and inscriptis' third-level `o ` before a capital), or 0.
 pub(crate) fn list_marker_len(text: &str) -> usize {
+    // Most texts start with a letter or a digit, which (but for `o`) is no
+    // marker: no need to decode anything.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b'o')
+    {
+        return 0;
+    }
     let mut chars = text.char_indices();
     let Some((_, first)) = chars.next() else {
         return 0;
