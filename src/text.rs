@@ -222,7 +222,7 @@ pub(crate) fn trim_range(input: &str, start: usize, end: usize) -> (usize, usize
         return (start, start);
     };
     let b = s.as_bytes();
-    let mut lead = b.iter().take_while(|&&c| is_ascii_space(c)).count();
+    let mut lead = leading_ascii_space(b);
     if b.get(lead).is_some_and(|&c| c >= 0x80) {
         lead = s.len() - s.trim_start().len();
     }
@@ -234,6 +234,20 @@ pub(crate) fn trim_range(input: &str, start: usize, end: usize) -> (usize, usize
         keep = s.trim_end().len();
     }
     (start + lead, start + keep)
+}
+
+/// How many bytes of ASCII whitespace `b` starts with.
+///
+/// Indented lines (nested lists in converted HTML) start with long runs of
+/// spaces, a fifth of some inputs: those are skipped eight at a time.
+fn leading_ascii_space(b: &[u8]) -> usize {
+    const EIGHT_SPACES: &[u8] = b"        ";
+    let mut n = 0;
+    while b.get(n..n + EIGHT_SPACES.len()) == Some(EIGHT_SPACES) {
+        n += EIGHT_SPACES.len();
+    }
+    let rest = b.get(n..).unwrap_or_default();
+    n + rest.iter().take_while(|&&c| is_ascii_space(c)).count()
 }
 
 /// The ASCII characters that `char::is_whitespace` accepts (with vertical tab
