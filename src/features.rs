@@ -93,12 +93,39 @@ pub(crate) const CLOSERS: &[char] = &[
 ];
 
 pub(crate) fn terminal(text: &str) -> Terminal {
-    match text.trim_end_matches(CLOSERS).chars().next_back() {
+    // Most texts end in an ASCII character that closes nothing: it decides
+    // alone, with no need to look for closers.
+    if let Some(&last) = text.as_bytes().last()
+        && last.is_ascii()
+        && !ASCII_CLOSERS[usize::from(last)]
+    {
+        return terminal_of(Some(char::from(last)));
+    }
+    terminal_of(text.trim_end_matches(CLOSERS).chars().next_back())
+}
+
+/// How a text whose last character (closers aside) is `last` ends.
+fn terminal_of(last: Option<char>) -> Terminal {
+    match last {
         Some('.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।') => Terminal::Sentence,
         Some(':' | ';' | '：') => Terminal::Colon,
         _ => Terminal::None,
     }
 }
+
+/// For each ASCII byte: is it one of the [`CLOSERS`]?
+const ASCII_CLOSERS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < CLOSERS.len() {
+        let c = CLOSERS[i] as usize;
+        if c < table.len() {
+            table[c] = true;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// A Markdown link or image: group 1 is the link text (alt text for images).
 static MARKDOWN_LINK: Lazy<Regex> = Lazy::new(|| {
@@ -211,18 +238,16 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
         // Equal once whitespace runs are collapsed, compared without copying.
         // Block texts are trimmed, so texts that start or end with different
         // bytes differ (most neighbours: no need to split them into words).
+        // Only asked of a whole block, whose text is the unit's.
         let same = |other: Option<usize>| {
             let other = other.filter(|&o| o > 0 && b > 0).and_then(block_text);
-            match (other, block_text(b)) {
-                (Some(o), Some(t)) => {
-                    let (ob, tb) = (o.as_bytes(), t.as_bytes());
-                    o == t
-                        || ob.first() == tb.first()
-                            && ob.last() == tb.last()
-                            && o.split_whitespace().eq(t.split_whitespace())
-                }
-                _ => false,
-            }
+            other.is_some_and(|o| {
+                let (ob, tb) = (o.as_bytes(), text.as_bytes());
+                o == text
+                    || ob.first() == tb.first()
+                        && ob.last() == tb.last()
+                        && o.split_whitespace().eq(text.split_whitespace())
+            })
         };
         let mut words = 0usize;
         let mut stop_hits = Hits::default();

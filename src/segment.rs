@@ -175,6 +175,16 @@ fn char_len(input: &str, span: Span) -> usize {
     span.slice(input).chars().count()
 }
 
+/// `span`'s length in characters when it has at least `min` of them, else
+/// `None`. A span of fewer than `min` bytes (most lines) has fewer than `min`
+/// characters, too, and is not counted.
+fn char_len_at_least(input: &str, span: Span, min: usize) -> Option<usize> {
+    if span.end - span.start < min {
+        return None;
+    }
+    Some(char_len(input, span)).filter(|&n| n >= min)
+}
+
 /// The wrap column of hard-wrapped text, or `None` when the text is not wrapped.
 ///
 /// Wrapped when the long lines stop at or before [`WRAP_MAX_CHARS`] and a line
@@ -184,8 +194,7 @@ fn char_len(input: &str, span: Span) -> usize {
 fn wrap_column(input: &str, lines: &[Option<Span>]) -> Option<usize> {
     let (mut long, mut within, mut width) = (0usize, 0usize, 0usize);
     for span in lines.iter().flatten() {
-        let n = char_len(input, *span);
-        if n >= WRAP_MIN_CHARS {
+        if let Some(n) = char_len_at_least(input, *span, WRAP_MIN_CHARS) {
             long += 1;
             if n <= WRAP_MAX_CHARS {
                 within += 1;
@@ -202,8 +211,8 @@ fn wrap_column(input: &str, lines: &[Option<Span>]) -> Option<usize> {
     let (mut pairs, mut broken) = (0usize, 0usize);
     for pair in lines.windows(2) {
         if let [Some(prev), Some(next)] = *pair {
-            let n = char_len(input, prev);
-            if (WRAP_MIN_CHARS..=WRAP_MAX_CHARS).contains(&n) {
+            let n = char_len_at_least(input, prev, WRAP_MIN_CHARS);
+            if n.is_some_and(|n| n <= WRAP_MAX_CHARS) {
                 pairs += 1;
                 broken += usize::from(word_did_not_fit(input, prev, next, width));
             }
@@ -223,14 +232,20 @@ fn full_chars(width: usize) -> usize {
 /// after it), else `None`. Each paragraph is looked at twice: linear.
 fn local_wrap_columns(input: &str, lines: &[Option<Span>]) -> Vec<Option<usize>> {
     let mut out = vec![None; lines.len()];
+    // One buffer for every paragraph's lines.
+    let mut para = Vec::new();
     let mut start = 0;
     while start < lines.len() {
         let end = (start..lines.len())
             .find(|&i| lines[i].is_none())
             .unwrap_or(lines.len());
-        let para: Vec<Span> = lines[start..end].iter().flatten().copied().collect();
-        if let Some(width) = local_wrap_column(input, &para) {
-            out[start..end].fill(Some(width));
+        // No blank line in between: the paragraph has `end - start` lines.
+        if end - start >= LOCAL_WRAP_MIN_LINES {
+            para.clear();
+            para.extend(lines[start..end].iter().flatten().copied());
+            if let Some(width) = local_wrap_column(input, &para) {
+                out[start..end].fill(Some(width));
+            }
         }
         start = end + 1;
     }
@@ -243,8 +258,13 @@ fn local_wrap_column(input: &str, para: &[Span]) -> Option<usize> {
     if para.len() < LOCAL_WRAP_MIN_LINES {
         return None;
     }
-    let width = para.iter().map(|s| char_len(input, *s)).max()?;
-    if !(LOCAL_WRAP_MIN_COLUMN..=WRAP_MAX_CHARS).contains(&width) {
+    // The widest line, among those that may reach the narrowest column: when
+    // none does, the widest line is narrower than that, too.
+    let width = para
+        .iter()
+        .filter_map(|s| char_len_at_least(input, *s, LOCAL_WRAP_MIN_COLUMN))
+        .max()?;
+    if width > WRAP_MAX_CHARS {
         return None;
     }
     let (mut pairs, mut continued) = (0usize, 0usize);

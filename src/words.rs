@@ -143,11 +143,17 @@ fn skip_ignored(bytes: &[u8], mut i: usize) -> (usize, bool) {
 /// [`fast_path`] for text whose characters [`class`] all knows, in one pass
 /// over the bytes. Each significant character is read once, with the
 /// ignorable characters after it.
+///
+/// Such text is mostly ASCII (German or Polish prose has a non-ASCII letter
+/// every few words), so ASCII bytes take shortcuts: spaces and punctuation
+/// between words are skipped, and the ASCII letters and digits inside a word
+/// are run over, without decoding. Neither shortcut is taken where the byte
+/// after is not ASCII, as that may be an ignorable character to attach.
 fn known_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) {
     use Wb::*;
     let bytes = text.as_bytes();
     let alnum_of = |info: Info| info & ALNUM != 0 && info != UNKNOWN;
-    let mut i = 0;
+    let mut i = skip_ascii_gap(bytes, 0);
     while i < bytes.len() {
         let start = i;
         let (info, len) = info_len(bytes, i);
@@ -161,16 +167,28 @@ fn known_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>
             i = end;
             alnum |= marks;
         }
-        if !matches!(class, Letter | Numeric | ExtendNumLet) {
+        if !is_word_class(class) {
             // A segment of one character: a word only if that is, say, `²`.
             if alnum && f(&text[start..i]).is_break() {
                 return;
             }
+            i = skip_ascii_gap(bytes, i);
             continue;
         }
         let mut prev = class;
-        while i < bytes.len() {
+        loop {
+            let (end, run_alnum, run_last) = ascii_word_run(bytes, i);
+            if end > i {
+                // The run's last byte may carry marks (a decomposed `é`).
+                let (end, marks) = skip_ignored(bytes, end);
+                alnum |= run_alnum | marks;
+                prev = run_last;
+                i = end;
+            }
             let (info, len) = info_len(bytes, i);
+            if len == 0 {
+                break;
+            }
             let next = class_of(info);
             match (prev, next) {
                 (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => {
@@ -196,7 +214,47 @@ fn known_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>
         if alnum && f(&text[start..i]).is_break() {
             return;
         }
+        i = skip_ascii_gap(bytes, i);
     }
+}
+
+/// True for the classes a word is made of (rules WB5, WB8–WB10, WB13a/b).
+fn is_word_class(class: Wb) -> bool {
+    matches!(class, Wb::Letter | Wb::Numeric | Wb::ExtendNumLet)
+}
+
+/// The end of the ASCII spaces and punctuation from byte `i` on: bytes that
+/// each make a segment of their own and no word. A byte before a non-ASCII
+/// one is left to the caller (a mark after it might make it a word).
+fn skip_ascii_gap(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i)
+        && b < 0x80
+        && !is_word_class(ASCII_CLASSES[usize::from(b & 0x7f)])
+        && bytes.get(i + 1).is_none_or(|&next| next < 0x80)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the run of ASCII letters, digits and `_` from byte `i` on
+/// (which join whatever word class came before them), whether the run has a
+/// letter or digit, and the class of its last byte ([`Wb::Other`] for an empty
+/// run).
+fn ascii_word_run(bytes: &[u8], mut i: usize) -> (usize, bool, Wb) {
+    let (mut alnum, mut last) = (false, Wb::Other);
+    while let Some(&b) = bytes.get(i)
+        && b < 0x80
+    {
+        let class = ASCII_CLASSES[usize::from(b & 0x7f)];
+        if !is_word_class(class) {
+            break;
+        }
+        alnum |= class != Wb::ExtendNumLet;
+        last = class;
+        i += 1;
+    }
+    (i, alnum, last)
 }
 
 /// [`fast_path`] for ASCII text: the same rules over bytes, with no characters
@@ -235,12 +293,15 @@ fn ascii_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>
 }
 
 /// True when [`class`] knows every character of `text`.
+///
+/// Text that gets here is mostly ASCII, which [`class`] knows all of: it is
+/// stepped over eight bytes at a time.
 fn all_known(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            i += 1;
+            i += ascii_prefix_len(bytes, i).max(1);
             continue;
         }
         match info_at(bytes, i) {
@@ -249,6 +310,22 @@ fn all_known(text: &str) -> bool {
         }
     }
     true
+}
+
+/// How many bytes [`ascii_prefix_len`] looks at in one step.
+const ASCII_CHUNK: usize = 8;
+
+/// How many of the [`ASCII_CHUNK`] bytes from `i` on come before the first
+/// that is not ASCII (all of them when none; 0 when fewer are left).
+fn ascii_prefix_len(bytes: &[u8], i: usize) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    bytes
+        .get(i..i + ASCII_CHUNK)
+        .and_then(|c| <[u8; ASCII_CHUNK]>::try_from(c).ok())
+        .map_or(0, |c| {
+            let highs = u64::from_le_bytes(c) & HIGHS;
+            (highs.trailing_zeros() / 8) as usize
+        })
 }
 
 /// What the fast path knows of one character, in a byte: its [`Wb`] class in

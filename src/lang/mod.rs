@@ -141,18 +141,23 @@ static STOPWORDS: Lazy<StopTable> = Lazy::new(|| {
 /// The mask of languages for which `word` is a stopword (0 for none). No
 /// allocation: the word is lowercased into a 16-byte key on the stack.
 pub(crate) fn stopword_languages(word: &str) -> u8 {
-    if word.len() > MAX_STOPWORD_BYTES {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_STOPWORD_BYTES {
         return 0;
     }
-    let key = if word.is_ascii() {
-        let bytes = word.as_bytes();
-        let (lo, hi) = bytes.split_at(bytes.len().min(8));
-        Some(Key::from(ascii_lower_word(lo)) | (Key::from(ascii_lower_word(hi)) << 64))
+    // The word's bytes, loaded once: they tell whether it is ASCII, too.
+    let (lo, hi) = bytes.split_at(bytes.len().min(8));
+    let (lo, hi) = (load_le(lo), load_le(hi));
+    let key = if (lo | hi) & HIGH_BITS == 0 {
+        Some(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
     } else {
         normalize(word)
     };
     key.map_or(0, |key| STOPWORDS.get(key))
 }
+
+/// The high bit of each byte of a `u64`: set in a byte that is not ASCII.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// A word of at most [`MAX_STOPWORD_BYTES`] bytes as a number: its bytes,
 /// zero-padded (no word has a NUL byte, so the padding keeps lengths apart).
@@ -181,17 +186,16 @@ fn load_le(bytes: &[u8]) -> u64 {
     }
 }
 
-/// Up to 8 ASCII bytes as a little-endian number, lowercased. Built in a
+/// Up to 8 ASCII bytes loaded by [`load_le`], lowercased. Done in a
 /// register, not through a buffer in memory (whose byte stores and wide load
 /// stalled the CPU).
-fn ascii_lower_word(bytes: &[u8]) -> u64 {
-    let word = load_le(bytes);
+fn ascii_lower(word: u64) -> u64 {
     // Per byte (all below 0x80, so no carries cross bytes): the high bit of
     // `at_least_a` is set for bytes >= 'A', that of `past_z` for bytes > 'Z'.
     const ONES: u64 = 0x0101_0101_0101_0101;
     let at_least_a = word + ONES * (0x80 - u64::from(b'A'));
     let past_z = word + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = at_least_a & !past_z & (ONES * 0x80);
+    let upper = at_least_a & !past_z & HIGH_BITS;
     word | (upper >> 2)
 }
 
@@ -451,7 +455,7 @@ mod tests {
         fn ascii_keys_are_lowercased_bytes(word in "[ -~]{0,16}") {
             let bytes = word.as_bytes();
             let (lo, hi) = bytes.split_at(bytes.len().min(8));
-            let fast = Key::from(ascii_lower_word(lo)) | (Key::from(ascii_lower_word(hi)) << 64);
+            let fast = Key::from(ascii_lower(load_le(lo))) | (Key::from(ascii_lower(load_le(hi))) << 64);
             proptest::prop_assert_eq!(Some(fast), key_of(word.to_ascii_lowercase().as_bytes()));
         }
     }
