@@ -201,25 +201,31 @@ impl Analysis {
 /// `c` and its simple case variants, as the regex crate folds them (a test
 /// checks every ASCII character): an ASCII character without the regex
 /// crate's tables, which cost more per letter than the rest of the analysis.
-fn case_forms(c: char) -> impl Iterator<Item = char> {
-    let forms = if c.is_ascii() {
-        let (upper, lower) = (c.to_ascii_uppercase(), c.to_ascii_lowercase());
-        let mut forms = vec![upper];
-        if lower != upper {
-            forms.push(lower);
-        }
-        // Only these ASCII letters have non-ASCII case variants: the Kelvin
-        // sign and the long s.
-        match lower {
-            'k' => forms.push('\u{212A}'),
-            's' => forms.push('\u{17F}'),
-            _ => {}
-        }
-        forms
-    } else {
-        folded_forms(c)
+pub(crate) fn case_forms(c: char) -> impl Iterator<Item = char> {
+    let (ascii, other) = match c.is_ascii() {
+        true => (Some(ascii_case_forms(c)), None),
+        false => (None, Some(folded_forms(c))),
     };
-    forms.into_iter()
+    ascii
+        .into_iter()
+        .flatten()
+        .chain(other.into_iter().flatten())
+}
+
+/// [`case_forms`] of an ASCII character, without allocating: the lean
+/// matcher's translation asks for those of every letter of a `(?i)` phrase.
+fn ascii_case_forms(c: char) -> impl Iterator<Item = char> {
+    let (upper, lower) = (c.to_ascii_uppercase(), c.to_ascii_lowercase());
+    // Only these ASCII letters have non-ASCII case variants: the Kelvin
+    // sign and the long s.
+    let other = match lower {
+        'k' => Some('\u{212A}'),
+        's' => Some('\u{17F}'),
+        _ => None,
+    };
+    [Some(upper), (lower != upper).then_some(lower), other]
+        .into_iter()
+        .flatten()
 }
 
 /// `c` and its simple case variants, by the regex crate's case folding.
