@@ -25,7 +25,11 @@ use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input};
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::ast::{self, Ast, GroupKind, RepetitionKind, RepetitionRange};
+use regex_syntax::hir::translate::{Translator, TranslatorBuilder};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
 
 /// After this many clears of its cache in one search, the lazy DFA gives up
 /// and the NFA finishes the search: a DFA whose states are thrown away faster
@@ -137,12 +141,183 @@ fn has_wide_gap(hir: &Hir) -> bool {
 /// [`has_wide_gap`]. (`[0-9]{2,4}` is not.)
 const WIDE_GAP: u32 = 8;
 
-/// `pattern` parsed as [`NFA::compiler`] parses it.
+/// `pattern` parsed as [`NFA::compiler`] parses it (the same HIR, by
+/// [`translate`]).
 fn parse(pattern: &str) -> Option<Hir> {
-    regex_syntax::ParserBuilder::new()
-        .build()
+    let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
-        .ok()
+        .ok()?;
+    translate(pattern, &ast, &mut Flags::default())
+}
+
+/// The flags in force at a point of a pattern, as the regex-syntax translator
+/// keeps them: each unset, set or cleared (`(?i)`, `(?-i)`), a group's own
+/// flags lasting to its end and a bare `(?i)` to the end of the group it is in.
+#[derive(Debug, Clone, Copy, Default)]
+struct Flags {
+    case_insensitive: Option<bool>,
+    multi_line: Option<bool>,
+    dot_matches_new_line: Option<bool>,
+    swap_greed: Option<bool>,
+    unicode: Option<bool>,
+    crlf: Option<bool>,
+}
+
+impl Flags {
+    /// Applies the flags of `(?…)`; `x` is the parser's alone.
+    fn apply(&mut self, ast: &ast::Flags) {
+        let mut enable = true;
+        for item in &ast.items {
+            let flag = match item.kind {
+                ast::FlagsItemKind::Negation => {
+                    enable = false;
+                    continue;
+                }
+                ast::FlagsItemKind::Flag(flag) => flag,
+            };
+            let slot = match flag {
+                ast::Flag::CaseInsensitive => &mut self.case_insensitive,
+                ast::Flag::MultiLine => &mut self.multi_line,
+                ast::Flag::DotMatchesNewLine => &mut self.dot_matches_new_line,
+                ast::Flag::SwapGreed => &mut self.swap_greed,
+                ast::Flag::Unicode => &mut self.unicode,
+                ast::Flag::CRLF => &mut self.crlf,
+                ast::Flag::IgnoreWhitespace => continue,
+            };
+            *slot = Some(enable);
+        }
+    }
+
+    /// A regex-syntax translator starting with these flags: what it makes of
+    /// a leaf of the syntax tree depends on nothing else.
+    fn translator(&self) -> Translator {
+        TranslatorBuilder::new()
+            .case_insensitive(self.case_insensitive())
+            .multi_line(self.multi_line.unwrap_or(false))
+            .dot_matches_new_line(self.dot_matches_new_line.unwrap_or(false))
+            .swap_greed(self.swap_greed.unwrap_or(false))
+            .unicode(self.unicode())
+            .crlf(self.crlf.unwrap_or(false))
+            .build()
+    }
+
+    /// Characters match their case variants (`(?i)`).
+    fn case_insensitive(&self) -> bool {
+        self.case_insensitive.unwrap_or(false)
+    }
+
+    /// Unicode mode, the default (without it `\xFF` is a byte).
+    fn unicode(&self) -> bool {
+        self.unicode.unwrap_or(true)
+    }
+
+    /// The byte of `ast` when it is an ASCII character that stands for itself
+    /// alone, not a letter under `(?i)` (whose case forms make a class).
+    fn plain_byte(&self, ast: &Ast) -> Option<u8> {
+        let Ast::Literal(lit) = ast else {
+            return None;
+        };
+        let folds = self.case_insensitive() && lit.c.is_ascii_alphabetic();
+        u8::try_from(lit.c)
+            .ok()
+            .filter(|b| b.is_ascii() && self.unicode() && !folds)
+    }
+}
+
+/// The class of an ASCII letter under `(?i)`: its known case forms.
+fn ascii_letter_class(c: char) -> Hir {
+    let forms = crate::prefilter::case_forms(c).map(|f| ClassUnicodeRange::new(f, f));
+    Hir::class(Class::Unicode(ClassUnicode::new(forms)))
+}
+
+/// The HIR of `ast` (of `pattern`), the same as the regex-syntax translator's
+/// (a test compares them on every built-in pattern), for a share of its cost.
+/// The built-in patterns are mostly case-insensitive phrases, and the
+/// translator spends most of its time folding the case of each letter through
+/// the Unicode tables, pushing it on a heap stack on the way. Here a run of
+/// plain characters becomes one literal, an ASCII letter under `(?i)` a class
+/// of its known case forms, and the tree is walked by recursion (the parser
+/// bounds its depth); every other leaf (classes, `.`, assertions, non-ASCII
+/// letters) goes to the translator, with the flags in force there. `None` when
+/// the translator rejects a leaf, as it would the whole pattern.
+fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
+    Some(match ast {
+        Ast::Empty(_) => Hir::empty(),
+        Ast::Flags(set) => {
+            flags.apply(&set.flags);
+            Hir::empty()
+        }
+        Ast::Literal(lit) if lit.c.is_ascii() && flags.unicode() => match flags.plain_byte(ast) {
+            Some(byte) => Hir::literal([byte]),
+            None => ascii_letter_class(lit.c),
+        },
+        Ast::Repetition(rep) => {
+            let sub = translate(pattern, &rep.ast, flags)?;
+            let (min, max) = match rep.op.kind {
+                RepetitionKind::ZeroOrOne => (0, Some(1)),
+                RepetitionKind::ZeroOrMore => (0, None),
+                RepetitionKind::OneOrMore => (1, None),
+                RepetitionKind::Range(RepetitionRange::Exactly(n)) => (n, Some(n)),
+                RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (n, None),
+                RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (m, Some(n)),
+            };
+            Hir::repetition(Repetition {
+                min,
+                max,
+                greedy: rep.greedy != flags.swap_greed.unwrap_or(false),
+                sub: Box::new(sub),
+            })
+        }
+        Ast::Group(group) => {
+            let outer = *flags;
+            if let Some(set) = group.flags() {
+                flags.apply(set);
+            }
+            let sub = translate(pattern, &group.ast, flags);
+            *flags = outer;
+            let (index, name) = match &group.kind {
+                GroupKind::CaptureIndex(index) => (*index, None),
+                GroupKind::CaptureName { name, .. } => {
+                    (name.index, Some(name.name.as_str().into()))
+                }
+                GroupKind::NonCapturing(_) => return sub,
+            };
+            Hir::capture(Capture {
+                index,
+                name,
+                sub: Box::new(sub?),
+            })
+        }
+        Ast::Concat(concat) => {
+            let mut subs = Vec::with_capacity(concat.asts.len());
+            let mut run = Vec::new();
+            for part in &concat.asts {
+                if let Some(byte) = flags.plain_byte(part) {
+                    run.push(byte);
+                    continue;
+                }
+                if !run.is_empty() {
+                    subs.push(Hir::literal(std::mem::take(&mut run)));
+                }
+                let sub = translate(pattern, part, flags)?;
+                if sub.kind() != &HirKind::Empty {
+                    subs.push(sub);
+                }
+            }
+            if !run.is_empty() {
+                subs.push(Hir::literal(run));
+            }
+            Hir::concat(subs)
+        }
+        // Flags set in one branch stay set in the next, as in the translator.
+        Ast::Alternation(alt) => Hir::alternation(
+            alt.asts
+                .iter()
+                .map(|branch| translate(pattern, branch, flags))
+                .collect::<Option<_>>()?,
+        ),
+        leaf => flags.translator().translate(pattern, leaf).ok()?,
+    })
 }
 
 impl NfaEngines {
@@ -371,6 +546,9 @@ impl MatcherSet {
     #[cfg(test)]
     pub fn assert_agrees_on(&self, texts: &[&str]) {
         assert!((0..self.patterns.len()).all(|k| self.matcher(k).is_some()));
+        self.patterns
+            .iter()
+            .for_each(|p| testing::assert_same_hir(p));
         let mut caches = self.caches();
         for (k, pattern) in self.patterns.iter().enumerate() {
             let regex = regex::Regex::new(pattern).expect("compiles");
@@ -412,6 +590,7 @@ pub(crate) mod testing {
             for (id, pattern) in
                 std::iter::once((rule.id().to_string(), pattern.to_string())).chain(parts)
             {
+                assert_same_hir(&pattern);
                 let matcher = Matcher::new(&pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT)
                     .unwrap_or_else(|| panic!("{id} compiles lean"));
                 let regex = Regex::new(&pattern).expect("built-in patterns compile");
@@ -420,6 +599,13 @@ pub(crate) mod testing {
         }
         both
     });
+
+    /// Asserts that [`super::parse`] gives `pattern` the regex-syntax
+    /// parser's HIR, so that its matcher is the regex crate's.
+    pub fn assert_same_hir(pattern: &str) {
+        let want = regex_syntax::Parser::new().parse(pattern).expect("valid");
+        assert_eq!(super::parse(pattern), Some(want), "{pattern}");
+    }
 
     /// Search state for [`BOTH`], one set per test thread at a time.
     static CACHES: Lazy<Pool<Vec<MatchCache>>> =
@@ -601,6 +787,37 @@ mod tests {
             );
         }
         assert_eq!(lean.group_len(), full.len());
+    }
+
+    /// The translation follows the flags as the regex-syntax translator
+    /// does: into groups and out again, from one branch to the next, and
+    /// whatever their mix; and it rejects what that rejects.
+    #[test]
+    fn the_translation_is_regex_syntaxs() {
+        for pattern in [
+            "",
+            r"a(?i)b|c",
+            r"(?i)a(?-i:b)c|(?:d)e",
+            r"(?i:ab)c(?u)d",
+            r"(?i)kelvin SIGN ſ K ß ÄÖÜ é",
+            r"(?i)[a-z]+ \w+ \p{Lu} [^ä] x{2,5}? y{3} z{2,} .",
+            r"(?U)a+b*?(?-U)c+",
+            r"(?s).(?-s).(?m)^$(?-m)^$(?R)^.$",
+            r"(?i)(?-u:\b)word\b(?-u)\x41\B",
+            "(?x) a b # comment\n c",
+            r"(?P<value>a)(b)(?<credit>(?i)c)|d",
+            r"a||b|(?:)|()",
+            r"\x{1F600}\u00E9\t\.\*",
+        ] {
+            testing::assert_same_hir(pattern);
+        }
+        for pattern in [r"(?-u)\xFF", r"(?-u)\W", r"(?-u:.)", r"\p{Bogus}", "(a"] {
+            assert!(
+                regex_syntax::Parser::new().parse(pattern).is_err(),
+                "{pattern}"
+            );
+            assert!(parse(pattern).is_none(), "{pattern}");
+        }
     }
 
     /// Patterns beyond the NFA size limit do not compile.

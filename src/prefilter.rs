@@ -113,19 +113,26 @@ impl Analysis {
     /// The literal forms of `c` for the automaton: ASCII lowercased (the
     /// automaton folds ASCII case), other letters in each of their case forms.
     fn variants(&mut self, c: char) -> Vec<String> {
-        if c.is_ascii() {
-            if !c.is_ascii_alphabetic() {
-                return vec![c.to_string()];
-            }
-            let lower = c.to_ascii_lowercase();
-            // Only these ASCII letters have non-ASCII case variants.
-            if matches!(lower, 'k' | 's') {
-                self.escapes
-                    .extend(case_forms(lower).filter(|f| !f.is_ascii()));
-            }
-            return vec![lower.to_string()];
+        match self.ascii_variant(c) {
+            Some(form) => vec![form.to_string()],
+            None => case_forms(c).map(|f| f.to_string()).collect(),
         }
-        case_forms(c).map(|f| f.to_string()).collect()
+    }
+
+    /// The one literal form of an ASCII character, lowercased; `None` for
+    /// any other character. (No allocation: most characters of a pattern are
+    /// ASCII letters of a phrase.)
+    fn ascii_variant(&mut self, c: char) -> Option<char> {
+        if !c.is_ascii() {
+            return None;
+        }
+        let lower = c.to_ascii_lowercase();
+        // Only these ASCII letters have non-ASCII case variants.
+        if matches!(lower, 'k' | 's') {
+            self.escapes
+                .extend(case_forms(lower).filter(|f| !f.is_ascii()));
+        }
+        Some(lower)
     }
 
     fn concat(&mut self, parts: &[Ast]) -> Need {
@@ -134,13 +141,10 @@ impl Analysis {
         let mut all_exact = true;
         for part in parts {
             // The common case, a plain ASCII character, extends the run in place.
-            if let Ast::Literal(lit) = part {
-                if let (true, Some(prefixes)) = (lit.c.is_ascii(), run.as_mut()) {
-                    let forms = self.variants(lit.c);
-                    if let [form] = forms.as_slice() {
-                        prefixes.iter_mut().for_each(|p| p.push_str(form));
-                        continue;
-                    }
+            if let (Ast::Literal(lit), Some(prefixes)) = (part, run.as_mut()) {
+                if let Some(form) = self.ascii_variant(lit.c) {
+                    prefixes.iter_mut().for_each(|p| p.push(form));
+                    continue;
                 }
             }
             let need = self.need(part);
@@ -170,7 +174,8 @@ impl Analysis {
         candidates.extend(run);
         // Every part is required: keep the most selective sets.
         candidates.retain(|set| !set.iter().any(String::is_empty));
-        candidates.sort_by_key(|set| std::cmp::Reverse(score(set)));
+        // Stable, like `sort_by_key`, with each set's score computed once.
+        candidates.sort_by_cached_key(|set| std::cmp::Reverse(score(set)));
         candidates.dedup();
         candidates.truncate(MAX_REQUIRED_SETS);
         Need {
@@ -180,20 +185,28 @@ impl Analysis {
     }
 
     fn alternation(&mut self, branches: &[Ast]) -> Need {
-        let needs: Vec<Need> = branches.iter().map(|b| self.need(b)).collect();
+        // One of the branches matches: the union of each one's exact set, and
+        // of each one's best set. (Taken apart, not cloned: a phrase pack has
+        // hundreds of branches.)
+        let (exact, best): (Vec<_>, Vec<_>) = branches
+            .iter()
+            .map(|b| {
+                let need = self.need(b);
+                (
+                    need.exact,
+                    need.all.into_iter().max_by_key(|set| score(set)),
+                )
+            })
+            .unzip();
         let union = |sets: Option<Vec<Vec<String>>>| {
             let mut all: Vec<String> = sets?.into_iter().flatten().collect();
             all.sort_unstable();
             all.dedup();
             (all.len() <= MAX_LITERALS).then_some(all)
         };
-        // One of the branches matches: the union of each one's best set.
-        let best = |n: Need| n.all.into_iter().max_by_key(|set| score(set));
         Need {
-            exact: union(needs.iter().map(|n| n.exact.clone()).collect()),
-            all: union(needs.into_iter().map(best).collect())
-                .into_iter()
-                .collect(),
+            exact: union(exact.into_iter().collect()),
+            all: union(best.into_iter().collect()).into_iter().collect(),
         }
     }
 }
@@ -201,25 +214,31 @@ impl Analysis {
 /// `c` and its simple case variants, as the regex crate folds them (a test
 /// checks every ASCII character): an ASCII character without the regex
 /// crate's tables, which cost more per letter than the rest of the analysis.
-fn case_forms(c: char) -> impl Iterator<Item = char> {
-    let forms = if c.is_ascii() {
-        let (upper, lower) = (c.to_ascii_uppercase(), c.to_ascii_lowercase());
-        let mut forms = vec![upper];
-        if lower != upper {
-            forms.push(lower);
-        }
-        // Only these ASCII letters have non-ASCII case variants: the Kelvin
-        // sign and the long s.
-        match lower {
-            'k' => forms.push('\u{212A}'),
-            's' => forms.push('\u{17F}'),
-            _ => {}
-        }
-        forms
-    } else {
-        folded_forms(c)
+pub(crate) fn case_forms(c: char) -> impl Iterator<Item = char> {
+    let (ascii, other) = match c.is_ascii() {
+        true => (Some(ascii_case_forms(c)), None),
+        false => (None, Some(folded_forms(c))),
     };
-    forms.into_iter()
+    ascii
+        .into_iter()
+        .flatten()
+        .chain(other.into_iter().flatten())
+}
+
+/// [`case_forms`] of an ASCII character, without allocating: the lean
+/// matcher's translation asks for those of every letter of a `(?i)` phrase.
+fn ascii_case_forms(c: char) -> impl Iterator<Item = char> {
+    let (upper, lower) = (c.to_ascii_uppercase(), c.to_ascii_lowercase());
+    // Only these ASCII letters have non-ASCII case variants: the Kelvin
+    // sign and the long s.
+    let other = match lower {
+        'k' => Some('\u{212A}'),
+        's' => Some('\u{17F}'),
+        _ => None,
+    };
+    [Some(upper), (lower != upper).then_some(lower), other]
+        .into_iter()
+        .flatten()
 }
 
 /// `c` and its simple case variants, by the regex crate's case folding.
@@ -233,7 +252,10 @@ fn product(prefixes: &[String], suffixes: &[String]) -> Vec<String> {
     let mut out = Vec::with_capacity(prefixes.len() * suffixes.len());
     for p in prefixes {
         for s in suffixes {
-            out.push(format!("{p}{s}"));
+            let mut literal = String::with_capacity(p.len() + s.len());
+            literal.push_str(p);
+            literal.push_str(s);
+            out.push(literal);
         }
     }
     out
