@@ -140,6 +140,11 @@ static STOPWORDS: Lazy<StopTable> = Lazy::new(|| {
 
 /// The mask of languages for which `word` is a stopword (0 for none). No
 /// allocation: the word is lowercased into a 16-byte key on the stack.
+///
+/// Inlined into the word scans that call it for every word: the ASCII path is
+/// a few dozen instructions, and a call's saving and restoring of registers
+/// was a third of that.
+#[inline]
 pub(crate) fn stopword_languages(word: &str) -> u8 {
     let bytes = word.as_bytes();
     if bytes.len() > MAX_STOPWORD_BYTES {
@@ -148,12 +153,17 @@ pub(crate) fn stopword_languages(word: &str) -> u8 {
     // The word's bytes, loaded once: they tell whether it is ASCII, too.
     let (lo, hi) = bytes.split_at(bytes.len().min(8));
     let (lo, hi) = (load_le(lo), load_le(hi));
-    let key = if (lo | hi) & HIGH_BITS == 0 {
-        Some(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
-    } else {
-        normalize(word)
-    };
-    key.map_or(0, |key| STOPWORDS.get(key))
+    if (lo | hi) & HIGH_BITS != 0 {
+        return non_ascii_stopword_languages(word);
+    }
+    STOPWORDS.get(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
+}
+
+/// [`stopword_languages`] for a word with a non-ASCII character, which needs
+/// Unicode lowercasing: kept out of line, as few words take this path.
+#[inline(never)]
+fn non_ascii_stopword_languages(word: &str) -> u8 {
+    normalize(word).map_or(0, |key| STOPWORDS.get(key))
 }
 
 /// The high bit of each byte of a `u64`: set in a byte that is not ASCII.
@@ -316,14 +326,32 @@ impl StopTable {
 pub(crate) type Hits = [u32; Language::ALL.len()];
 
 /// Counts `word` in `hits` for each language it is a stopword of.
+#[inline]
 pub(crate) fn count_word(hits: &mut Hits, word: &str) {
     let mask = stopword_languages(word);
     if mask != 0 {
-        for (count, language) in hits.iter_mut().zip(Language::ALL) {
-            *count += u32::from(mask & language.bit() != 0);
+        for (count, &add) in hits.iter_mut().zip(&MASK_HITS[usize::from(mask)]) {
+            *count += add;
         }
     }
 }
+
+/// For each mask of [`stopword_languages`], the [`Hits`] of one word with that
+/// mask: adding them is two vector additions, where testing the mask's bits
+/// one by one took some fifty instructions per stopword.
+static MASK_HITS: [Hits; 256] = {
+    let mut table = [[0; Language::ALL.len()]; 256];
+    let mut mask = 0;
+    while mask < table.len() {
+        let mut language = 0;
+        while language < Language::ALL.len() {
+            table[mask][language] = ((mask >> language) & 1) as u32;
+            language += 1;
+        }
+        mask += 1;
+    }
+    table
+};
 
 /// Counts the stopwords among the first `max_words` Unicode words of `text`
 /// into `hits`; returns how many words it looked at.
