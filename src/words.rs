@@ -156,33 +156,39 @@ fn known_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>
     let mut i = skip_ascii_gap(bytes, 0);
     while i < bytes.len() {
         let start = i;
-        let (info, len) = info_len(bytes, i);
-        let class = class_of(info);
-        let mut alnum = alnum_of(info);
-        i += len;
-        // WB4: marks and format characters attach to what precedes them,
-        // unless that is a line break; a lone mark stands for itself.
-        if class != Newline {
-            let (end, marks) = skip_ignored(bytes, i);
-            i = end;
-            alnum |= marks;
-        }
-        if !is_word_class(class) {
-            // A segment of one character: a word only if that is, say, `²`.
-            if alnum && f(&text[start..i]).is_break() {
-                return;
+        // A word that starts with an ASCII letter or digit (most) is left to
+        // the run below, which sets `prev` and `alnum`.
+        let (mut prev, mut alnum) = (Other, false);
+        if !is_ascii_word_byte(bytes, i) {
+            let (info, len) = info_len(bytes, i);
+            let class = class_of(info);
+            alnum = alnum_of(info);
+            i += len;
+            // WB4: marks and format characters attach to what precedes them,
+            // unless that is a line break; a lone mark stands for itself.
+            if class != Newline {
+                let (end, marks) = skip_ignored(bytes, i);
+                i = end;
+                alnum |= marks;
             }
-            i = skip_ascii_gap(bytes, i);
-            continue;
+            if !is_word_class(class) {
+                // A segment of one character: a word only if that is, say, `²`.
+                if alnum && f(&text[start..i]).is_break() {
+                    return;
+                }
+                i = skip_ascii_gap(bytes, i);
+                continue;
+            }
+            prev = class;
         }
-        let mut prev = class;
         loop {
-            let (end, run_alnum, run_last) = ascii_word_run(bytes, i);
-            if end > i {
+            let end = ascii_word_run(bytes, i);
+            if let Some(run @ [.., last]) = bytes.get(i..end) {
+                alnum = alnum || has_alnum(run);
+                prev = ASCII_CLASSES[usize::from(last & 0x7f)];
                 // The run's last byte may carry marks (a decomposed `é`).
                 let (end, marks) = skip_ignored(bytes, end);
-                alnum |= run_alnum | marks;
-                prev = run_last;
+                alnum |= marks;
                 i = end;
             }
             let (info, len) = info_len(bytes, i);
@@ -237,56 +243,62 @@ fn skip_ascii_gap(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The end of the run of ASCII letters, digits and `_` from byte `i` on
-/// (which join whatever word class came before them), whether the run has a
-/// letter or digit, and the class of its last byte ([`Wb::Other`] for an empty
-/// run).
-fn ascii_word_run(bytes: &[u8], mut i: usize) -> (usize, bool, Wb) {
-    let (mut alnum, mut last) = (false, Wb::Other);
-    while let Some(&b) = bytes.get(i)
-        && b < 0x80
-    {
-        let class = ASCII_CLASSES[usize::from(b & 0x7f)];
-        if !is_word_class(class) {
-            break;
-        }
-        alnum |= class != Wb::ExtendNumLet;
-        last = class;
+/// The end of the run of ASCII letters, digits and `_` from byte `i` on,
+/// which join whatever word class came before them: one table lookup per
+/// byte, as most bytes of most text are in such runs.
+fn ascii_word_run(bytes: &[u8], mut i: usize) -> usize {
+    while is_ascii_word_byte(bytes, i) {
         i += 1;
     }
-    (i, alnum, last)
+    i
+}
+
+/// True when byte `i` is an ASCII letter, digit or `_` (false past the end).
+#[inline(always)]
+fn is_ascii_word_byte(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_some_and(|&b| ASCII_WORD_BYTES[usize::from(b)])
+}
+
+/// True when a run of [`ascii_word_run`] has a letter or digit: it is not all
+/// `_` (looked at past the first byte only for a run that starts with `_`).
+fn has_alnum(run: &[u8]) -> bool {
+    run.iter().any(|&b| b != b'_')
 }
 
 /// [`fast_path`] for ASCII text: the same rules over bytes, with no characters
-/// to decode and none to ignore.
+/// to decode and none to ignore. Bytes outside [`ascii_word_run`]s each make a
+/// segment of their own and no word; a run goes on past a `MidLetter`,
+/// `MidNum` or `MidNumLet` between two letters or two digits (WB6/7, WB11/12).
 fn ascii_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) {
     use Wb::*;
     let bytes = text.as_bytes();
     let class_at = |i: usize| bytes.get(i).map(|&b| ASCII_CLASSES[usize::from(b & 0x7f)]);
     let mut i = 0;
-    while let Some(first) = class_at(i) {
+    while i < bytes.len() {
         let start = i;
-        i += 1;
-        if !matches!(first, Letter | Numeric | ExtendNumLet) {
+        i = ascii_word_run(bytes, i);
+        if i == start {
+            i += 1;
             continue;
         }
-        let (mut prev, mut alnum) = (first, first != ExtendNumLet);
-        while let Some(next) = class_at(i) {
-            match (prev, next) {
-                (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => {
-                    alnum |= next != ExtendNumLet;
-                    prev = next;
-                    i += 1;
-                }
-                (Letter, MidLetter | MidNumLet) | (Numeric, MidNum | MidNumLet)
-                    if class_at(i + 1) == Some(prev) =>
-                {
-                    i += 2;
-                }
-                _ => break,
+        loop {
+            let last = class_at(i - 1);
+            let joins = match (last, class_at(i)) {
+                (Some(Letter), Some(MidLetter | MidNumLet))
+                | (Some(Numeric), Some(MidNum | MidNumLet)) => class_at(i + 1) == last,
+                _ => false,
+            };
+            if !joins {
+                break;
             }
+            i = ascii_word_run(bytes, i + 2);
         }
-        if alnum && f(&text[start..i]).is_break() {
+        if let Some(word) = text.get(start..i)
+            && has_alnum(word.as_bytes())
+            && f(word).is_break()
+        {
             return;
         }
     }
@@ -411,6 +423,22 @@ fn class_of(info: Info) -> Wb {
         _ => Wb::Other,
     }
 }
+
+/// For each byte: is it an ASCII letter, digit or `_` ([`is_word_class`])?
+/// Indexed by the whole byte, so that a byte of a multi-byte character ends a
+/// run without a test of its own.
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = matches!(
+            ASCII_CLASSES[i],
+            Wb::Letter | Wb::Numeric | Wb::ExtendNumLet
+        );
+        i += 1;
+    }
+    table
+};
 
 /// Word-break classes of the ASCII characters, from [`class`].
 const ASCII_CLASSES: [Wb; 128] = {

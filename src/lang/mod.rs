@@ -140,6 +140,11 @@ static STOPWORDS: Lazy<StopTable> = Lazy::new(|| {
 
 /// The mask of languages for which `word` is a stopword (0 for none). No
 /// allocation: the word is lowercased into a 16-byte key on the stack.
+///
+/// Inlined into the word scans that call it for every word: the ASCII path is
+/// a few dozen instructions, and a call's saving and restoring of registers
+/// was a third of that.
+#[inline]
 pub(crate) fn stopword_languages(word: &str) -> u8 {
     let bytes = word.as_bytes();
     if bytes.len() > MAX_STOPWORD_BYTES {
@@ -148,12 +153,78 @@ pub(crate) fn stopword_languages(word: &str) -> u8 {
     // The word's bytes, loaded once: they tell whether it is ASCII, too.
     let (lo, hi) = bytes.split_at(bytes.len().min(8));
     let (lo, hi) = (load_le(lo), load_le(hi));
-    let key = if (lo | hi) & HIGH_BITS == 0 {
-        Some(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
-    } else {
-        normalize(word)
+    if (lo | hi) & HIGH_BITS != 0 {
+        return non_ascii_stopword_languages(word);
+    }
+    STOPWORDS.get(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
+}
+
+/// [`stopword_languages`] for a word with a non-ASCII character, which needs
+/// Unicode lowercasing: kept out of line, as few words take this path.
+#[inline(never)]
+fn non_ascii_stopword_languages(word: &str) -> u8 {
+    latin1_key(word)
+        .or_else(|| {
+            if word.bytes().any(starts_other_script) {
+                return None;
+            }
+            normalize(word)
+        })
+        .map_or(0, |key| STOPWORDS.get(key))
+}
+
+/// True for a UTF-8 lead byte of U+0180..U+07FF, U+0800..U+0FFF or U+3000 and
+/// up (Greek, Cyrillic, Arabic, Indic, CJK, …): characters whose lowercase
+/// is not in the Latin letters of the lists (a test checks both), so a word
+/// with one is no stopword, and need not be lowercased character by character.
+/// U+1000..U+2FFF are not turned away: `’` and the Kelvin sign are there.
+fn starts_other_script(b: u8) -> bool {
+    matches!(b, 0xc6..=0xe0 | 0xe3..)
+}
+
+/// The lead byte of the UTF-8 encoding of U+00C0..U+00FF, the Latin-1
+/// letters of Western European languages.
+const LATIN1_LEAD: u8 = 0xc3;
+
+/// [`normalize`] for a word (of at most [`MAX_STOPWORD_BYTES`]) of ASCII,
+/// Latin-1 letters and `’`, byte by byte: `None` for any other word, which is
+/// left to [`normalize`]. Most non-ASCII words of the lists' languages are
+/// such (German, French, Spanish, Portuguese, Italian); decoding their
+/// characters and searching the case tables cost ten times as much.
+fn latin1_key(word: &str) -> Option<Key> {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; MAX_STOPWORD_BYTES];
+    let (mut i, mut len) = (0, 0);
+    // Never longer than `word`: each character maps to as many bytes or fewer.
+    let mut push = |b: u8| {
+        let slot = buf.get_mut(len)?;
+        *slot = b;
+        len += 1;
+        Some(())
     };
-    key.map_or(0, |key| STOPWORDS.get(key))
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0..0x80 => {
+                push(b.to_ascii_lowercase())?;
+                i += 1;
+            }
+            LATIN1_LEAD => {
+                // U+00C0..U+00DE but the `×` (second byte 0x97) are capitals,
+                // 0x20 below their small letters.
+                let second = *bytes.get(i + 1)?;
+                let capital = (0x80..=0x9e).contains(&second) && second != 0x97;
+                push(b)?;
+                push(if capital { second + 0x20 } else { second })?;
+                i += 2;
+            }
+            _ if bytes.get(i..i + 3) == Some("\u{2019}".as_bytes()) => {
+                push(b'\'')?;
+                i += 3;
+            }
+            _ => return None,
+        }
+    }
+    key_of(buf.get(..len)?)
 }
 
 /// The high bit of each byte of a `u64`: set in a byte that is not ASCII.
@@ -316,14 +387,32 @@ impl StopTable {
 pub(crate) type Hits = [u32; Language::ALL.len()];
 
 /// Counts `word` in `hits` for each language it is a stopword of.
+#[inline]
 pub(crate) fn count_word(hits: &mut Hits, word: &str) {
     let mask = stopword_languages(word);
     if mask != 0 {
-        for (count, language) in hits.iter_mut().zip(Language::ALL) {
-            *count += u32::from(mask & language.bit() != 0);
+        for (count, &add) in hits.iter_mut().zip(&MASK_HITS[usize::from(mask)]) {
+            *count += add;
         }
     }
 }
+
+/// For each mask of [`stopword_languages`], the [`Hits`] of one word with that
+/// mask: adding them is two vector additions, where testing the mask's bits
+/// one by one took some fifty instructions per stopword.
+static MASK_HITS: [Hits; 256] = {
+    let mut table = [[0; Language::ALL.len()]; 256];
+    let mut mask = 0;
+    while mask < table.len() {
+        let mut language = 0;
+        while language < Language::ALL.len() {
+            table[mask][language] = ((mask >> language) & 1) as u32;
+            language += 1;
+        }
+        mask += 1;
+    }
+    table
+};
 
 /// Counts the stopwords among the first `max_words` Unicode words of `text`
 /// into `hits`; returns how many words it looked at.
@@ -457,6 +546,44 @@ mod tests {
             let (lo, hi) = bytes.split_at(bytes.len().min(8));
             let fast = Key::from(ascii_lower(load_le(lo))) | (Key::from(ascii_lower(load_le(hi))) << 64);
             proptest::prop_assert_eq!(Some(fast), key_of(word.to_ascii_lowercase().as_bytes()));
+        }
+
+        /// The byte-wise key of Latin-1 words is the one [`normalize`] builds,
+        /// and other words are left to it.
+        #[test]
+        fn latin1_keys_are_normalized(word in "[aZ'’\u{c0}-\u{ff}łŁİЖ€]{0,8}") {
+            if word.len() <= MAX_STOPWORD_BYTES {
+                let handled = word
+                    .chars()
+                    .all(|c| c.is_ascii() || ('\u{c0}'..='\u{ff}').contains(&c) || c == '’');
+                let key = latin1_key(&word);
+                proptest::prop_assert_eq!(key.is_some(), handled);
+                if handled {
+                    proptest::prop_assert_eq!(key, normalize(&word));
+                }
+            }
+        }
+    }
+
+    /// No character whose lead byte [`starts_other_script`] flags has a
+    /// lowercase without a character the lists lack (they have only ASCII and
+    /// Latin letters below U+0180).
+    #[test]
+    fn other_scripts_have_no_stopword_letters() {
+        let below_0180 = |c: char| c < '\u{180}';
+        for language in Language::ALL {
+            assert!(
+                language.list().chars().all(below_0180),
+                "{}",
+                language.code()
+            );
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            if starts_other_script(lead) {
+                assert!(!c.to_lowercase().all(below_0180), "{c:?}");
+            }
         }
     }
 
