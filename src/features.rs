@@ -5,7 +5,7 @@ use regex::Regex;
 
 use crate::lang::{Hits, Language, count_word};
 use crate::segment::Segments;
-use crate::text::list_marker_len;
+use crate::text::{list_marker_len, same_words};
 use crate::words::for_each_word;
 
 /// How a unit ends, ignoring closing quotes and brackets.
@@ -244,9 +244,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
             other.is_some_and(|o| {
                 let (ob, tb) = (o.as_bytes(), text.as_bytes());
                 o == text
-                    || ob.first() == tb.first()
-                        && ob.last() == tb.last()
-                        && o.split_whitespace().eq(text.split_whitespace())
+                    || ob.first() == tb.first() && ob.last() == tb.last() && same_words(o, text)
             })
         };
         let mut words = 0usize;

@@ -22,6 +22,23 @@ pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True when `a` and `b` read the same once their whitespace runs are
+/// collapsed (as [`collapse_whitespace`], for texts trimmed alike).
+///
+/// The common byte prefix is compared first: most texts that differ do so at
+/// two ASCII bytes that are not whitespace, and then the word that holds
+/// those bytes differs, with no need to split either text into words.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let common = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
+    let solid = |b: &u8| b.is_ascii() && !char::from(*b).is_whitespace();
+    match (ab.get(common), bb.get(common)) {
+        (None, None) => true,
+        (Some(x), Some(y)) if solid(x) && solid(y) => false,
+        _ => a.split_whitespace().eq(b.split_whitespace()),
+    }
+}
+
 /// True when `s` has no whitespace other than single ASCII spaces.
 ///
 /// Eight bytes at a time: a chunk with no control byte and no byte that can
@@ -336,6 +353,13 @@ mod tests {
             proptest::prop_assert_eq!(join_pieces(&s, &pieces), expected);
         }
 
+        /// The prefix shortcut agrees with comparing the words.
+        #[test]
+        fn same_words_as_defined(a in "[ab \t\u{a0}ü]{0,8}", b in "[ab \t\u{a0}ü]{0,8}") {
+            let plain = a.split_whitespace().eq(b.split_whitespace());
+            proptest::prop_assert_eq!(same_words(&a, &b), plain);
+        }
+
         /// Mostly ASCII letters and spaces: the eight-byte path.
         #[test]
         fn is_collapsed_as_defined_ascii(s in "[ab  .\t]{0,40}") {
@@ -391,6 +415,27 @@ mod tests {
             assert!(!is_collapsed(spaced), "{spaced:?}");
         }
         assert!(is_collapsed("Grüße, 北京 — a b"));
+    }
+
+    #[test]
+    fn same_words_ignores_whitespace_runs_only() {
+        let collapsed_eq = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+        for (a, b) in [
+            ("a b", "a b"),
+            ("a  b", "a b"),
+            ("a\tb", "a b"),
+            ("a b", "a c"),
+            ("ab c", "a bc"),
+            ("a\u{a0}b", "a b"),
+            ("a\u{a0}b", "a\u{a0}c"),
+            ("Grüße a", "Grüße b"),
+            ("é", "è"),
+            ("a", "ab"),
+            ("", "a"),
+        ] {
+            assert_eq!(same_words(a, b), collapsed_eq(a, b), "{a:?} {b:?}");
+            assert_eq!(same_words(b, a), collapsed_eq(b, a), "{b:?} {a:?}");
+        }
     }
 
     #[test]
