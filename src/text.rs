@@ -169,6 +169,12 @@ pub(crate) fn list_marker_len(text: &str) -> usize {
     match text.as_bytes() {
         [first, ..] if first.is_ascii() && !matches!(first, b'*' | b'-' | b'+' | b'o') => return 0,
         [first, second, ..] if first.is_ascii() && solid(second) => return 0,
+        // An ASCII marker before ASCII whitespace (`* Tech`, most list
+        // items): a marker, and only the whitespace after it is read.
+        [b'*' | b'-' | b'+', second, ..] if second.is_ascii() => {
+            let rest = text.get(1..).unwrap_or_default();
+            return 1 + rest.len() - rest.trim_start().len();
+        }
         _ => {}
     }
     let mut chars = text.char_indices();
@@ -456,6 +462,8 @@ mod tests {
         assert_eq!(list_marker_len("*emphasis*"), 0);
         assert_eq!(list_marker_len("*"), 0);
         assert_eq!(list_marker_len("**bold**"), 0);
+        assert_eq!(list_marker_len("*\t\u{a0} x"), 5);
+        assert_eq!(list_marker_len("- "), 2);
         assert_eq!(list_marker_len("+\u{a0}plus"), 3);
         assert_eq!(list_marker_len("•\titem"), 4);
         assert_eq!(list_marker_len("(a) item"), 0);
