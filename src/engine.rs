@@ -359,7 +359,13 @@ impl Engine {
         // the whole line: the literals of the rest are all in it, and the form
         // detector reads whole lines.
         let line = span.slice(input);
-        let marker = list_marker_len(line);
+        // `features` (of this unit) already say whether it has a marker: most
+        // units have none, and need not be read again.
+        let marker = if features.list_item {
+            list_marker_len(line)
+        } else {
+            0
+        };
         let span = Span {
             start: span.start + marker,
             end: span.end,

@@ -5,7 +5,7 @@ use regex::Regex;
 
 use crate::lang::{Hits, Language, count_word};
 use crate::segment::Segments;
-use crate::text::list_marker_len;
+use crate::text::{list_marker_len, same_words};
 use crate::words::for_each_word;
 
 /// How a unit ends, ignoring closing quotes and brackets.
@@ -152,18 +152,16 @@ fn link_stats(text: &str) -> (usize, usize) {
     (link, markup)
 }
 
-/// The text, after any list marker, starts with a digit or a vulgar fraction.
-fn starts_with_number(text: &str) -> bool {
-    let t = text.trim_start();
-    t[list_marker_len(t)..]
+/// The text (a unit's, trimmed), after its list marker of `marker` bytes
+/// (its [`list_marker_len`], which the caller has), starts with a digit or a
+/// vulgar fraction.
+fn starts_with_number(text: &str, marker: usize) -> bool {
+    text.get(marker..)
+        .unwrap_or_default()
         .trim_start()
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔'))
-}
-
-fn is_list_item(text: &str) -> bool {
-    list_marker_len(text) > 0
 }
 
 /// How many of each unit's words are stopwords of each language, kept until
@@ -244,9 +242,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
             other.is_some_and(|o| {
                 let (ob, tb) = (o.as_bytes(), text.as_bytes());
                 o == text
-                    || ob.first() == tb.first()
-                        && ob.last() == tb.last()
-                        && o.split_whitespace().eq(text.split_whitespace())
+                    || ob.first() == tb.first() && ob.last() == tb.last() && same_words(o, text)
             })
         };
         let mut words = 0usize;
@@ -256,14 +252,15 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
             count_word(&mut stop_hits, word);
         });
         let (link_chars, markup_chars) = link_stats(text);
+        let marker = list_marker_len(text);
         features.push(Features {
             words: count(words),
             stopwords: 0,
             chars: count(text.chars().count().saturating_sub(markup_chars)),
             link_chars: count(link_chars),
             terminal: terminal(text),
-            list_item: is_list_item(text),
-            quantity: words >= 2 && starts_with_number(text),
+            list_item: marker > 0,
+            quantity: words >= 2 && starts_with_number(text, marker),
             whole_block,
             adjacent_repeat: whole_block && (same(b.checked_sub(1)) || same(b.checked_add(1))),
         });
@@ -384,10 +381,9 @@ mod tests {
 
     #[test]
     fn list_markers() {
-        assert!(is_list_item("* Tech"));
-        assert!(is_list_item("- item"));
-        assert!(!is_list_item("-5 degrees"));
-        assert!(!is_list_item("*emphasis*"));
+        let f = features("* Tech\n- item\n-5 degrees\n*emphasis*");
+        let flags: Vec<bool> = f.iter().map(|f| f.list_item).collect();
+        assert_eq!(flags, [true, true, false, false]);
     }
 
     #[test]

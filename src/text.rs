@@ -22,6 +22,23 @@ pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True when `a` and `b` read the same once their whitespace runs are
+/// collapsed (as [`collapse_whitespace`], for texts trimmed alike).
+///
+/// The common byte prefix is compared first: most texts that differ do so at
+/// two ASCII bytes that are not whitespace, and then the word that holds
+/// those bytes differs, with no need to split either text into words.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    let common = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
+    let solid = |b: &u8| b.is_ascii() && !char::from(*b).is_whitespace();
+    match (ab.get(common), bb.get(common)) {
+        (None, None) => true,
+        (Some(x), Some(y)) if solid(x) && solid(y) => false,
+        _ => a.split_whitespace().eq(b.split_whitespace()),
+    }
+}
+
 /// True when `s` has no whitespace other than single ASCII spaces.
 ///
 /// Eight bytes at a time: a chunk with no control byte and no byte that can
@@ -145,14 +162,20 @@ const WHITESPACE_BYTES: [Ws; 256] = {
 /// Byte length of a leading list marker and the space after it (`* `, `- `,
 /// `• `, and inscriptis' third-level `o ` before a capital), or 0.
 pub(crate) fn list_marker_len(text: &str) -> usize {
-    // Most texts start with a letter or a digit, which (but for `o`) is no
-    // marker: no need to decode anything.
-    if text
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b'o')
-    {
-        return 0;
+    // Most texts start with an ASCII byte that can start no marker, or with
+    // one that can before a second ASCII byte that is not the space a marker
+    // needs (`**bold**`, `-5`): no need to decode anything.
+    let solid = |b: &u8| b.is_ascii() && !char::from(*b).is_whitespace();
+    match text.as_bytes() {
+        [first, ..] if first.is_ascii() && !matches!(first, b'*' | b'-' | b'+' | b'o') => return 0,
+        [first, second, ..] if first.is_ascii() && solid(second) => return 0,
+        // An ASCII marker before ASCII whitespace (`* Tech`, most list
+        // items): a marker, and only the whitespace after it is read.
+        [b'*' | b'-' | b'+', second, ..] if second.is_ascii() => {
+            let rest = text.get(1..).unwrap_or_default();
+            return 1 + rest.len() - rest.trim_start().len();
+        }
+        _ => {}
     }
     let mut chars = text.char_indices();
     let Some((_, first)) = chars.next() else {
@@ -336,6 +359,18 @@ mod tests {
             proptest::prop_assert_eq!(join_pieces(&s, &pieces), expected);
         }
 
+        /// The prefix shortcut agrees with comparing the words.
+        #[test]
+        fn same_words_as_defined(
+            start in "[ab \t\u{a0}ü]{0,20}",
+            a in "[ab \t\u{a0}ü]{0,8}",
+            b in "[ab \t\u{a0}ü]{0,8}",
+        ) {
+            let (a, b) = (format!("{start}{a}"), format!("{start}{b}"));
+            let plain = a.split_whitespace().eq(b.split_whitespace());
+            proptest::prop_assert_eq!(same_words(&a, &b), plain);
+        }
+
         /// Mostly ASCII letters and spaces: the eight-byte path.
         #[test]
         fn is_collapsed_as_defined_ascii(s in "[ab  .\t]{0,40}") {
@@ -394,6 +429,30 @@ mod tests {
     }
 
     #[test]
+    fn same_words_ignores_whitespace_runs_only() {
+        let collapsed_eq = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+        for (a, b) in [
+            ("a b", "a b"),
+            ("a  b", "a b"),
+            ("a\tb", "a b"),
+            ("a b", "a c"),
+            ("ab c", "a bc"),
+            ("a\u{a0}b", "a b"),
+            ("a\u{a0}b", "a\u{a0}c"),
+            ("Grüße a", "Grüße b"),
+            ("é", "è"),
+            ("a", "ab"),
+            ("", "a"),
+            ("abcdefgh ijklmnop qr", "abcdefgh ijklmnop q r"),
+            ("abcdefgh ijklmnop qr", "abcdefgh ijklmnop qs"),
+            ("abcdefgh ijklmnop", "abcdefgh  ijklmnop"),
+        ] {
+            assert_eq!(same_words(a, b), collapsed_eq(a, b), "{a:?} {b:?}");
+            assert_eq!(same_words(b, a), collapsed_eq(b, a), "{b:?} {a:?}");
+        }
+    }
+
+    #[test]
     fn list_markers() {
         assert_eq!(list_marker_len("* Tech"), 2);
         assert_eq!(list_marker_len("-   item"), 4);
@@ -402,6 +461,14 @@ mod tests {
         assert_eq!(list_marker_len("-5 degrees"), 0);
         assert_eq!(list_marker_len("*emphasis*"), 0);
         assert_eq!(list_marker_len("*"), 0);
+        assert_eq!(list_marker_len("**bold**"), 0);
+        assert_eq!(list_marker_len("*\t\u{a0} x"), 5);
+        assert_eq!(list_marker_len("- "), 2);
+        assert_eq!(list_marker_len("+\u{a0}plus"), 3);
+        assert_eq!(list_marker_len("•\titem"), 4);
+        assert_eq!(list_marker_len("(a) item"), 0);
+        assert_eq!(list_marker_len("ox"), 0);
+        assert_eq!(list_marker_len(""), 0);
     }
 
     #[test]

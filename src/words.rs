@@ -48,10 +48,13 @@ const fn class(c: char) -> Option<Wb> {
         '.' | '\'' | '\u{2018}' | '\u{2019}' | '\u{2024}' => Wb::MidNumLet,
         '_' | '\u{202f}' | '\u{203f}' | '\u{2040}' | '\u{2054}' => Wb::ExtendNumLet,
         '\u{0}'..='\u{7f}' => Wb::Other,
-        // Not known here: `¸` (a letter for UAX #29 since Unicode 16), the
-        // pictographs `©` `®` `‼` `⁉` (a joiner before them joins, rule WB3c) and
-        // the alphabetic combining marks (after a run of spaces, rule WB3d).
-        '\u{b8}' | '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' => return None,
+        // The pictographs `©` `®` `‼` `⁉` are `Other` but after a joiner
+        // (U+200D, rule WB3c): text with both is left to the fallback (see
+        // [`all_known`]).
+        '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' => Wb::Other,
+        // Not known here: `¸` (a letter for UAX #29 since Unicode 16) and the
+        // alphabetic combining marks (after a run of spaces, rule WB3d).
+        '\u{b8}' => return None,
         '\u{345}' | '\u{363}'..='\u{36f}' => return None,
         '\u{aa}' | '\u{b5}' | '\u{ba}' => Wb::Letter,
         '\u{ad}' => Wb::Ignore,
@@ -311,17 +314,22 @@ fn ascii_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>
 fn all_known(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
+    // The [`PICTOGRAPH`] and [`JOINER`] bits of the characters seen.
+    let mut seen = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             i += ascii_prefix_len(bytes, i).max(1);
             continue;
         }
         match info_at(bytes, i) {
-            Some((info, len)) if info != UNKNOWN => i += len,
+            Some((info, len)) if info != UNKNOWN => {
+                seen |= info & (PICTOGRAPH | JOINER);
+                i += len;
+            }
             _ => return false,
         }
     }
-    true
+    seen != PICTOGRAPH | JOINER
 }
 
 /// How many bytes [`ascii_prefix_len`] looks at in one step.
@@ -341,7 +349,8 @@ fn ascii_prefix_len(bytes: &[u8], i: usize) -> usize {
 }
 
 /// What the fast path knows of one character, in a byte: its [`Wb`] class in
-/// the low bits, [`ALNUM`] when `char::is_alphanumeric` holds for it, or
+/// the low bits, [`ALNUM`] when `char::is_alphanumeric` holds for it, and
+/// [`PICTOGRAPH`] or [`JOINER`] for the characters of rule WB3c; or
 /// [`UNKNOWN`].
 type Info = u8;
 
@@ -350,6 +359,16 @@ const ALNUM: Info = 0x80;
 
 /// The [`Info`] of a character [`class`] does not know.
 const UNKNOWN: Info = 0xff;
+
+/// The [`Info`] bits that hold the [`Wb`] class (see [`class_of`]).
+const CLASS_BITS: Info = 0x0f;
+
+/// The [`Info`] bit for the pictographs [`class`] knows (`©` `®` `‼` `⁉`):
+/// rule WB3c joins them to a joiner before them.
+const PICTOGRAPH: Info = 0x40;
+
+/// The [`Info`] bit for the zero-width joiner (U+200D) of rule WB3c.
+const JOINER: Info = 0x20;
 
 /// True when `c`, whose class is `class`, is a letter or digit in the sense of
 /// `char::is_alphanumeric` (a test checks every known character). Besides the
@@ -362,8 +381,13 @@ const fn alnum(c: char, class: Wb) -> bool {
 
 /// The [`Info`] of `c`.
 const fn info(c: char) -> Info {
+    let wb3c = match c {
+        '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' => PICTOGRAPH,
+        '\u{200d}' => JOINER,
+        _ => 0,
+    };
     match class(c) {
-        Some(class) => class as u8 | if alnum(c, class) { ALNUM } else { 0 },
+        Some(class) => class as u8 | if alnum(c, class) { ALNUM } else { 0 } | wb3c,
         None => UNKNOWN,
     }
 }
@@ -411,7 +435,7 @@ fn info_at(bytes: &[u8], i: usize) -> Option<(Info, usize)> {
 
 /// The class in an [`Info`] of a known character.
 fn class_of(info: Info) -> Wb {
-    match info & !ALNUM {
+    match info & CLASS_BITS {
         0 => Wb::Letter,
         1 => Wb::Numeric,
         2 => Wb::MidLetter,
@@ -506,6 +530,17 @@ mod tests {
         assert_eq!(info_at("😀".as_bytes(), 0), Some((UNKNOWN, 4)));
     }
 
+    /// The pictographs of rule WB3c take the fast path but next to a joiner.
+    #[test]
+    fn pictographs_without_a_joiner_are_known() {
+        assert!(all_known("© 2024 Acme® ‼ a⁉"));
+        assert!(all_known("x\u{200d}y"));
+        assert!(!all_known("© x\u{200d}y"));
+        for text in ["© 2024 Acme® ‼ a⁉b", "a\u{200d}©b", "©\u{200d}a ®"] {
+            assert_eq!(ours(text), theirs(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn other_scripts_fall_back() {
         for text in [
@@ -525,11 +560,12 @@ mod tests {
         ';', '.', '\'', '‘', '’', '_', '\u{202f}', '\u{ad}', '\u{301}', '\u{200d}', '\u{a0}', '²',
         '€', '«', '-', '—', '!', '"', '\u{483}', 'ª', '\u{2044}', '\u{200b}', '\u{2060}', '\u{b}',
         '\u{85}', '\u{2028}', 'µ', 'º', '×', '\u{482}', '\u{2027}', '\u{2024}', '\u{203f}',
-        '\u{200e}', '¸', '©', '\u{345}', '北', '😀',
+        '\u{200e}', '¸', '©', '®', '‼', '\u{345}', '北', '😀',
     ];
 
-    /// How many characters at the end of [`POOL`] the fast path does not know.
-    const UNKNOWN_IN_POOL: usize = 5;
+    /// How many characters at the end of [`POOL`] the fast path does not know
+    /// (or not next to a joiner, as the pictographs).
+    const UNKNOWN_IN_POOL: usize = 7;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
@@ -556,6 +592,32 @@ mod tests {
         #[test]
         fn fast_path_same_words(
             chars in proptest::collection::vec(proptest::sample::select(&POOL[..POOL.len() - UNKNOWN_IN_POOL]), 0..40)
+        ) {
+            let text: String = chars.into_iter().collect();
+            let mut fast = Vec::new();
+            let known = fast_path(&text, &mut |w| {
+                fast.push(w);
+                ControlFlow::Continue(())
+            });
+            prop_assert!(known);
+            prop_assert_eq!(fast, theirs(&text));
+        }
+
+        /// The pictographs with the known characters but the joiner: the fast
+        /// path knows them all.
+        #[test]
+        fn pictographs_same_words(
+            chars in proptest::collection::vec(
+                proptest::sample::select(
+                    POOL[..POOL.len() - UNKNOWN_IN_POOL]
+                        .iter()
+                        .chain(&['©', '®', '‼', '⁉'])
+                        .copied()
+                        .filter(|&c| c != '\u{200d}')
+                        .collect::<Vec<_>>(),
+                ),
+                0..40,
+            )
         ) {
             let text: String = chars.into_iter().collect();
             let mut fast = Vec::new();
