@@ -879,6 +879,14 @@ mod tests {
     /// long line printed twice on a page weighs against the main region.
     const BODY2: &str = "The next paragraph of the story is long enough to be prose as well. It goes on for a while, with a few more sentences. And one more here, so that it also passes the limit of two hundred bytes.";
 
+    /// The id of the rule that removed the piece `text` of `a`, if any did.
+    fn removed_by(a: &crate::Article<'_>, text: &str) -> Option<String> {
+        a.removed
+            .iter()
+            .find(|r| r.text == text)
+            .map(|r| r.rule.to_string())
+    }
+
     /// A small page dump: a menu, a headline, two paragraphs, a teaser list and
     /// a footer line.
     fn page_dump() -> String {
@@ -937,11 +945,7 @@ mod tests {
         );
         let a = clean(&input);
         assert_eq!(a.body, format!("{BODY}\n\n{second}"));
-        let inside = a
-            .removed
-            .iter()
-            .find(|r| r.text == "* More")
-            .map(|r| r.rule.to_string());
+        let inside = removed_by(&a, "* More");
         assert_eq!(inside.as_deref(), Some(super::MENU_RUN));
     }
 
@@ -953,11 +957,7 @@ mod tests {
         let input = format!("{menu}\nHeadline of the story here\n\n{BODY}\n\n{junk}\n\n{BODY2}\n");
         let a = clean(&input);
         assert_eq!(a.body, format!("{BODY}\n\n{BODY2}"));
-        let reason = a
-            .removed
-            .iter()
-            .find(|r| r.text == junk)
-            .map(|r| r.rule.to_string());
+        let reason = removed_by(&a, junk);
         assert_eq!(reason.as_deref(), Some(super::LOW_CONTENT));
     }
 
@@ -1122,11 +1122,7 @@ mod tests {
         let page = format!("{menu}\nHeadline of the story here\n\n{BODY}\n\n{BODY2}\n\n{bio}\n");
         let a = clean(&page);
         assert_eq!(a.body, format!("{BODY}\n\n{BODY2}"));
-        let rule = a
-            .removed
-            .iter()
-            .find(|r| r.text == bio)
-            .map(|r| r.rule.to_string());
+        let rule = removed_by(&a, bio);
         assert_eq!(rule.as_deref(), Some(super::AUTHOR_BIO));
         // The same sentence in the middle of the article is article text.
         let inside = format!(

@@ -31,10 +31,9 @@ pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
     let (ab, bb) = (a.as_bytes(), b.as_bytes());
     let common = ab.iter().zip(bb).take_while(|(x, y)| x == y).count();
-    let solid = |b: &u8| b.is_ascii() && !char::from(*b).is_whitespace();
     match (ab.get(common), bb.get(common)) {
         (None, None) => true,
-        (Some(x), Some(y)) if solid(x) && solid(y) => false,
+        (Some(&x), Some(&y)) if is_solid_ascii(x) && is_solid_ascii(y) => false,
         _ => a.split_whitespace().eq(b.split_whitespace()),
     }
 }
@@ -165,10 +164,9 @@ pub(crate) fn list_marker_len(text: &str) -> usize {
     // Most texts start with an ASCII byte that can start no marker, or with
     // one that can before a second ASCII byte that is not the space a marker
     // needs (`**bold**`, `-5`): no need to decode anything.
-    let solid = |b: &u8| b.is_ascii() && !char::from(*b).is_whitespace();
     match text.as_bytes() {
         [first, ..] if first.is_ascii() && !matches!(first, b'*' | b'-' | b'+' | b'o') => return 0,
-        [first, second, ..] if first.is_ascii() && solid(second) => return 0,
+        [first, second, ..] if first.is_ascii() && is_solid_ascii(*second) => return 0,
         // An ASCII marker before ASCII whitespace (`* Tech`, most list
         // items): a marker, and only the whitespace after it is read.
         [b'*' | b'-' | b'+', second, ..] if second.is_ascii() => {
@@ -296,6 +294,11 @@ fn leading_ascii_space(b: &[u8]) -> usize {
 /// and form feed, which `u8::is_ascii_whitespace` leaves out).
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// An ASCII byte that is not whitespace: part of a word or punctuation.
+fn is_solid_ascii(b: u8) -> bool {
+    b.is_ascii() && !is_ascii_space(b)
 }
 
 #[cfg(test)]
