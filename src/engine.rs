@@ -162,6 +162,20 @@ impl Part {
     }
 }
 
+/// The pattern of a rule whose top-level alternatives the engine checks one
+/// at a time (if it has them): a built-in block rule's. Only whether a block
+/// rule matches matters; metadata and inline rules need the match itself.
+/// Custom patterns stay whole.
+pub(crate) fn split_pattern(rule: &Rule) -> Option<&'static str> {
+    match (&rule.pattern, rule.action) {
+        (
+            Some(Cow::Borrowed(pattern)),
+            Action::DropBlock | Action::DropToEnd | Action::ClosesArticle,
+        ) => Some(pattern),
+        _ => None,
+    }
+}
+
 /// One rule's regex, with the size limit every rule gets.
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
@@ -219,21 +233,12 @@ impl Engine {
         let mut pieces = Vec::with_capacity(rules.len());
         let mut feature_pieces = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
-            // Only whether a block rule matches matters; metadata and inline
-            // rules need the match itself. Custom patterns stay whole.
-            let parts = match (&rule.pattern, rule.action) {
-                (
-                    Some(Cow::Borrowed(pattern)),
-                    Action::DropBlock | Action::DropToEnd | Action::ClosesArticle,
-                ) => alternatives(pattern),
-                _ => None,
-            };
-            match parts {
+            match split_pattern(rule).and_then(alternatives) {
                 Some(parts) => pieces.extend(parts.into_iter().map(|(pattern, ast)| Piece {
                     rule: i,
                     part: Some(Part {
                         pattern,
-                        ast: Some(ast),
+                        ast,
                         matcher: OnceCell::new(),
                     }),
                 })),

@@ -12,6 +12,10 @@
 //! rule has none and is always checked. So the prefilter only saves time, it
 //! never changes a verdict.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
@@ -297,6 +301,58 @@ fn literals_of(ast: &Ast, escapes: &mut Vec<char>) -> Option<Vec<Vec<String>>> {
     Some(sets)
 }
 
+/// What the prefilter needs of one pattern (or alternative), from the live
+/// analysis: data of its own, apart from the syntax tree.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Analysed {
+    /// The literal sets every match draws one literal from each of (see
+    /// [`literals_of`]), each literal cut to [`MAX_LITERAL_BYTES`] and each set
+    /// without repeats; empty when none is known.
+    sets: Vec<Vec<String>>,
+    /// Non-ASCII case variants of the literals' letters, sorted, no repeats.
+    escapes: Vec<char>,
+    /// Without literals: the bytes one of which every match holds (see
+    /// [`required_bytes`]) as a [`Bytes::mask`], when worth a scan.
+    bytes: Option<[u64; 4]>,
+}
+
+/// The live analysis of a pattern's syntax tree (`None`: it does not parse).
+fn analyse(ast: Option<&Ast>) -> Analysed {
+    let mut escapes = Vec::new();
+    let Some(sets) = ast.and_then(|ast| literals_of(ast, &mut escapes)) else {
+        let bytes = ast.and_then(required_bytes).and_then(Bytes::new);
+        return Analysed {
+            bytes: bytes.map(|b| b.mask()),
+            ..Analysed::default()
+        };
+    };
+    escapes.sort_unstable();
+    escapes.dedup();
+    let sets = sets
+        .into_iter()
+        .map(|set| {
+            let mut kept: Vec<String> = Vec::with_capacity(set.len());
+            for mut literal in set {
+                let mut cut = literal.len().min(MAX_LITERAL_BYTES);
+                while !literal.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                literal.truncate(cut);
+                // A set holds at most `MAX_LITERALS`: quadratic is fine.
+                if !kept.contains(&literal) {
+                    kept.push(literal);
+                }
+            }
+            kept
+        })
+        .collect();
+    Analysed {
+        sets,
+        escapes,
+        bytes: None,
+    }
+}
+
 /// The top-level alternatives of `pattern`, each a pattern of its own with the
 /// flags the pattern starts with: `(?i)^a|b` gives `(?i)^a` and `(?i)b`. A text
 /// matches `pattern` exactly when it matches one of them, and each has literals
@@ -304,18 +360,36 @@ fn literals_of(ast: &Ast, escapes: &mut Vec<char>) -> Option<Vec<Vec<String>>> {
 /// them, builds states for every mix of half-matched phrases, where the DFA of
 /// one phrase stays small and runs only on the units that hold its literals.
 ///
-/// Each comes with its syntax tree, for [`Prefilter::with_parsed`] (the
-/// prefilter's analysis ignores flags). `None` when `pattern` is not an
-/// alternation at its top level, or sets flags anywhere else at that level
-/// (they would carry into the branches after them).
-pub(crate) fn alternatives(pattern: &str) -> Option<Vec<(String, Ast)>> {
+/// Each comes with its syntax tree (if at hand), for
+/// [`Prefilter::with_parsed`] (the prefilter's analysis ignores flags). `None`
+/// when `pattern` is not an alternation at its top level, or sets flags
+/// anywhere else at that level (they would carry into the branches after
+/// them).
+pub(crate) fn alternatives(pattern: &str) -> Option<Vec<(String, Option<Ast>)>> {
+    let Alternation { flags, branches } = split_live(pattern)?;
+    let (spans, asts): (Vec<_>, Vec<_>) = branches.into_iter().unzip();
+    let texts = piece_texts(pattern, &flags, &spans)?;
+    Some(texts.into_iter().zip(asts.into_iter().map(Some)).collect())
+}
+
+/// A pattern's top-level alternation, as the parser finds it.
+#[derive(Debug)]
+pub(crate) struct Alternation {
+    /// The span of the flags the pattern starts with (empty when none).
+    pub flags: Range<usize>,
+    /// Each branch's span, and its syntax tree.
+    pub branches: Vec<(Range<usize>, Ast)>,
+}
+
+/// The split of [`alternatives`], by the parser.
+pub(crate) fn split_live(pattern: &str) -> Option<Alternation> {
     let mut ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
     let Ast::Alternation(alt) = &mut ast else {
         return None;
     };
-    let mut flags = "";
+    let mut flags = 0..0;
     for (b, branch) in alt.asts.iter().enumerate() {
         let items = match branch {
             Ast::Concat(concat) => concat.asts.as_slice(),
@@ -326,21 +400,38 @@ pub(crate) fn alternatives(pattern: &str) -> Option<Vec<(String, Ast)>> {
                 if b > 0 || k > 0 || items.len() < 2 {
                     return None;
                 }
-                flags = pattern.get(set.span.start.offset..set.span.end.offset)?;
+                flags = set.span.start.offset..set.span.end.offset;
             }
         }
     }
-    std::mem::take(&mut alt.asts)
+    let branches = std::mem::take(&mut alt.asts)
         .into_iter()
-        .enumerate()
-        .map(|(b, branch)| {
+        .map(|branch| {
             let span = branch.span();
-            let text = pattern.get(span.start.offset..span.end.offset)?;
-            let text = match b {
+            (span.start.offset..span.end.offset, branch)
+        })
+        .collect();
+    Some(Alternation { flags, branches })
+}
+
+/// The alternatives' texts: each branch of `pattern`, and the flags before
+/// each but the first (which starts with them). `None` when a span does not
+/// fit the pattern.
+pub(crate) fn piece_texts(
+    pattern: &str,
+    flags: &Range<usize>,
+    branches: &[Range<usize>],
+) -> Option<Vec<String>> {
+    let flags = pattern.get(flags.clone())?;
+    branches
+        .iter()
+        .enumerate()
+        .map(|(b, span)| {
+            let text = pattern.get(span.clone())?;
+            Some(match b {
                 0 => text.to_string(),
                 _ => format!("{flags}{text}"),
-            };
-            Some((text, branch))
+            })
         })
         .collect()
 }
@@ -387,6 +478,20 @@ impl Bytes {
             range,
             table: Box::new(table),
         })
+    }
+
+    /// The bytes as a bit mask: bit `b % 64` of word `b / 64` for byte `b`.
+    fn mask(&self) -> [u64; 4] {
+        let mut mask = [0; 4];
+        for (b, _) in self.table.iter().enumerate().filter(|(_, on)| **on) {
+            mask[b / 64] |= 1 << (b % 64);
+        }
+        mask
+    }
+
+    /// [`Bytes::new`] of a [`Bytes::mask`].
+    fn from_mask(mask: &[u64; 4]) -> Option<Bytes> {
+        Bytes::new(std::array::from_fn(|b| mask[b / 64] >> (b % 64) & 1 == 1))
     }
 
     /// True when `text` holds one of the bytes.
@@ -499,25 +604,31 @@ pub(crate) struct Seen {
     touched: Vec<usize>,
 }
 
-impl Prefilter {
-    /// Analyses `patterns`: (rule index, pattern) of every rule with a pattern.
-    pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Prefilter {
-        Prefilter::with_parsed(patterns.into_iter().map(|(i, p)| (i, p, None)))
-    }
+/// A prefilter before its automaton is built: the literals, and which rules
+/// each stands for.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Builder {
+    /// Literal → its index in `literals`.
+    literal_ids: HashMap<Cow<'static, str>, usize>,
+    /// Every required literal, once (borrowed when it is `'static`).
+    literals: Vec<Cow<'static, str>>,
+    /// Literal index → the (rule, required set) pairs it satisfies.
+    sets_of: Vec<Vec<(usize, u8)>>,
+    /// See [`Prefilter::full`].
+    full: Vec<u8>,
+    /// See [`Prefilter::always`].
+    always: Vec<(usize, Option<Bytes>)>,
+    /// The escape characters of every rule with literals.
+    escapes: Vec<char>,
+}
 
-    /// [`Prefilter::new`] for patterns some of which come parsed already:
-    /// (index, pattern, its syntax tree if at hand).
-    pub fn with_parsed<'a>(
+impl Builder {
+    /// Analyses `patterns` (index, pattern, its syntax tree if at hand).
+    fn analyse<'a>(
         patterns: impl IntoIterator<Item = (usize, &'a str, Option<&'a Ast>)>,
-    ) -> Prefilter {
-        let mut literal_ids: std::collections::HashMap<String, usize> = Default::default();
-        let mut literals: Vec<String> = Vec::new();
-        let mut sets_of: Vec<Vec<(usize, u8)>> = Vec::new();
-        let mut full: Vec<u8> = Vec::new();
-        let mut always = Vec::new();
-        let mut escapes = Vec::new();
+    ) -> Builder {
+        let mut builder = Builder::default();
         for (rule, pattern, ast) in patterns {
-            let mut mine = Vec::new();
             let parsed;
             let ast = match ast {
                 Some(ast) => Some(ast),
@@ -526,36 +637,63 @@ impl Prefilter {
                     parsed.as_ref()
                 }
             };
-            let sets = ast.and_then(|ast| literals_of(ast, &mut mine));
-            let Some(sets) = sets else {
-                let bytes = ast.and_then(required_bytes).and_then(Bytes::new);
-                always.push((rule, bytes));
-                continue;
-            };
-            escapes.extend(mine);
-            if full.len() <= rule {
-                full.resize(rule + 1, 0);
-            }
-            for (g, set) in sets.into_iter().enumerate() {
-                let bit = 1u8 << g;
-                full[rule] |= bit;
-                for mut literal in set {
-                    let mut cut = literal.len().min(MAX_LITERAL_BYTES);
-                    while !literal.is_char_boundary(cut) {
-                        cut -= 1;
+            let analysed = analyse(ast);
+            builder.add(rule, analysed.sets, &analysed.escapes, analysed.bytes);
+        }
+        builder
+    }
+
+    /// Adds rule `rule` with the analysis of its pattern.
+    fn add<L: Into<Cow<'static, str>>>(
+        &mut self,
+        rule: usize,
+        sets: impl IntoIterator<Item = impl IntoIterator<Item = L>>,
+        escapes: &[char],
+        bytes: Option<[u64; 4]>,
+    ) {
+        // (Never more sets than a mask has bits.)
+        let mut sets = sets.into_iter().take(MAX_REQUIRED_SETS).peekable();
+        if sets.peek().is_none() {
+            let bytes = bytes.as_ref().and_then(Bytes::from_mask);
+            self.always.push((rule, bytes));
+            return;
+        }
+        self.escapes.extend_from_slice(escapes);
+        if self.full.len() <= rule {
+            self.full.resize(rule + 1, 0);
+        }
+        for (g, set) in sets.enumerate() {
+            let bit = 1u8 << g;
+            self.full[rule] |= bit;
+            for literal in set {
+                let literal = literal.into();
+                let id = match self.literal_ids.get(literal.as_ref()) {
+                    Some(&id) => id,
+                    None => {
+                        self.literal_ids
+                            .insert(literal.clone(), self.literals.len());
+                        self.literals.push(literal);
+                        self.sets_of.push(Vec::new());
+                        self.sets_of.len() - 1
                     }
-                    literal.truncate(cut);
-                    let id = *literal_ids.entry(literal.clone()).or_insert_with(|| {
-                        literals.push(literal);
-                        sets_of.push(Vec::new());
-                        sets_of.len() - 1
-                    });
-                    if !sets_of[id].contains(&(rule, bit)) {
-                        sets_of[id].push((rule, bit));
-                    }
+                };
+                if !self.sets_of[id].contains(&(rule, bit)) {
+                    self.sets_of[id].push((rule, bit));
                 }
             }
         }
+    }
+
+    /// The prefilter: the automaton over the literals.
+    fn build(self) -> Prefilter {
+        let Builder {
+            mut literals,
+            mut sets_of,
+            mut full,
+            mut always,
+            mut escapes,
+            ..
+        } = self;
         let with_literals: Vec<(usize, u8)> = full
             .iter()
             .enumerate()
@@ -567,10 +705,10 @@ impl Prefilter {
         for c in escapes {
             // A text with `ſ` or a Kelvin sign in it skips the prefilter: every
             // rule with literals is a candidate.
-            literals.push(c.to_string());
+            literals.push(Cow::Owned(c.to_string()));
             sets_of.push(with_literals.clone());
         }
-        let bytes: usize = literals.iter().map(String::len).sum();
+        let bytes: usize = literals.iter().map(|l| l.len()).sum();
         let kind = if bytes <= MAX_DFA_LITERAL_BYTES {
             AhoCorasickKind::DFA
         } else {
@@ -583,13 +721,13 @@ impl Prefilter {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .kind(Some(kind))
-                .build(&literals)
+                .build(literals.iter().map(|l| l.as_bytes()))
                 .or_else(|_| {
                     // Too big for a DFA: the slower but smaller automaton.
                     AhoCorasick::builder()
                         .ascii_case_insensitive(true)
                         .match_kind(MatchKind::Standard)
-                        .build(&literals)
+                        .build(literals.iter().map(|l| l.as_bytes()))
                 })
                 .ok()
         };
@@ -605,6 +743,21 @@ impl Prefilter {
             full,
             always,
         }
+    }
+}
+
+impl Prefilter {
+    /// Analyses `patterns`: (rule index, pattern) of every rule with a pattern.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Prefilter {
+        Prefilter::with_parsed(patterns.into_iter().map(|(i, p)| (i, p, None)))
+    }
+
+    /// [`Prefilter::new`] for patterns some of which come parsed already:
+    /// (index, pattern, its syntax tree if at hand).
+    pub fn with_parsed<'a>(
+        patterns: impl IntoIterator<Item = (usize, &'a str, Option<&'a Ast>)>,
+    ) -> Prefilter {
+        Builder::analyse(patterns).build()
     }
 
     /// Fills `out` with the indices of the rules that could match `text`,
