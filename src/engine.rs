@@ -128,7 +128,8 @@ struct Piece {
 #[derive(Debug)]
 struct Part {
     pattern: String,
-    /// Its syntax tree, for the prefilter, until the engine is built.
+    /// Its syntax tree, for the prefilter, until the engine is built (only
+    /// when it was parsed: the built-in ones' analysis is in a table).
     ast: Option<Ast>,
     /// Compiled on first use, like the rules' patterns.
     matcher: OnceCell<Option<Matcher>>,
