@@ -93,17 +93,19 @@ pub(crate) static BUILTIN: Table = Table {
 impl Table {
     /// How `pattern` splits, if the table knows.
     pub fn split(&self, pattern: &str) -> Option<&'static Split> {
-        let key = Key::of(pattern);
-        let i = self.splits.binary_search_by_key(&key, |s| s.key).ok()?;
-        self.splits.get(i)
+        find(self.splits, |s| s.key, pattern)
     }
 
     /// The analysis of `pattern`, if the table has it.
     pub fn facts(&self, pattern: &str) -> Option<&'static Facts> {
-        let key = Key::of(pattern);
-        let i = self.facts.binary_search_by_key(&key, |f| f.key).ok()?;
-        self.facts.get(i)
+        find(self.facts, |f| f.key, pattern)
     }
+}
+
+/// The entry for `pattern` in `entries`, sorted by `key`.
+fn find<T>(entries: &'static [T], key: fn(&T) -> Key, pattern: &str) -> Option<&'static T> {
+    let i = entries.binary_search_by_key(&Key::of(pattern), key).ok()?;
+    entries.get(i)
 }
 
 /// Writing the table ([`generate`]), and the tests that it is current and
