@@ -128,7 +128,8 @@ struct Piece {
 #[derive(Debug)]
 struct Part {
     pattern: String,
-    /// Its syntax tree, for the prefilter, until the engine is built.
+    /// Its syntax tree, for the prefilter, until the engine is built (only
+    /// when it was parsed: the built-in ones' analysis is in a table).
     ast: Option<Ast>,
     /// Compiled on first use, like the rules' patterns.
     matcher: OnceCell<Option<Matcher>>,
@@ -159,6 +160,20 @@ impl Part {
     fn matcher(&self) -> &Option<Matcher> {
         self.matcher
             .get_or_init(|| Matcher::new(&self.pattern, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT))
+    }
+}
+
+/// The pattern of a rule whose top-level alternatives the engine checks one
+/// at a time (if it has them): a built-in block rule's. Only whether a block
+/// rule matches matters; metadata and inline rules need the match itself.
+/// Custom patterns stay whole.
+pub(crate) fn split_pattern(rule: &Rule) -> Option<&'static str> {
+    match (&rule.pattern, rule.action) {
+        (
+            Some(Cow::Borrowed(pattern)),
+            Action::DropBlock | Action::DropToEnd | Action::ClosesArticle,
+        ) => Some(pattern),
+        _ => None,
     }
 }
 
@@ -219,21 +234,12 @@ impl Engine {
         let mut pieces = Vec::with_capacity(rules.len());
         let mut feature_pieces = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
-            // Only whether a block rule matches matters; metadata and inline
-            // rules need the match itself. Custom patterns stay whole.
-            let parts = match (&rule.pattern, rule.action) {
-                (
-                    Some(Cow::Borrowed(pattern)),
-                    Action::DropBlock | Action::DropToEnd | Action::ClosesArticle,
-                ) => alternatives(pattern),
-                _ => None,
-            };
-            match parts {
+            match split_pattern(rule).and_then(alternatives) {
                 Some(parts) => pieces.extend(parts.into_iter().map(|(pattern, ast)| Piece {
                     rule: i,
                     part: Some(Part {
                         pattern,
-                        ast: Some(ast),
+                        ast,
                         matcher: OnceCell::new(),
                     }),
                 })),
