@@ -69,15 +69,30 @@ pub(crate) struct Matcher {
     /// The forward NFA's engines, built with the matcher when the DFA is
     /// forward (they share its NFA), else on first need.
     nfa: OnceCell<Option<NfaEngines>>,
-    /// For a reverse DFA: the pattern and NFA size limit, to build the
-    /// forward NFA when it is needed.
-    forward: Option<(Box<str>, usize)>,
+    /// The pattern and limits, to build the forward NFA of a reverse DFA
+    /// and the exact matcher when they are needed.
+    source: Source,
+    /// The pattern's `\W*$` were narrowed to ASCII (see [`Tail`]): a text
+    /// whose trailing non-word characters are not all ASCII is asked of the
+    /// exact matcher instead.
+    narrowed: bool,
+    /// The matcher of the exact translation, for a narrowed one, compiled on
+    /// first need and shared by threads.
+    exact: OnceCell<Option<Box<Matcher>>>,
     /// The pattern's capture groups (not counting the whole match's).
     groups: usize,
     /// The pattern is `^(…)$` with its one group around everything between
     /// the anchors (`(?i)^(?P<value>…)$`): a match and its group are the
     /// whole text, no search needed to find them.
     whole_group: bool,
+}
+
+/// What a [`Matcher`] was compiled from.
+#[derive(Debug)]
+struct Source {
+    pattern: Box<str>,
+    nfa_size_limit: usize,
+    dfa_cache_bytes: usize,
 }
 
 /// The engines over the forward NFA.
@@ -96,6 +111,8 @@ pub(crate) struct MatchCache {
     dfa: lazy::Cache,
     backtracker: Option<backtrack::Cache>,
     pikevm: Option<pikevm::Cache>,
+    /// The exact matcher's, once it is used.
+    exact: Option<Box<MatchCache>>,
 }
 
 /// `hir` compiled with this thread's compiler: forward with every capture
@@ -142,12 +159,101 @@ fn has_wide_gap(hir: &Hir) -> bool {
 const WIDE_GAP: u32 = 8;
 
 /// `pattern` parsed as [`NFA::compiler`] parses it (the same HIR, by
-/// [`translate`]).
-fn parse(pattern: &str) -> Option<Hir> {
+/// [`translate`]), or with each `\W*$` narrowed to ASCII when `narrow` (see
+/// [`Tail`]); with whether one was.
+fn parse(pattern: &str, narrow: bool) -> Option<(Hir, bool)> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
-    translate(pattern, &ast, &mut Flags::default())
+    let mut tail = Tail {
+        narrow,
+        narrowed: false,
+    };
+    let hir = translate(pattern, &ast, &mut Flags::default(), &mut tail)?;
+    Some((hir, tail.narrowed))
+}
+
+/// What [`translate`] makes of a Unicode `\W*` (greedy or not) right before
+/// `$` in a concatenation, as many built-in patterns end a branch (`… comment
+/// here\W*$`). Its Unicode class costs thousands of NFA and DFA states; the
+/// ASCII non-word characters are a handful of byte ranges. Both match the
+/// same on a text whose trailing run of non-word characters is all ASCII:
+/// any `\W*` that ends at the end of the text lies in that run. On other
+/// texts the matcher asks the exact translation (see [`ascii_tail`]).
+#[derive(Debug)]
+struct Tail {
+    /// Narrow such a `\W*` to the ASCII non-word characters.
+    narrow: bool,
+    /// At least one was narrowed.
+    narrowed: bool,
+}
+
+impl Tail {
+    /// The repetition `part` when, followed by `next` in a concatenation with
+    /// `flags` in force, it is a `\W*` to narrow: Unicode `\W`, from zero
+    /// times unbounded, before the end of the text (`$` without `(?m)`, or
+    /// `\z`).
+    fn narrows<'a>(
+        &self,
+        part: &'a Ast,
+        next: Option<&Ast>,
+        flags: &Flags,
+    ) -> Option<&'a ast::Repetition> {
+        let Ast::Repetition(rep) = part else {
+            return None;
+        };
+        let star = matches!(
+            rep.op.kind,
+            RepetitionKind::ZeroOrMore | RepetitionKind::Range(RepetitionRange::AtLeast(0))
+        );
+        let non_word = matches!(&*rep.ast, Ast::ClassPerl(class)
+            if class.kind == ast::ClassPerlKind::Word && class.negated);
+        let text_end = matches!(next, Some(Ast::Assertion(end)) if match end.kind {
+            ast::AssertionKind::EndText => true,
+            ast::AssertionKind::EndLine => !flags.multi_line.unwrap_or(false),
+            _ => false,
+        });
+        (self.narrow && star && non_word && text_end && flags.unicode()).then_some(rep)
+    }
+}
+
+/// The ASCII characters of Unicode `\W`: all but `[0-9A-Za-z_]`.
+fn ascii_non_word_class() -> Hir {
+    let ranges = [
+        (0x00, 0x2F),
+        (0x3A, 0x40),
+        (0x5B, 0x5E),
+        (0x60, 0x60),
+        (0x7B, 0x7F),
+    ]
+    .map(|(a, b)| ClassUnicodeRange::new(char::from(a), char::from(b)));
+    Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+}
+
+/// True when the run of non-word characters (Unicode `\W`) that ends `text`
+/// is all ASCII, so that a pattern whose `\W*$` is narrowed to ASCII (see
+/// [`Tail`]) matches `text` as the exact one does. Reads back from the end to
+/// the first word character or the first non-ASCII one: a few bytes.
+fn ascii_tail(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ascii_run = bytes
+        .iter()
+        .rev()
+        .take_while(|&&b| b.is_ascii() && !regex_syntax::is_word_byte(b))
+        .count();
+    // Past ASCII bytes only: a character boundary.
+    let Some(before) = text.get(..text.len() - ascii_run) else {
+        return false;
+    };
+    match before.chars().next_back() {
+        // The text is all ASCII non-word characters, or the run ends at an
+        // ASCII word character.
+        None => true,
+        Some(c) if c.is_ascii() => true,
+        // A non-ASCII word character ends the run; an error (no Unicode
+        // tables) counts as non-word, which only costs the exact matcher.
+        Some(c) => regex_syntax::try_is_word_character(c).unwrap_or(false),
+    }
 }
 
 /// The flags in force at a point of a pattern, as the regex-syntax translator
@@ -240,7 +346,7 @@ fn ascii_letter_class(c: char) -> Hir {
 /// bounds its depth); every other leaf (classes, `.`, assertions, non-ASCII
 /// letters) goes to the translator, with the flags in force there. `None` when
 /// the translator rejects a leaf, as it would the whole pattern.
-fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
+fn translate(pattern: &str, ast: &Ast, flags: &mut Flags, tail: &mut Tail) -> Option<Hir> {
     Some(match ast {
         Ast::Empty(_) => Hir::empty(),
         Ast::Flags(set) => {
@@ -251,29 +357,13 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
             Some(byte) => Hir::literal([byte]),
             None => ascii_letter_class(lit.c),
         },
-        Ast::Repetition(rep) => {
-            let sub = translate(pattern, &rep.ast, flags)?;
-            let (min, max) = match rep.op.kind {
-                RepetitionKind::ZeroOrOne => (0, Some(1)),
-                RepetitionKind::ZeroOrMore => (0, None),
-                RepetitionKind::OneOrMore => (1, None),
-                RepetitionKind::Range(RepetitionRange::Exactly(n)) => (n, Some(n)),
-                RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (n, None),
-                RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (m, Some(n)),
-            };
-            Hir::repetition(Repetition {
-                min,
-                max,
-                greedy: rep.greedy != flags.swap_greed.unwrap_or(false),
-                sub: Box::new(sub),
-            })
-        }
+        Ast::Repetition(rep) => repetition(rep, translate(pattern, &rep.ast, flags, tail)?, flags),
         Ast::Group(group) => {
             let outer = *flags;
             if let Some(set) = group.flags() {
                 flags.apply(set);
             }
-            let sub = translate(pattern, &group.ast, flags);
+            let sub = translate(pattern, &group.ast, flags, tail);
             *flags = outer;
             let (index, name) = match &group.kind {
                 GroupKind::CaptureIndex(index) => (*index, None),
@@ -291,7 +381,7 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
         Ast::Concat(concat) => {
             let mut subs = Vec::with_capacity(concat.asts.len());
             let mut run = Vec::new();
-            for part in &concat.asts {
+            for (k, part) in concat.asts.iter().enumerate() {
                 if let Some(byte) = flags.plain_byte(part) {
                     run.push(byte);
                     continue;
@@ -299,7 +389,12 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
                 if !run.is_empty() {
                     subs.push(Hir::literal(std::mem::take(&mut run)));
                 }
-                let sub = translate(pattern, part, flags)?;
+                if let Some(rep) = tail.narrows(part, concat.asts.get(k + 1), flags) {
+                    tail.narrowed = true;
+                    subs.push(repetition(rep, ascii_non_word_class(), flags));
+                    continue;
+                }
+                let sub = translate(pattern, part, flags, tail)?;
                 if sub.kind() != &HirKind::Empty {
                     subs.push(sub);
                 }
@@ -313,10 +408,28 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
         Ast::Alternation(alt) => Hir::alternation(
             alt.asts
                 .iter()
-                .map(|branch| translate(pattern, branch, flags))
+                .map(|branch| translate(pattern, branch, flags, tail))
                 .collect::<Option<_>>()?,
         ),
         leaf => flags.translator().translate(pattern, leaf).ok()?,
+    })
+}
+
+/// The HIR of repetition `rep` of `sub` with `flags` in force.
+fn repetition(rep: &ast::Repetition, sub: Hir, flags: &Flags) -> Hir {
+    let (min, max) = match rep.op.kind {
+        RepetitionKind::ZeroOrOne => (0, Some(1)),
+        RepetitionKind::ZeroOrMore => (0, None),
+        RepetitionKind::OneOrMore => (1, None),
+        RepetitionKind::Range(RepetitionRange::Exactly(n)) => (n, Some(n)),
+        RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (n, None),
+        RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (m, Some(n)),
+    };
+    Hir::repetition(Repetition {
+        min,
+        max,
+        greedy: rep.greedy != flags.swap_greed.unwrap_or(false),
+        sub: Box::new(sub),
     })
 }
 
@@ -336,7 +449,18 @@ impl Matcher {
     /// NFA and a lazy DFA cache of `dfa_cache_bytes`. `None` when it does not
     /// compile; the built-in patterns all do (the tests say so).
     pub fn new(pattern: &str, nfa_size_limit: usize, dfa_cache_bytes: usize) -> Option<Matcher> {
-        let hir = parse(pattern)?;
+        let source = Source {
+            pattern: pattern.into(),
+            nfa_size_limit,
+            dfa_cache_bytes,
+        };
+        Matcher::build(source, true)
+    }
+
+    /// Compiles `source`, with each `\W*$` narrowed to ASCII when `narrow`
+    /// (see [`Tail`]).
+    fn build(source: Source, narrow: bool) -> Option<Matcher> {
+        let (hir, narrowed) = parse(&source.pattern, narrow)?;
         let props = hir.properties();
         let anchored = match props.look_set_prefix().contains(Look::Start) {
             true => Anchored::Yes,
@@ -354,11 +478,11 @@ impl Matcher {
         let reverse = anchored == Anchored::No
             && props.look_set_suffix().contains(Look::End)
             && has_wide_gap(&hir);
-        let nfa = compile(&hir, nfa_size_limit, reverse)?;
+        let nfa = compile(&hir, source.nfa_size_limit, reverse)?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
-                    .cache_capacity(dfa_cache_bytes)
+                    .cache_capacity(source.dfa_cache_bytes)
                     // A Unicode `\b` cannot be decided byte by byte: the DFA
                     // stops at the first non-ASCII byte and the NFA takes over.
                     .unicode_word_boundary(true)
@@ -367,16 +491,18 @@ impl Matcher {
             )
             .build_from_nfa(nfa.clone())
             .ok()?;
-        let (engines, forward) = match reverse {
-            true => (OnceCell::new(), Some((pattern.into(), nfa_size_limit))),
-            false => (OnceCell::with_value(Some(NfaEngines::new(nfa)?)), None),
+        let engines = match reverse {
+            true => OnceCell::new(),
+            false => OnceCell::with_value(Some(NfaEngines::new(nfa)?)),
         };
         Some(Matcher {
             dfa,
             reverse,
             anchored,
             nfa: engines,
-            forward,
+            source,
+            narrowed,
+            exact: OnceCell::new(),
             groups,
             whole_group,
         })
@@ -386,10 +512,40 @@ impl Matcher {
     fn engines(&self) -> Option<&NfaEngines> {
         self.nfa
             .get_or_init(|| {
-                let (pattern, limit) = self.forward.as_ref()?;
-                NfaEngines::new(compile(&parse(pattern)?, *limit, false)?)
+                let (hir, _) = parse(&self.source.pattern, self.narrowed)?;
+                NfaEngines::new(compile(&hir, self.source.nfa_size_limit, false)?)
             })
             .as_ref()
+    }
+
+    /// The exact matcher and its search state in `cache`, when this one is
+    /// narrowed and `text` is one it cannot answer (see [`ascii_tail`]).
+    /// Should the exact pattern not compile (the tests say the built-in ones
+    /// do), its rule never fires, as a rule whose pattern does not compile.
+    fn exact_for<'c>(
+        &self,
+        cache: &'c mut MatchCache,
+        text: &str,
+    ) -> Option<Option<(&Matcher, &'c mut MatchCache)>> {
+        if !self.narrowed || ascii_tail(text) {
+            return None;
+        }
+        let exact = self
+            .exact
+            .get_or_init(|| {
+                let source = Source {
+                    pattern: self.source.pattern.clone(),
+                    ..self.source
+                };
+                Matcher::build(source, false).map(Box::new)
+            })
+            .as_deref();
+        Some(exact.map(|exact| {
+            let cache = cache
+                .exact
+                .get_or_insert_with(|| Box::new(exact.create_cache()));
+            (exact, &mut **cache)
+        }))
     }
 
     /// Fresh search state for this matcher.
@@ -398,11 +554,15 @@ impl Matcher {
             dfa: self.dfa.create_cache(),
             backtracker: None,
             pikevm: None,
+            exact: None,
         }
     }
 
     /// True when the pattern matches somewhere in `text`.
     pub fn is_match(&self, cache: &mut MatchCache, text: &str) -> bool {
+        if let Some(exact) = self.exact_for(cache, text) {
+            return exact.is_some_and(|(exact, cache)| exact.is_match(cache, text));
+        }
         let input = Input::new(text).anchored(self.anchored).earliest(true);
         let found = match self.reverse {
             // Anchored at the end, for a reverse search.
@@ -434,6 +594,10 @@ impl Matcher {
 
     /// The capture groups of the leftmost-first match in `text`, if any.
     pub fn captures(&self, cache: &mut MatchCache, text: &str) -> Option<Captures> {
+        if let Some(exact) = self.exact_for(cache, text) {
+            let (exact, cache) = exact?;
+            return exact.captures(cache, text);
+        }
         let nfa = self.engines()?;
         if self.whole_group {
             if !self.is_match(cache, text) {
@@ -601,11 +765,30 @@ pub(crate) mod testing {
     });
 
     /// Asserts that [`super::parse`] gives `pattern` the regex-syntax
-    /// parser's HIR, so that its matcher is the regex crate's.
+    /// parser's HIR, so that its exact matcher is the regex crate's; and that
+    /// narrowed it gives that of `pattern` with each `\W*$` spelled with the
+    /// ASCII non-word class (which holds for patterns that spell no `$` under
+    /// `(?m)`, as the built-in ones), and nothing else changed.
     pub fn assert_same_hir(pattern: &str) {
-        let want = regex_syntax::Parser::new().parse(pattern).expect("valid");
-        assert_eq!(super::parse(pattern), Some(want), "{pattern}");
+        let parse = |p: &str| regex_syntax::Parser::new().parse(p).expect("valid");
+        let want = parse(pattern);
+        assert_eq!(
+            super::parse(pattern, false),
+            Some((want, false)),
+            "{pattern}"
+        );
+        let ascii = pattern.replace(r"\W*$", &format!("{ASCII_NON_WORD}*$"));
+        let narrowed = ascii != pattern;
+        let want = parse(&ascii);
+        assert_eq!(
+            super::parse(pattern, true),
+            Some((want, narrowed)),
+            "{ascii}"
+        );
     }
+
+    /// The ASCII characters of Unicode `\W`, spelled out.
+    pub const ASCII_NON_WORD: &str = r"[\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]";
 
     /// Search state for [`BOTH`], one set per test thread at a time.
     static CACHES: Lazy<Pool<Vec<MatchCache>>> =
@@ -816,7 +999,174 @@ mod tests {
                 regex_syntax::Parser::new().parse(pattern).is_err(),
                 "{pattern}"
             );
-            assert!(parse(pattern).is_none(), "{pattern}");
+            assert!(parse(pattern, false).is_none(), "{pattern}");
+            assert!(parse(pattern, true).is_none(), "{pattern}");
+        }
+    }
+
+    /// Characters a text may end with: ASCII word and non-word ones, and
+    /// non-ASCII ones of both kinds (U+0301 and the zero-width joiner are word
+    /// characters to the regex crate; NBSP, `…`, `»`, `©` and emoji are not).
+    const TAIL_CHARS: [char; 24] = [
+        '.', '!', ' ', '\n', '-', ')', 'a', 'Z', '1', '_', '\u{A0}', '»', '›', '…', '©', '–', '🙂',
+        'é', 'ß', '日', '\u{301}', '\u{200D}', '\u{2028}', '٣',
+    ];
+
+    /// Whether a text's trailing non-word run is all ASCII.
+    #[test]
+    fn the_tail_scan_stops_at_the_first_word_or_non_ascii_character() {
+        for (text, ascii) in [
+            ("", true),
+            ("...", true),
+            ("comment here", true),
+            ("comment here !!", true),
+            ("comment here »", false),
+            ("comment here » !", false),
+            ("« comment here", true),
+            ("» x.", true),
+            ("café", true),
+            ("café.", true),
+            ("straße", true),
+            ("日本", true),
+            ("e\u{301}", true),
+            ("e\u{301} .", true),
+            ("a\u{200D}", true),
+            ("a\u{A0}", false),
+            ("a 🙂", false),
+            ("🙂a", true),
+            ("…", false),
+            ("\u{A0}", false),
+        ] {
+            assert_eq!(ascii_tail(text), ascii, "{text:?}");
+        }
+    }
+
+    /// Only a Unicode `\W*` right before the end of the text is narrowed;
+    /// narrowed and not, a pattern agrees with the regex on texts that end in
+    /// ASCII and in non-ASCII characters, and the exact matcher is compiled
+    /// only for the latter.
+    #[test]
+    fn only_a_non_word_run_before_the_end_is_narrowed() {
+        for (pattern, narrowed) in [
+            (r"(?i)^comment here\W*$", true),
+            (r"here\W*?$|there", true),
+            (r"(?:here|there)\W{0,}\z", true),
+            (r"(?P<x>here)(?P<y>\W)?\W*$", true),
+            (r"(?U)(here\W*$)+", true),
+            (r"(?m)here\W*$", false),
+            (r"here\W+$", false),
+            (r"here\W{0,9}$", false),
+            (r"here\W*\b$", false),
+            (r"here(?:\W*)$", false),
+            (r"here(\W*)$", false),
+            (r"here[^\w]*$", false),
+            (r"here\W*", false),
+            (r"^\W*here", false),
+            (r"(?-u:\W)*$", false),
+        ] {
+            let Some((_, got)) = parse(pattern, true) else {
+                // Rejected as the regex crate rejects it.
+                assert!(regex::Regex::new(pattern).is_err(), "{pattern}");
+                continue;
+            };
+            assert_eq!(got, narrowed, "{pattern}");
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert_eq!(matcher.narrowed, narrowed, "{pattern}");
+            let regex = regex::Regex::new(pattern).expect("valid");
+            let mut cache = matcher.create_cache();
+            for tail in ["", ".", " !)", "\n"] {
+                for text in [format!("comment here{tail}"), format!("x there{tail}")] {
+                    assert_eq!(matcher.is_match(&mut cache, &text), regex.is_match(&text));
+                    assert_same_captures(&matcher, &mut cache, &regex, &text);
+                }
+            }
+            assert!(matcher.exact.get().is_none(), "{pattern}");
+            for c in TAIL_CHARS {
+                for text in [format!("comment here{c}"), format!("comment here .{c}!")] {
+                    assert_eq!(matcher.is_match(&mut cache, &text), regex.is_match(&text));
+                    assert_same_captures(&matcher, &mut cache, &regex, &text);
+                }
+            }
+            assert_eq!(matcher.exact.get().is_some(), narrowed, "{pattern}");
+        }
+    }
+
+    /// Every built-in matcher agrees with its regex on phrases its `\W*$`
+    /// branches end with, followed by every ending of one or two characters.
+    #[test]
+    fn agrees_on_every_ending_of_the_built_in_phrases() {
+        let phrases = [
+            "Comment here",
+            "Cookie settings",
+            "© 2021 Example. All rights reserved",
+            "Please try again",
+            "Advertising disclosure",
+            "Download the News Nation App available on Android and iOS",
+            "Your email address",
+            "Story continues below advertisement",
+            "Sign in",
+            "Angaben ohne Gewähr",
+            "Share",
+        ];
+        for phrase in phrases {
+            assert_agrees(phrase);
+            for a in TAIL_CHARS {
+                assert_agrees(&format!("{phrase}{a}"));
+                for b in TAIL_CHARS {
+                    assert_agrees(&format!("{phrase}{a}{b}"));
+                }
+            }
+        }
+    }
+
+    /// `hir` with its assertions (`^`, `$`, `\b`) taken out, to generate
+    /// texts from.
+    fn without_looks(hir: &Hir) -> Hir {
+        match hir.kind() {
+            HirKind::Look(_) => Hir::empty(),
+            HirKind::Repetition(rep) => Hir::repetition(Repetition {
+                sub: Box::new(without_looks(&rep.sub)),
+                ..rep.clone()
+            }),
+            HirKind::Capture(cap) => Hir::capture(Capture {
+                sub: Box::new(without_looks(&cap.sub)),
+                ..cap.clone()
+            }),
+            HirKind::Concat(hirs) => Hir::concat(hirs.iter().map(without_looks).collect()),
+            HirKind::Alternation(hirs) => {
+                Hir::alternation(hirs.iter().map(without_looks).collect())
+            }
+            _ => hir.clone(),
+        }
+    }
+
+    /// Texts from the branches of the built-in patterns that end in `\W*$`,
+    /// with their assertions taken out.
+    fn tail_phrases() -> impl proptest::strategy::Strategy<Value = String> {
+        let branches: Vec<_> = crate::rules::builtin_rules()
+            .filter_map(|rule| rule.pattern())
+            .flat_map(|p| crate::prefilter::alternatives(p).unwrap_or_default())
+            .filter(|(branch, _)| branch.contains(r"\W*$"))
+            .map(|(branch, _)| {
+                let hir = regex_syntax::Parser::new().parse(&branch).expect("valid");
+                proptest::string::string_regex_parsed(&without_looks(&hir)).expect("generates")
+            })
+            .collect();
+        assert!(branches.len() > 10, "{} branches", branches.len());
+        proptest::strategy::Union::new(branches)
+    }
+
+    proptest::proptest! {
+        /// On a built-in phrase followed by any mix of word and non-word,
+        /// ASCII and non-ASCII characters, every built-in matcher agrees with
+        /// its regex.
+        #[test]
+        fn agrees_on_built_in_phrases_with_any_ending(
+            phrase in tail_phrases(),
+            tail in proptest::collection::vec(proptest::sample::select(&TAIL_CHARS[..]), 0..6),
+        ) {
+            let text: String = phrase.chars().chain(tail).collect();
+            assert_agrees(&text);
         }
     }
 
