@@ -8,14 +8,18 @@
 //! backtracker over the forward NFA is quick. A full
 //! regex also compiles a reverse NFA (to find where a match starts), extracts
 //! literal prefilters and tries a one-pass DFA: over a third of its build time,
-//! paid once per process for each rule a text gets near.
+//! paid once per process for each rule a text gets near. And the many
+//! patterns that end a branch in `\W*$` are compiled with a `\W` narrowed to
+//! the punctuation and symbols that end lines of text, a fraction of its
+//! Unicode class; the rare text that ends in other non-word characters is
+//! asked of the exact pattern (see [`Tail`]).
 //!
 //! The matcher is immutable and shared by threads; its mutable search state
 //! ([`MatchCache`]) is kept per thread by the engine.
 
 use std::cell::RefCell;
 
-use once_cell::sync::OnceCell;
+use once_cell::sync::{Lazy, OnceCell};
 use regex_automata::PatternID;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
@@ -72,9 +76,9 @@ pub(crate) struct Matcher {
     /// The pattern and limits, to build the forward NFA of a reverse DFA
     /// and the exact matcher when they are needed.
     source: Source,
-    /// The pattern's `\W*$` were narrowed to ASCII (see [`Tail`]): a text
-    /// whose trailing non-word characters are not all ASCII is asked of the
-    /// exact matcher instead.
+    /// The pattern's `\W*$` were narrowed (see [`Tail`]): a text whose
+    /// trailing non-word characters are not all in the narrowed class is
+    /// asked of the exact matcher instead.
     narrowed: bool,
     /// The matcher of the exact translation, for a narrowed one, compiled on
     /// first need and shared by threads.
@@ -159,8 +163,8 @@ fn has_wide_gap(hir: &Hir) -> bool {
 const WIDE_GAP: u32 = 8;
 
 /// `pattern` parsed as [`NFA::compiler`] parses it (the same HIR, by
-/// [`translate`]), or with each `\W*$` narrowed to ASCII when `narrow` (see
-/// [`Tail`]); with whether one was.
+/// [`translate`]), or with each `\W*$` narrowed when `narrow` (see [`Tail`]);
+/// with whether one was.
 fn parse(pattern: &str, narrow: bool) -> Option<(Hir, bool)> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
@@ -175,14 +179,15 @@ fn parse(pattern: &str, narrow: bool) -> Option<(Hir, bool)> {
 
 /// What [`translate`] makes of a Unicode `\W*` (greedy or not) right before
 /// `$` in a concatenation, as many built-in patterns end a branch (`… comment
-/// here\W*$`). Its Unicode class costs thousands of NFA and DFA states; the
-/// ASCII non-word characters are a handful of byte ranges. Both match the
-/// same on a text whose trailing run of non-word characters is all ASCII:
-/// any `\W*` that ends at the end of the text lies in that run. On other
-/// texts the matcher asks the exact translation (see [`ascii_tail`]).
+/// here\W*$`). Its class has some 800 ranges, which cost hundreds of NFA
+/// states and many more lazy DFA states; its part in [`NARROW_BLOCKS`] has
+/// about 50, most of them in two blocks of UTF-8. Both match the same on a
+/// text whose trailing run of non-word characters lies in those blocks: any
+/// `\W*` that ends at the end of the text lies in that run. On other texts
+/// the matcher asks the exact translation (see [`narrow_tail`]).
 #[derive(Debug)]
 struct Tail {
-    /// Narrow such a `\W*` to the ASCII non-word characters.
+    /// Narrow such a `\W*` to the non-word characters of [`NARROW_BLOCKS`].
     narrow: bool,
     /// At least one was narrowed.
     narrowed: bool,
@@ -217,43 +222,79 @@ impl Tail {
     }
 }
 
-/// The ASCII characters of Unicode `\W`: all but `[0-9A-Za-z_]`.
-fn ascii_non_word_class() -> Hir {
-    let ranges = [
-        (0x00, 0x2F),
-        (0x3A, 0x40),
-        (0x5B, 0x5E),
-        (0x60, 0x60),
-        (0x7B, 0x7F),
-    ]
-    .map(|(a, b)| ClassUnicodeRange::new(char::from(a), char::from(b)));
-    Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
-}
+/// The blocks of the non-word characters a narrowed `\W*$` keeps (see
+/// [`Tail`]): those that end lines of text. Latin-1 (ASCII, NBSP, `«»©°×`),
+/// general punctuation to dingbats (curly quotes, `…`, dashes, bullets,
+/// zero-width and invisible characters, `€`, arrows, `❯`), CJK and
+/// fullwidth punctuation (`。`, `：`), and emoji. A text whose trailing
+/// non-word run has a character outside them (rare on the dev corpora) needs
+/// the exact matcher; each block more costs NFA states in every narrowed
+/// pattern. Word characters in them (`ª`, `ⁱ`, `Ⓐ`, U+20D0 combining marks)
+/// are not kept: they end the run.
+const NARROW_BLOCKS: [(char, char); 5] = [
+    ('\u{0}', '\u{FF}'),
+    ('\u{2000}', '\u{2BFF}'),
+    ('\u{3000}', '\u{303F}'),
+    ('\u{FF00}', '\u{FF65}'),
+    ('\u{1F000}', '\u{1FAFF}'),
+];
+
+/// Unicode `\W` within [`NARROW_BLOCKS`], built once.
+static NARROW_NON_WORD: Lazy<Option<Hir>> = Lazy::new(|| {
+    let mut class = match regex_syntax::parse(r"\W").ok()?.into_kind() {
+        HirKind::Class(Class::Unicode(class)) => class,
+        _ => return None,
+    };
+    class.intersect(&ClassUnicode::new(
+        NARROW_BLOCKS.map(|(start, end)| ClassUnicodeRange::new(start, end)),
+    ));
+    Some(Hir::class(Class::Unicode(class)))
+});
 
 /// True when the run of non-word characters (Unicode `\W`) that ends `text`
-/// is all ASCII, so that a pattern whose `\W*$` is narrowed to ASCII (see
+/// lies in [`NARROW_BLOCKS`], so that a pattern whose `\W*$` is narrowed (see
 /// [`Tail`]) matches `text` as the exact one does. Reads back from the end to
-/// the first word character or the first non-ASCII one: a few bytes.
-fn ascii_tail(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let ascii_run = bytes
-        .iter()
-        .rev()
-        .take_while(|&&b| b.is_ascii() && !regex_syntax::is_word_byte(b))
-        .count();
-    // Past ASCII bytes only: a character boundary.
-    let Some(before) = text.get(..text.len() - ascii_run) else {
-        return false;
-    };
-    match before.chars().next_back() {
-        // The text is all ASCII non-word characters, or the run ends at an
-        // ASCII word character.
-        None => true,
-        Some(c) if c.is_ascii() => true,
-        // A non-ASCII word character ends the run; an error (no Unicode
-        // tables) counts as non-word, which only costs the exact matcher.
-        Some(c) => regex_syntax::try_is_word_character(c).unwrap_or(false),
+/// the first word character, or the first character outside the blocks: a
+/// few bytes.
+#[inline]
+fn narrow_tail(text: &str) -> bool {
+    // Most texts end in an ASCII word character after a few ASCII non-word
+    // ones: read bytes to the first non-ASCII one, and decode from there.
+    for (i, &byte) in text.as_bytes().iter().enumerate().rev() {
+        if !byte.is_ascii() {
+            // The last byte of a character: a boundary follows.
+            return text.get(..=i).is_some_and(narrow_tail_chars);
+        }
+        if regex_syntax::is_word_byte(byte) {
+            return true;
+        }
     }
+    true
+}
+
+/// [`narrow_tail`] of a text that ends in a non-ASCII character.
+fn narrow_tail_chars(text: &str) -> bool {
+    for c in text.chars().rev() {
+        let word = match u8::try_from(c) {
+            Ok(byte) if byte.is_ascii() => regex_syntax::is_word_byte(byte),
+            // An error (no Unicode tables) counts as a character outside the
+            // blocks: it only costs the exact matcher.
+            _ => match regex_syntax::try_is_word_character(c) {
+                Ok(word) => word,
+                Err(_) => return false,
+            },
+        };
+        if word {
+            return true;
+        }
+        if !NARROW_BLOCKS
+            .iter()
+            .any(|&(start, end)| (start..=end).contains(&c))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// The flags in force at a point of a pattern, as the regex-syntax translator
@@ -391,7 +432,7 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags, tail: &mut Tail) -> Op
                 }
                 if let Some(rep) = tail.narrows(part, concat.asts.get(k + 1), flags) {
                     tail.narrowed = true;
-                    subs.push(repetition(rep, ascii_non_word_class(), flags));
+                    subs.push(repetition(rep, NARROW_NON_WORD.clone()?, flags));
                     continue;
                 }
                 let sub = translate(pattern, part, flags, tail)?;
@@ -457,7 +498,7 @@ impl Matcher {
         Matcher::build(source, true)
     }
 
-    /// Compiles `source`, with each `\W*$` narrowed to ASCII when `narrow`
+    /// Compiles `source`, with each `\W*$` narrowed when `narrow`
     /// (see [`Tail`]).
     fn build(source: Source, narrow: bool) -> Option<Matcher> {
         let (hir, narrowed) = parse(&source.pattern, narrow)?;
@@ -518,18 +559,18 @@ impl Matcher {
             .as_ref()
     }
 
-    /// The exact matcher and its search state in `cache`, when this one is
-    /// narrowed and `text` is one it cannot answer (see [`ascii_tail`]).
-    /// Should the exact pattern not compile (the tests say the built-in ones
-    /// do), its rule never fires, as a rule whose pattern does not compile.
-    fn exact_for<'c>(
-        &self,
-        cache: &'c mut MatchCache,
-        text: &str,
-    ) -> Option<Option<(&Matcher, &'c mut MatchCache)>> {
-        if !self.narrowed || ascii_tail(text) {
-            return None;
-        }
+    /// True when this matcher is narrowed and `text` is one it cannot answer
+    /// (see [`narrow_tail`]): the exact matcher must.
+    #[inline]
+    fn needs_exact(&self, text: &str) -> bool {
+        self.narrowed && !narrow_tail(text)
+    }
+
+    /// The exact matcher, compiled on first need, and its search state in
+    /// `cache`. Should the exact pattern not compile (the tests say the
+    /// built-in ones do), its rule never fires, as a rule whose pattern does
+    /// not compile.
+    fn exact<'c>(&self, cache: &'c mut MatchCache) -> Option<(&Matcher, &'c mut MatchCache)> {
         let exact = self
             .exact
             .get_or_init(|| {
@@ -539,13 +580,11 @@ impl Matcher {
                 };
                 Matcher::build(source, false).map(Box::new)
             })
-            .as_deref();
-        Some(exact.map(|exact| {
-            let cache = cache
-                .exact
-                .get_or_insert_with(|| Box::new(exact.create_cache()));
-            (exact, &mut **cache)
-        }))
+            .as_deref()?;
+        let cache = cache
+            .exact
+            .get_or_insert_with(|| Box::new(exact.create_cache()));
+        Some((exact, cache))
     }
 
     /// Fresh search state for this matcher.
@@ -560,8 +599,10 @@ impl Matcher {
 
     /// True when the pattern matches somewhere in `text`.
     pub fn is_match(&self, cache: &mut MatchCache, text: &str) -> bool {
-        if let Some(exact) = self.exact_for(cache, text) {
-            return exact.is_some_and(|(exact, cache)| exact.is_match(cache, text));
+        if self.needs_exact(text) {
+            return self
+                .exact(cache)
+                .is_some_and(|(exact, cache)| exact.is_match(cache, text));
         }
         let input = Input::new(text).anchored(self.anchored).earliest(true);
         let found = match self.reverse {
@@ -594,8 +635,8 @@ impl Matcher {
 
     /// The capture groups of the leftmost-first match in `text`, if any.
     pub fn captures(&self, cache: &mut MatchCache, text: &str) -> Option<Captures> {
-        if let Some(exact) = self.exact_for(cache, text) {
-            let (exact, cache) = exact?;
+        if self.needs_exact(text) {
+            let (exact, cache) = self.exact(cache)?;
             return exact.captures(cache, text);
         }
         let nfa = self.engines()?;
@@ -734,7 +775,7 @@ pub(crate) mod testing {
     use regex::Regex;
     use regex_automata::util::pool::Pool;
 
-    use super::{MatchCache, Matcher};
+    use super::{MatchCache, Matcher, NARROW_BLOCKS};
     use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
 
     /// Every built-in rule with a pattern: its id, matcher and full regex.
@@ -766,9 +807,9 @@ pub(crate) mod testing {
 
     /// Asserts that [`super::parse`] gives `pattern` the regex-syntax
     /// parser's HIR, so that its exact matcher is the regex crate's; and that
-    /// narrowed it gives that of `pattern` with each `\W*$` spelled with the
-    /// ASCII non-word class (which holds for patterns that spell no `$` under
-    /// `(?m)`, as the built-in ones), and nothing else changed.
+    /// narrowed it gives that of `pattern` with each `\W*$` spelled as `\W`
+    /// within [`NARROW_BLOCKS`] (which holds for patterns that spell no `$`
+    /// under `(?m)`, as the built-in ones), and nothing else changed.
     pub fn assert_same_hir(pattern: &str) {
         let parse = |p: &str| regex_syntax::Parser::new().parse(p).expect("valid");
         let want = parse(pattern);
@@ -777,18 +818,32 @@ pub(crate) mod testing {
             Some((want, false)),
             "{pattern}"
         );
-        let ascii = pattern.replace(r"\W*$", &format!("{ASCII_NON_WORD}*$"));
-        let narrowed = ascii != pattern;
-        let want = parse(&ascii);
+        let blocks: String = NARROW_BLOCKS
+            .iter()
+            .map(|&(start, end)| {
+                format!(r"\x{{{:X}}}-\x{{{:X}}}", u32::from(start), u32::from(end))
+            })
+            .collect();
+        let spelled = pattern.replace(r"\W*$", &format!(r"(?-i:[\W&&[{blocks}]])*$"));
+        let narrowed = spelled != pattern;
+        let want = parse(&spelled);
         assert_eq!(
             super::parse(pattern, true),
             Some((want, narrowed)),
-            "{ascii}"
+            "{spelled}"
         );
     }
 
-    /// The ASCII characters of Unicode `\W`, spelled out.
-    pub const ASCII_NON_WORD: &str = r"[\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]";
+    /// Characters a text may end with: ASCII word and non-word ones, and
+    /// non-ASCII ones of both kinds, in [`NARROW_BLOCKS`] and not. U+0301,
+    /// the zero-width joiner, `ª`, `ⓐ` and U+20D7 are word characters to the
+    /// regex crate; NBSP, `…`, `»`, `©`, emoji, U+2028, `⸺`, `�` and private
+    /// use characters are not, and the last three are outside the blocks.
+    pub const TAIL_CHARS: [char; 30] = [
+        '.', '!', ' ', '\n', '-', ')', 'a', 'Z', '1', '_', '\u{A0}', '»', '›', '…', '©', '–', '🙂',
+        '\u{2028}', '⸺', '\u{FFFD}', '\u{E000}', 'é', 'ß', '日', '\u{301}', '\u{200D}', '٣', 'ª',
+        'ⓐ', '\u{20D7}',
+    ];
 
     /// Search state for [`BOTH`], one set per test thread at a time.
     static CACHES: Lazy<Pool<Vec<MatchCache>>> =
@@ -818,7 +873,7 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::assert_agrees;
+    use super::testing::{TAIL_CHARS, assert_agrees};
     use super::*;
 
     #[test]
@@ -1004,47 +1059,45 @@ mod tests {
         }
     }
 
-    /// Characters a text may end with: ASCII word and non-word ones, and
-    /// non-ASCII ones of both kinds (U+0301 and the zero-width joiner are word
-    /// characters to the regex crate; NBSP, `…`, `»`, `©` and emoji are not).
-    const TAIL_CHARS: [char; 24] = [
-        '.', '!', ' ', '\n', '-', ')', 'a', 'Z', '1', '_', '\u{A0}', '»', '›', '…', '©', '–', '🙂',
-        'é', 'ß', '日', '\u{301}', '\u{200D}', '\u{2028}', '٣',
-    ];
-
-    /// Whether a text's trailing non-word run is all ASCII.
+    /// Whether a text's trailing non-word run lies in the narrowed blocks.
     #[test]
-    fn the_tail_scan_stops_at_the_first_word_or_non_ascii_character() {
-        for (text, ascii) in [
+    fn the_tail_scan_stops_at_the_first_word_character_or_one_outside_the_blocks() {
+        for (text, narrow) in [
             ("", true),
             ("...", true),
             ("comment here", true),
             ("comment here !!", true),
-            ("comment here »", false),
-            ("comment here » !", false),
-            ("« comment here", true),
-            ("» x.", true),
+            ("comment here »", true),
+            ("“Not on Netflix.”", true),
+            ("comment here … 🙂 \u{A0}", true),
+            ("comment here �", false),
+            ("comment here ⸺ .", false),
+            ("comment here \u{E000}", false),
+            ("� comment here", true),
+            ("�x.", true),
             ("café", true),
             ("café.", true),
             ("straße", true),
             ("日本", true),
+            ("日本。", true),
             ("e\u{301}", true),
-            ("e\u{301} .", true),
-            ("a\u{200D}", true),
-            ("a\u{A0}", false),
-            ("a 🙂", false),
-            ("🙂a", true),
-            ("…", false),
-            ("\u{A0}", false),
+            ("e\u{301} �", false),
+            ("�\u{301} .", true),
+            ("�\u{200D}", true),
+            ("�ª", true),
+            ("�ⓐ", true),
+            ("�\u{20D7}", true),
+            ("�", false),
+            ("\u{A0}", true),
         ] {
-            assert_eq!(ascii_tail(text), ascii, "{text:?}");
+            assert_eq!(narrow_tail(text), narrow, "{text:?}");
         }
     }
 
     /// Only a Unicode `\W*` right before the end of the text is narrowed;
     /// narrowed and not, a pattern agrees with the regex on texts that end in
-    /// ASCII and in non-ASCII characters, and the exact matcher is compiled
-    /// only for the latter.
+    /// characters in [`NARROW_BLOCKS`] and outside them, and the exact
+    /// matcher is compiled only for the latter.
     #[test]
     fn only_a_non_word_run_before_the_end_is_narrowed() {
         for (pattern, narrowed) in [
@@ -1074,7 +1127,7 @@ mod tests {
             assert_eq!(matcher.narrowed, narrowed, "{pattern}");
             let regex = regex::Regex::new(pattern).expect("valid");
             let mut cache = matcher.create_cache();
-            for tail in ["", ".", " !)", "\n"] {
+            for tail in ["", ".", " !)", "\n", " »", "…”", "\u{A0}🙂", "é"] {
                 for text in [format!("comment here{tail}"), format!("x there{tail}")] {
                     assert_eq!(matcher.is_match(&mut cache, &text), regex.is_match(&text));
                     assert_same_captures(&matcher, &mut cache, &regex, &text);
