@@ -8,14 +8,18 @@
 //! backtracker over the forward NFA is quick. A full
 //! regex also compiles a reverse NFA (to find where a match starts), extracts
 //! literal prefilters and tries a one-pass DFA: over a third of its build time,
-//! paid once per process for each rule a text gets near.
+//! paid once per process for each rule a text gets near. And the many
+//! patterns that end a branch in `\W*$` are compiled with a `\W` narrowed to
+//! the punctuation and symbols that end lines of text, a fraction of its
+//! Unicode class; the rare text that ends in other non-word characters is
+//! asked of the exact pattern (see [`Tail`]).
 //!
 //! The matcher is immutable and shared by threads; its mutable search state
 //! ([`MatchCache`]) is kept per thread by the engine.
 
 use std::cell::RefCell;
 
-use once_cell::sync::OnceCell;
+use once_cell::sync::{Lazy, OnceCell};
 use regex_automata::PatternID;
 use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
@@ -69,15 +73,30 @@ pub(crate) struct Matcher {
     /// The forward NFA's engines, built with the matcher when the DFA is
     /// forward (they share its NFA), else on first need.
     nfa: OnceCell<Option<NfaEngines>>,
-    /// For a reverse DFA: the pattern and NFA size limit, to build the
-    /// forward NFA when it is needed.
-    forward: Option<(Box<str>, usize)>,
+    /// The pattern and limits, to build the forward NFA of a reverse DFA
+    /// and the exact matcher when they are needed.
+    source: Source,
+    /// The pattern's `\W*$` were narrowed (see [`Tail`]): a text whose
+    /// trailing non-word characters are not all in the narrowed class is
+    /// asked of the exact matcher instead.
+    narrowed: bool,
+    /// The matcher of the exact translation, for a narrowed one, compiled on
+    /// first need and shared by threads.
+    exact: OnceCell<Option<Box<Matcher>>>,
     /// The pattern's capture groups (not counting the whole match's).
     groups: usize,
     /// The pattern is `^(…)$` with its one group around everything between
     /// the anchors (`(?i)^(?P<value>…)$`): a match and its group are the
     /// whole text, no search needed to find them.
     whole_group: bool,
+}
+
+/// What a [`Matcher`] was compiled from.
+#[derive(Debug)]
+struct Source {
+    pattern: Box<str>,
+    nfa_size_limit: usize,
+    dfa_cache_bytes: usize,
 }
 
 /// The engines over the forward NFA.
@@ -96,6 +115,8 @@ pub(crate) struct MatchCache {
     dfa: lazy::Cache,
     backtracker: Option<backtrack::Cache>,
     pikevm: Option<pikevm::Cache>,
+    /// The exact matcher's, once it is used.
+    exact: Option<Box<MatchCache>>,
 }
 
 /// `hir` compiled with this thread's compiler: forward with every capture
@@ -142,12 +163,138 @@ fn has_wide_gap(hir: &Hir) -> bool {
 const WIDE_GAP: u32 = 8;
 
 /// `pattern` parsed as [`NFA::compiler`] parses it (the same HIR, by
-/// [`translate`]).
-fn parse(pattern: &str) -> Option<Hir> {
+/// [`translate`]), or with each `\W*$` narrowed when `narrow` (see [`Tail`]);
+/// with whether one was.
+fn parse(pattern: &str, narrow: bool) -> Option<(Hir, bool)> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
-    translate(pattern, &ast, &mut Flags::default())
+    let mut tail = Tail {
+        narrow,
+        narrowed: false,
+    };
+    let hir = translate(pattern, &ast, &mut Flags::default(), &mut tail)?;
+    Some((hir, tail.narrowed))
+}
+
+/// What [`translate`] makes of a Unicode `\W*` (greedy or not) right before
+/// `$` in a concatenation, as many built-in patterns end a branch (`… comment
+/// here\W*$`). Its class has some 800 ranges, which cost hundreds of NFA
+/// states and many more lazy DFA states; its part in [`NARROW_BLOCKS`] has
+/// about 50, most of them in two blocks of UTF-8. Both match the same on a
+/// text whose trailing run of non-word characters lies in those blocks: any
+/// `\W*` that ends at the end of the text lies in that run. On other texts
+/// the matcher asks the exact translation (see [`narrow_tail`]).
+#[derive(Debug)]
+struct Tail {
+    /// Narrow such a `\W*` to the non-word characters of [`NARROW_BLOCKS`].
+    narrow: bool,
+    /// At least one was narrowed.
+    narrowed: bool,
+}
+
+impl Tail {
+    /// The repetition `part` when, followed by `next` in a concatenation with
+    /// `flags` in force, it is a `\W*` to narrow: Unicode `\W`, from zero
+    /// times unbounded, before the end of the text (`$` without `(?m)`, or
+    /// `\z`).
+    fn narrows<'a>(
+        &self,
+        part: &'a Ast,
+        next: Option<&Ast>,
+        flags: &Flags,
+    ) -> Option<&'a ast::Repetition> {
+        let Ast::Repetition(rep) = part else {
+            return None;
+        };
+        let star = matches!(
+            rep.op.kind,
+            RepetitionKind::ZeroOrMore | RepetitionKind::Range(RepetitionRange::AtLeast(0))
+        );
+        let non_word = matches!(&*rep.ast, Ast::ClassPerl(class)
+            if class.kind == ast::ClassPerlKind::Word && class.negated);
+        let text_end = matches!(next, Some(Ast::Assertion(end)) if match end.kind {
+            ast::AssertionKind::EndText => true,
+            ast::AssertionKind::EndLine => !flags.multi_line.unwrap_or(false),
+            _ => false,
+        });
+        (self.narrow && star && non_word && text_end && flags.unicode()).then_some(rep)
+    }
+}
+
+/// The blocks of the non-word characters a narrowed `\W*$` keeps (see
+/// [`Tail`]): those that end lines of text. Latin-1 (ASCII, NBSP, `«»©°×`),
+/// general punctuation to dingbats (curly quotes, `…`, dashes, bullets,
+/// zero-width and invisible characters, `€`, arrows, `❯`), CJK and
+/// fullwidth punctuation (`。`, `：`), and emoji. A text whose trailing
+/// non-word run has a character outside them (rare on the dev corpora) needs
+/// the exact matcher; each block more costs NFA states in every narrowed
+/// pattern. Word characters in them (`ª`, `ⁱ`, `Ⓐ`, U+20D0 combining marks)
+/// are not kept: they end the run.
+const NARROW_BLOCKS: [(char, char); 5] = [
+    ('\u{0}', '\u{FF}'),
+    ('\u{2000}', '\u{2BFF}'),
+    ('\u{3000}', '\u{303F}'),
+    ('\u{FF00}', '\u{FF65}'),
+    ('\u{1F000}', '\u{1FAFF}'),
+];
+
+/// Unicode `\W` within [`NARROW_BLOCKS`], built once.
+static NARROW_NON_WORD: Lazy<Option<Hir>> = Lazy::new(|| {
+    let mut class = match regex_syntax::parse(r"\W").ok()?.into_kind() {
+        HirKind::Class(Class::Unicode(class)) => class,
+        _ => return None,
+    };
+    class.intersect(&ClassUnicode::new(
+        NARROW_BLOCKS.map(|(start, end)| ClassUnicodeRange::new(start, end)),
+    ));
+    Some(Hir::class(Class::Unicode(class)))
+});
+
+/// True when the run of non-word characters (Unicode `\W`) that ends `text`
+/// lies in [`NARROW_BLOCKS`], so that a pattern whose `\W*$` is narrowed (see
+/// [`Tail`]) matches `text` as the exact one does. Reads back from the end to
+/// the first word character, or the first character outside the blocks: a
+/// few bytes.
+#[inline]
+fn narrow_tail(text: &str) -> bool {
+    // Most texts end in an ASCII word character after a few ASCII non-word
+    // ones: read bytes to the first non-ASCII one, and decode from there.
+    for (i, &byte) in text.as_bytes().iter().enumerate().rev() {
+        if !byte.is_ascii() {
+            // The last byte of a character: a boundary follows.
+            return text.get(..=i).is_some_and(narrow_tail_chars);
+        }
+        if regex_syntax::is_word_byte(byte) {
+            return true;
+        }
+    }
+    true
+}
+
+/// [`narrow_tail`] of a text that ends in a non-ASCII character.
+fn narrow_tail_chars(text: &str) -> bool {
+    for c in text.chars().rev() {
+        let word = match u8::try_from(c) {
+            Ok(byte) if byte.is_ascii() => regex_syntax::is_word_byte(byte),
+            // An error (no Unicode tables) counts as a character outside the
+            // blocks: it only costs the exact matcher.
+            _ => match regex_syntax::try_is_word_character(c) {
+                Ok(word) => word,
+                Err(_) => return false,
+            },
+        };
+        if word {
+            return true;
+        }
+        if !NARROW_BLOCKS
+            .iter()
+            .any(|&(start, end)| (start..=end).contains(&c))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// The flags in force at a point of a pattern, as the regex-syntax translator
@@ -224,8 +371,27 @@ impl Flags {
     }
 }
 
-/// The class of an ASCII letter under `(?i)`: its known case forms.
+/// The class of an ASCII letter under `(?i)`: its known case forms. A copy
+/// of the one built for its letter in [`LETTER_CLASSES`]: a copy costs a
+/// fraction of building the class anew, and a built-in pattern set holds
+/// some 24,000 such letters.
 fn ascii_letter_class(c: char) -> Hir {
+    let built = u8::try_from(c)
+        .ok()
+        .and_then(|byte| LETTER_CLASSES.get(usize::from(byte)));
+    match built {
+        Some(class) => class.clone(),
+        None => case_class(c),
+    }
+}
+
+/// The class of every ASCII character under `(?i)`, by its code, built once
+/// (those of letters are used).
+static LETTER_CLASSES: Lazy<Vec<Hir>> =
+    Lazy::new(|| (0..=127).map(|byte| case_class(char::from(byte))).collect());
+
+/// The class of `c` and its case forms.
+fn case_class(c: char) -> Hir {
     let forms = crate::prefilter::case_forms(c).map(|f| ClassUnicodeRange::new(f, f));
     Hir::class(Class::Unicode(ClassUnicode::new(forms)))
 }
@@ -240,7 +406,7 @@ fn ascii_letter_class(c: char) -> Hir {
 /// bounds its depth); every other leaf (classes, `.`, assertions, non-ASCII
 /// letters) goes to the translator, with the flags in force there. `None` when
 /// the translator rejects a leaf, as it would the whole pattern.
-fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
+fn translate(pattern: &str, ast: &Ast, flags: &mut Flags, tail: &mut Tail) -> Option<Hir> {
     Some(match ast {
         Ast::Empty(_) => Hir::empty(),
         Ast::Flags(set) => {
@@ -251,29 +417,13 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
             Some(byte) => Hir::literal([byte]),
             None => ascii_letter_class(lit.c),
         },
-        Ast::Repetition(rep) => {
-            let sub = translate(pattern, &rep.ast, flags)?;
-            let (min, max) = match rep.op.kind {
-                RepetitionKind::ZeroOrOne => (0, Some(1)),
-                RepetitionKind::ZeroOrMore => (0, None),
-                RepetitionKind::OneOrMore => (1, None),
-                RepetitionKind::Range(RepetitionRange::Exactly(n)) => (n, Some(n)),
-                RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (n, None),
-                RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (m, Some(n)),
-            };
-            Hir::repetition(Repetition {
-                min,
-                max,
-                greedy: rep.greedy != flags.swap_greed.unwrap_or(false),
-                sub: Box::new(sub),
-            })
-        }
+        Ast::Repetition(rep) => repetition(rep, translate(pattern, &rep.ast, flags, tail)?, flags),
         Ast::Group(group) => {
             let outer = *flags;
             if let Some(set) = group.flags() {
                 flags.apply(set);
             }
-            let sub = translate(pattern, &group.ast, flags);
+            let sub = translate(pattern, &group.ast, flags, tail);
             *flags = outer;
             let (index, name) = match &group.kind {
                 GroupKind::CaptureIndex(index) => (*index, None),
@@ -291,7 +441,7 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
         Ast::Concat(concat) => {
             let mut subs = Vec::with_capacity(concat.asts.len());
             let mut run = Vec::new();
-            for part in &concat.asts {
+            for (k, part) in concat.asts.iter().enumerate() {
                 if let Some(byte) = flags.plain_byte(part) {
                     run.push(byte);
                     continue;
@@ -299,7 +449,12 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
                 if !run.is_empty() {
                     subs.push(Hir::literal(std::mem::take(&mut run)));
                 }
-                let sub = translate(pattern, part, flags)?;
+                if let Some(rep) = tail.narrows(part, concat.asts.get(k + 1), flags) {
+                    tail.narrowed = true;
+                    subs.push(repetition(rep, NARROW_NON_WORD.clone()?, flags));
+                    continue;
+                }
+                let sub = translate(pattern, part, flags, tail)?;
                 if sub.kind() != &HirKind::Empty {
                     subs.push(sub);
                 }
@@ -313,10 +468,28 @@ fn translate(pattern: &str, ast: &Ast, flags: &mut Flags) -> Option<Hir> {
         Ast::Alternation(alt) => Hir::alternation(
             alt.asts
                 .iter()
-                .map(|branch| translate(pattern, branch, flags))
+                .map(|branch| translate(pattern, branch, flags, tail))
                 .collect::<Option<_>>()?,
         ),
         leaf => flags.translator().translate(pattern, leaf).ok()?,
+    })
+}
+
+/// The HIR of repetition `rep` of `sub` with `flags` in force.
+fn repetition(rep: &ast::Repetition, sub: Hir, flags: &Flags) -> Hir {
+    let (min, max) = match rep.op.kind {
+        RepetitionKind::ZeroOrOne => (0, Some(1)),
+        RepetitionKind::ZeroOrMore => (0, None),
+        RepetitionKind::OneOrMore => (1, None),
+        RepetitionKind::Range(RepetitionRange::Exactly(n)) => (n, Some(n)),
+        RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (n, None),
+        RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (m, Some(n)),
+    };
+    Hir::repetition(Repetition {
+        min,
+        max,
+        greedy: rep.greedy != flags.swap_greed.unwrap_or(false),
+        sub: Box::new(sub),
     })
 }
 
@@ -336,7 +509,18 @@ impl Matcher {
     /// NFA and a lazy DFA cache of `dfa_cache_bytes`. `None` when it does not
     /// compile; the built-in patterns all do (the tests say so).
     pub fn new(pattern: &str, nfa_size_limit: usize, dfa_cache_bytes: usize) -> Option<Matcher> {
-        let hir = parse(pattern)?;
+        let source = Source {
+            pattern: pattern.into(),
+            nfa_size_limit,
+            dfa_cache_bytes,
+        };
+        Matcher::build(source, true)
+    }
+
+    /// Compiles `source`, with each `\W*$` narrowed when `narrow`
+    /// (see [`Tail`]).
+    fn build(source: Source, narrow: bool) -> Option<Matcher> {
+        let (hir, narrowed) = parse(&source.pattern, narrow)?;
         let props = hir.properties();
         let anchored = match props.look_set_prefix().contains(Look::Start) {
             true => Anchored::Yes,
@@ -354,11 +538,11 @@ impl Matcher {
         let reverse = anchored == Anchored::No
             && props.look_set_suffix().contains(Look::End)
             && has_wide_gap(&hir);
-        let nfa = compile(&hir, nfa_size_limit, reverse)?;
+        let nfa = compile(&hir, source.nfa_size_limit, reverse)?;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
-                    .cache_capacity(dfa_cache_bytes)
+                    .cache_capacity(source.dfa_cache_bytes)
                     // A Unicode `\b` cannot be decided byte by byte: the DFA
                     // stops at the first non-ASCII byte and the NFA takes over.
                     .unicode_word_boundary(true)
@@ -367,16 +551,18 @@ impl Matcher {
             )
             .build_from_nfa(nfa.clone())
             .ok()?;
-        let (engines, forward) = match reverse {
-            true => (OnceCell::new(), Some((pattern.into(), nfa_size_limit))),
-            false => (OnceCell::with_value(Some(NfaEngines::new(nfa)?)), None),
+        let engines = match reverse {
+            true => OnceCell::new(),
+            false => OnceCell::with_value(Some(NfaEngines::new(nfa)?)),
         };
         Some(Matcher {
             dfa,
             reverse,
             anchored,
             nfa: engines,
-            forward,
+            source,
+            narrowed,
+            exact: OnceCell::new(),
             groups,
             whole_group,
         })
@@ -386,10 +572,38 @@ impl Matcher {
     fn engines(&self) -> Option<&NfaEngines> {
         self.nfa
             .get_or_init(|| {
-                let (pattern, limit) = self.forward.as_ref()?;
-                NfaEngines::new(compile(&parse(pattern)?, *limit, false)?)
+                let (hir, _) = parse(&self.source.pattern, self.narrowed)?;
+                NfaEngines::new(compile(&hir, self.source.nfa_size_limit, false)?)
             })
             .as_ref()
+    }
+
+    /// True when this matcher is narrowed and `text` is one it cannot answer
+    /// (see [`narrow_tail`]): the exact matcher must.
+    #[inline]
+    fn needs_exact(&self, text: &str) -> bool {
+        self.narrowed && !narrow_tail(text)
+    }
+
+    /// The exact matcher, compiled on first need, and its search state in
+    /// `cache`. Should the exact pattern not compile (the tests say the
+    /// built-in ones do), its rule never fires, as a rule whose pattern does
+    /// not compile.
+    fn exact<'c>(&self, cache: &'c mut MatchCache) -> Option<(&Matcher, &'c mut MatchCache)> {
+        let exact = self
+            .exact
+            .get_or_init(|| {
+                let source = Source {
+                    pattern: self.source.pattern.clone(),
+                    ..self.source
+                };
+                Matcher::build(source, false).map(Box::new)
+            })
+            .as_deref()?;
+        let cache = cache
+            .exact
+            .get_or_insert_with(|| Box::new(exact.create_cache()));
+        Some((exact, cache))
     }
 
     /// Fresh search state for this matcher.
@@ -398,11 +612,17 @@ impl Matcher {
             dfa: self.dfa.create_cache(),
             backtracker: None,
             pikevm: None,
+            exact: None,
         }
     }
 
     /// True when the pattern matches somewhere in `text`.
     pub fn is_match(&self, cache: &mut MatchCache, text: &str) -> bool {
+        if self.needs_exact(text) {
+            return self
+                .exact(cache)
+                .is_some_and(|(exact, cache)| exact.is_match(cache, text));
+        }
         let input = Input::new(text).anchored(self.anchored).earliest(true);
         let found = match self.reverse {
             // Anchored at the end, for a reverse search.
@@ -434,6 +654,10 @@ impl Matcher {
 
     /// The capture groups of the leftmost-first match in `text`, if any.
     pub fn captures(&self, cache: &mut MatchCache, text: &str) -> Option<Captures> {
+        if self.needs_exact(text) {
+            let (exact, cache) = self.exact(cache)?;
+            return exact.captures(cache, text);
+        }
         let nfa = self.engines()?;
         if self.whole_group {
             if !self.is_match(cache, text) {
@@ -570,7 +794,7 @@ pub(crate) mod testing {
     use regex::Regex;
     use regex_automata::util::pool::Pool;
 
-    use super::{MatchCache, Matcher};
+    use super::{MatchCache, Matcher, NARROW_BLOCKS};
     use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
 
     /// Every built-in rule with a pattern: its id, matcher and full regex.
@@ -601,11 +825,44 @@ pub(crate) mod testing {
     });
 
     /// Asserts that [`super::parse`] gives `pattern` the regex-syntax
-    /// parser's HIR, so that its matcher is the regex crate's.
+    /// parser's HIR, so that its exact matcher is the regex crate's; and that
+    /// narrowed it gives that of `pattern` with each `\W*$` spelled as `\W`
+    /// within [`NARROW_BLOCKS`] (which holds for patterns that spell no `$`
+    /// under `(?m)`, as the built-in ones), and nothing else changed.
     pub fn assert_same_hir(pattern: &str) {
-        let want = regex_syntax::Parser::new().parse(pattern).expect("valid");
-        assert_eq!(super::parse(pattern), Some(want), "{pattern}");
+        let parse = |p: &str| regex_syntax::Parser::new().parse(p).expect("valid");
+        let want = parse(pattern);
+        assert_eq!(
+            super::parse(pattern, false),
+            Some((want, false)),
+            "{pattern}"
+        );
+        let blocks: String = NARROW_BLOCKS
+            .iter()
+            .map(|&(start, end)| {
+                format!(r"\x{{{:X}}}-\x{{{:X}}}", u32::from(start), u32::from(end))
+            })
+            .collect();
+        let spelled = pattern.replace(r"\W*$", &format!(r"(?-i:[\W&&[{blocks}]])*$"));
+        let narrowed = spelled != pattern;
+        let want = parse(&spelled);
+        assert_eq!(
+            super::parse(pattern, true),
+            Some((want, narrowed)),
+            "{spelled}"
+        );
     }
+
+    /// Characters a text may end with: ASCII word and non-word ones, and
+    /// non-ASCII ones of both kinds, in [`NARROW_BLOCKS`] and not. U+0301,
+    /// the zero-width joiner, `ª`, `ⓐ` and U+20D7 are word characters to the
+    /// regex crate; NBSP, `…`, `»`, `©`, emoji, U+2028, `⸺`, `�` and private
+    /// use characters are not, and the last three are outside the blocks.
+    pub const TAIL_CHARS: [char; 30] = [
+        '.', '!', ' ', '\n', '-', ')', 'a', 'Z', '1', '_', '\u{A0}', '»', '›', '…', '©', '–', '🙂',
+        '\u{2028}', '⸺', '\u{FFFD}', '\u{E000}', 'é', 'ß', '日', '\u{301}', '\u{200D}', '٣', 'ª',
+        'ⓐ', '\u{20D7}',
+    ];
 
     /// Search state for [`BOTH`], one set per test thread at a time.
     static CACHES: Lazy<Pool<Vec<MatchCache>>> =
@@ -635,7 +892,7 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::assert_agrees;
+    use super::testing::{TAIL_CHARS, assert_agrees};
     use super::*;
 
     #[test]
@@ -816,7 +1073,172 @@ mod tests {
                 regex_syntax::Parser::new().parse(pattern).is_err(),
                 "{pattern}"
             );
-            assert!(parse(pattern).is_none(), "{pattern}");
+            assert!(parse(pattern, false).is_none(), "{pattern}");
+            assert!(parse(pattern, true).is_none(), "{pattern}");
+        }
+    }
+
+    /// Whether a text's trailing non-word run lies in the narrowed blocks.
+    #[test]
+    fn the_tail_scan_stops_at_the_first_word_character_or_one_outside_the_blocks() {
+        for (text, narrow) in [
+            ("", true),
+            ("...", true),
+            ("comment here", true),
+            ("comment here !!", true),
+            ("comment here »", true),
+            ("“Not on Netflix.”", true),
+            ("comment here … 🙂 \u{A0}", true),
+            ("comment here �", false),
+            ("comment here ⸺ .", false),
+            ("comment here \u{E000}", false),
+            ("� comment here", true),
+            ("�x.", true),
+            ("café", true),
+            ("café.", true),
+            ("straße", true),
+            ("日本", true),
+            ("日本。", true),
+            ("e\u{301}", true),
+            ("e\u{301} �", false),
+            ("�\u{301} .", true),
+            ("�\u{200D}", true),
+            ("�ª", true),
+            ("�ⓐ", true),
+            ("�\u{20D7}", true),
+            ("�", false),
+            ("\u{A0}", true),
+        ] {
+            assert_eq!(narrow_tail(text), narrow, "{text:?}");
+        }
+    }
+
+    /// Only a Unicode `\W*` right before the end of the text is narrowed;
+    /// narrowed and not, a pattern agrees with the regex on texts that end in
+    /// characters in [`NARROW_BLOCKS`] and outside them, and the exact
+    /// matcher is compiled only for the latter.
+    #[test]
+    fn only_a_non_word_run_before_the_end_is_narrowed() {
+        for (pattern, narrowed) in [
+            (r"(?i)^comment here\W*$", true),
+            (r"here\W*?$|there", true),
+            (r"(?:here|there)\W{0,}\z", true),
+            (r"(?P<x>here)(?P<y>\W)?\W*$", true),
+            (r"(?U)(here\W*$)+", true),
+            (r"(?m)here\W*$", false),
+            (r"here\W+$", false),
+            (r"here\W{0,9}$", false),
+            (r"here\W*\b$", false),
+            (r"here(?:\W*)$", false),
+            (r"here(\W*)$", false),
+            (r"here[^\w]*$", false),
+            (r"here\W*", false),
+            (r"^\W*here", false),
+            (r"(?-u:\W)*$", false),
+        ] {
+            let Some((_, got)) = parse(pattern, true) else {
+                // Rejected as the regex crate rejects it.
+                assert!(regex::Regex::new(pattern).is_err(), "{pattern}");
+                continue;
+            };
+            assert_eq!(got, narrowed, "{pattern}");
+            let matcher = Matcher::new(pattern, 2 << 20, 16 << 20).expect("compiles");
+            assert_eq!(matcher.narrowed, narrowed, "{pattern}");
+            let regex = regex::Regex::new(pattern).expect("valid");
+            let mut cache = matcher.create_cache();
+            for tail in ["", ".", " !)", "\n", " »", "…”", "\u{A0}🙂", "é"] {
+                for text in [format!("comment here{tail}"), format!("x there{tail}")] {
+                    assert_eq!(matcher.is_match(&mut cache, &text), regex.is_match(&text));
+                    assert_same_captures(&matcher, &mut cache, &regex, &text);
+                }
+            }
+            assert!(matcher.exact.get().is_none(), "{pattern}");
+            for c in TAIL_CHARS {
+                for text in [format!("comment here{c}"), format!("comment here .{c}!")] {
+                    assert_eq!(matcher.is_match(&mut cache, &text), regex.is_match(&text));
+                    assert_same_captures(&matcher, &mut cache, &regex, &text);
+                }
+            }
+            assert_eq!(matcher.exact.get().is_some(), narrowed, "{pattern}");
+        }
+    }
+
+    /// Every built-in matcher agrees with its regex on phrases its `\W*$`
+    /// branches end with, followed by every ending of one or two characters.
+    #[test]
+    fn agrees_on_every_ending_of_the_built_in_phrases() {
+        let phrases = [
+            "Comment here",
+            "Cookie settings",
+            "© 2021 Example. All rights reserved",
+            "Please try again",
+            "Advertising disclosure",
+            "Download the News Nation App available on Android and iOS",
+            "Your email address",
+            "Story continues below advertisement",
+            "Sign in",
+            "Angaben ohne Gewähr",
+            "Share",
+        ];
+        for phrase in phrases {
+            assert_agrees(phrase);
+            for a in TAIL_CHARS {
+                assert_agrees(&format!("{phrase}{a}"));
+                for b in TAIL_CHARS {
+                    assert_agrees(&format!("{phrase}{a}{b}"));
+                }
+            }
+        }
+    }
+
+    /// `hir` with its assertions (`^`, `$`, `\b`) taken out, to generate
+    /// texts from.
+    fn without_looks(hir: &Hir) -> Hir {
+        match hir.kind() {
+            HirKind::Look(_) => Hir::empty(),
+            HirKind::Repetition(rep) => Hir::repetition(Repetition {
+                sub: Box::new(without_looks(&rep.sub)),
+                ..rep.clone()
+            }),
+            HirKind::Capture(cap) => Hir::capture(Capture {
+                sub: Box::new(without_looks(&cap.sub)),
+                ..cap.clone()
+            }),
+            HirKind::Concat(hirs) => Hir::concat(hirs.iter().map(without_looks).collect()),
+            HirKind::Alternation(hirs) => {
+                Hir::alternation(hirs.iter().map(without_looks).collect())
+            }
+            _ => hir.clone(),
+        }
+    }
+
+    /// Texts from the branches of the built-in patterns that end in `\W*$`,
+    /// with their assertions taken out.
+    fn tail_phrases() -> impl proptest::strategy::Strategy<Value = String> {
+        let branches: Vec<_> = crate::rules::builtin_rules()
+            .filter_map(|rule| rule.pattern())
+            .flat_map(|p| crate::prefilter::alternatives(p).unwrap_or_default())
+            .filter(|(branch, _)| branch.contains(r"\W*$"))
+            .map(|(branch, _)| {
+                let hir = regex_syntax::Parser::new().parse(&branch).expect("valid");
+                proptest::string::string_regex_parsed(&without_looks(&hir)).expect("generates")
+            })
+            .collect();
+        assert!(branches.len() > 10, "{} branches", branches.len());
+        proptest::strategy::Union::new(branches)
+    }
+
+    proptest::proptest! {
+        /// On a built-in phrase followed by any mix of word and non-word,
+        /// ASCII and non-ASCII characters, every built-in matcher agrees with
+        /// its regex.
+        #[test]
+        fn agrees_on_built_in_phrases_with_any_ending(
+            phrase in tail_phrases(),
+            tail in proptest::collection::vec(proptest::sample::select(&TAIL_CHARS[..]), 0..6),
+        ) {
+            let text: String = phrase.chars().chain(tail).collect();
+            assert_agrees(&text);
         }
     }
 

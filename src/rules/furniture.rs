@@ -106,6 +106,22 @@ mod tests {
             "A headline",
             "",
         ]);
+        // Lines ending in `\W*$` branches, then any ending (see
+        // `matcher::Tail`).
+        for line in [
+            "Beitrag teilen",
+            "Schreib einen Kommentar",
+            "3 Kommentare",
+            "Zum Inhalt springen",
+            "Foto: Getty Images",
+            "Hamburg, 4. November 2021",
+        ] {
+            let texts: Vec<String> = crate::matcher::testing::TAIL_CHARS
+                .iter()
+                .flat_map(|c| [format!("{line}{c}"), format!("{line} .{c}")])
+                .collect();
+            FURNITURE.assert_agrees_on(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        }
     }
 
     #[test]
