@@ -122,13 +122,14 @@ fn run() -> Result<(), Stop> {
     let stdout = io::stdout().lock();
     let mut out = BufWriter::new(stdout);
     if mode == Mode::Jsonl {
-        let input: Box<dyn BufRead + Send> = if path == "-" {
-            Box::new(io::BufReader::new(io::stdin()))
+        let input: Box<dyn Read + Send> = if path == "-" {
+            Box::new(io::stdin())
         } else {
             let file =
                 std::fs::File::open(&path).map_err(|e| format!("cannot open {path}: {e}"))?;
-            Box::new(io::BufReader::new(file))
+            Box::new(file)
         };
+        let input = io::BufReader::with_capacity(INPUT_BUFFER_BYTES, input);
         let threads = threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         });
@@ -201,11 +202,13 @@ fn read_text(path: &str, lossy: bool) -> Result<String, String> {
 /// With one thread each line is cleaned and written as soon as it is read. With
 /// more, a reader thread, `threads` workers and this thread (the writer) form a
 /// pipeline: lines are cleaned as they come, in parallel, and written in input
-/// order. At most [`IN_FLIGHT_PER_THREAD`] lines per worker are between reader
+/// order. Lines travel in batches (see [`Lines::batch`]), so that the threads
+/// hand work over, and wake each other, a few times per batch rather than per
+/// line. At most [`IN_FLIGHT_PER_THREAD`] batches per worker are between reader
 /// and writer, so memory stays flat however long the input.
 fn jsonl(
     cleaner: &Cleaner,
-    input: Box<dyn BufRead + Send>,
+    input: Input,
     out: &mut impl Write,
     path: &str,
     threads: usize,
@@ -226,8 +229,8 @@ fn jsonl(
     }
     std::thread::scope(|scope| {
         let in_flight = threads.saturating_mul(IN_FLIGHT_PER_THREAD);
-        // The reader takes a credit for each line it hands out; the writer gives
-        // it back once the line's record is written.
+        // The reader takes a credit for each batch it hands out; the writer gives
+        // it back once the batch's records are written.
         let (credit_tx, credits) = mpsc::sync_channel::<()>(in_flight);
         for _ in 0..in_flight {
             let _ = credit_tx.send(());
@@ -244,12 +247,17 @@ fn jsonl(
                         Ok(jobs) => jobs.recv(),
                         Err(_) => return,
                     };
-                    let Ok((seq, number, line)) = job else {
+                    let Ok((seq, batch)) = job else {
                         return; // the input has ended
                     };
-                    let record =
-                        panic::catch_unwind(AssertUnwindSafe(|| clean_line(cleaner, &line)));
-                    if done_tx.send((seq, number, record)).is_err() {
+                    let records = batch
+                        .into_iter()
+                        .map(|(number, line)| {
+                            let clean = || clean_line(cleaner, &line);
+                            (number, panic::catch_unwind(AssertUnwindSafe(clean)))
+                        })
+                        .collect();
+                    if done_tx.send((seq, records)).is_err() {
                         return; // the writer has stopped
                     }
                 }
@@ -259,14 +267,17 @@ fn jsonl(
         // they stop the reader's sends fail, and when they end the writer's loop does.
         drop((jobs, done_tx));
         let reader = scope.spawn(move || {
-            for (seq, item) in (&mut lines).enumerate() {
-                match item {
-                    Ok((number, line)) => {
-                        if credits.recv().is_err() || job_tx.send((seq, number, line)).is_err() {
-                            break; // the writer has stopped
-                        }
+            let mut seq = 0;
+            loop {
+                let (batch, read_error) = lines.batch();
+                if !batch.is_empty() {
+                    if credits.recv().is_err() || job_tx.send((seq, batch)).is_err() {
+                        break; // the writer has stopped
                     }
-                    Err(message) => return (lines.number, Some(message)),
+                    seq += 1;
+                }
+                if read_error.is_some() || lines.ended {
+                    return (lines.number, read_error);
                 }
             }
             (lines.number, None)
@@ -274,11 +285,13 @@ fn jsonl(
         // Records come back in any order; they are written in input order.
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (seq, number, record) in done {
-            let record = record.unwrap_or_else(|panic| panic::resume_unwind(panic));
-            pending.insert(seq, (number, record));
-            while let Some((number, record)) = pending.remove(&next) {
-                output.record(number, record)?;
+        for (seq, records) in done {
+            pending.insert(seq, records);
+            while let Some(records) = pending.remove(&next) {
+                for (number, record) in records {
+                    let record = record.unwrap_or_else(|panic| panic::resume_unwind(panic));
+                    output.record(number, record)?;
+                }
                 next += 1;
                 let _ = credit_tx.send(());
             }
@@ -295,22 +308,43 @@ fn jsonl(
     })
 }
 
-/// Lines of a `--jsonl` input in flight per worker thread: enough to keep every
-/// worker busy while a long document holds up the one before it in the output.
-const IN_FLIGHT_PER_THREAD: usize = 16;
+/// Batches of a `--jsonl` input in flight per worker thread: enough to keep
+/// every worker busy while a long document holds up the ones after it in the
+/// output.
+const IN_FLIGHT_PER_THREAD: usize = 4;
 
-/// A line to clean: its position among the non-blank lines, its line number and
-/// its bytes.
-type Job = (usize, usize, Vec<u8>);
+/// A batch is handed to a worker once its lines hold this many bytes (or
+/// sooner, see [`Lines::batch`]): a few typical pages, so the hand-overs cost
+/// little next to cleaning them, and the last batch of a run keeps one worker
+/// busy alone only briefly.
+const BATCH_BYTES: usize = 64 << 10;
 
-/// A cleaned line: its position, its line number, and its record, or the panic
-/// that cleaning it raised (re-raised by the writer, as if it had cleaned it).
-type Done = (usize, usize, std::thread::Result<Result<String, String>>);
+/// … or once it holds this many lines, for inputs of tiny documents.
+const BATCH_LINES: usize = 64;
+
+/// Read buffer of a `--jsonl` input: several typical lines, so a batch can
+/// fill from what one read brought in (see [`Lines::batch`]).
+const INPUT_BUFFER_BYTES: usize = 256 << 10;
+
+/// A `--jsonl` input.
+type Input = io::BufReader<Box<dyn Read + Send>>;
+
+/// A batch of lines to clean: its position among the batches, and the line
+/// number and bytes of each of its lines.
+type Job = (usize, Vec<(usize, Vec<u8>)>);
+
+/// A cleaned batch: its position, and for each line its number and its record,
+/// or the panic that cleaning it raised (re-raised by the writer, as if it had
+/// cleaned it).
+type Done = (
+    usize,
+    Vec<(usize, std::thread::Result<Result<String, String>>)>,
+);
 
 /// The non-blank lines of a `--jsonl` input with their line numbers. A read
 /// error is the last item.
 struct Lines<'a> {
-    input: Box<dyn BufRead + Send>,
+    input: Input,
     path: &'a str,
     /// Lines read so far, blank ones included.
     number: usize,
@@ -318,13 +352,36 @@ struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    fn new(input: Box<dyn BufRead + Send>, path: &'a str) -> Self {
+    fn new(input: Input, path: &'a str) -> Self {
         Lines {
             input,
             path,
             number: 0,
             ended: false,
         }
+    }
+
+    /// The next lines, up to [`BATCH_BYTES`] or [`BATCH_LINES`], and the read
+    /// error that ended them, if one did. The batch also ends where the input
+    /// has nothing more at hand: a line is not held back waiting for the next
+    /// one to arrive, so a slow stream's records come out as promptly as
+    /// without batches.
+    fn batch(&mut self) -> (Vec<(usize, Vec<u8>)>, Option<String>) {
+        let (mut batch, mut bytes) = (Vec::new(), 0);
+        while bytes < BATCH_BYTES && batch.len() < BATCH_LINES {
+            match self.next() {
+                Some(Ok((number, line))) => {
+                    bytes += line.len();
+                    batch.push((number, line));
+                }
+                Some(Err(message)) => return (batch, Some(message)),
+                None => break,
+            }
+            if self.input.buffer().is_empty() {
+                break;
+            }
+        }
+        (batch, None)
     }
 }
 
