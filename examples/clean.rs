@@ -9,10 +9,11 @@
 //! - `--jsonl`: reads `{"id": …, "text": …}` lines, writes `{"id", "title", "body"}` lines;
 //! - `--threads N` (with `--jsonl`): clean with N threads sharing one `Cleaner`
 //!   (default: every core, `std::thread::available_parallelism`; at most
-//!   1,024). A reader thread hands lines to N workers started once per run, and
-//!   the main thread writes the records in input order, so the output is the
-//!   same for every N; at most 16 lines per worker are in flight, so memory stays
-//!   flat. `--threads 1` cleans and writes line by line on the main thread;
+//!   1,024). A reader thread hands lines to N workers started once per run, in
+//!   batches of up to 64 KiB (never waiting for input that has not arrived),
+//!   and the main thread writes the records in input order, so the output is
+//!   the same for every N; at most 4 batches per worker are in flight, so memory
+//!   stays flat. `--threads 1` cleans and writes line by line on the main thread;
 //! - `--lossy`: replace invalid UTF-8 with U+FFFD instead of failing (single-file modes);
 //! - `--detokenize`: rejoins tokenized text (` , ` → `, `, `( CNN )` → `(CNN)`).
 //!
