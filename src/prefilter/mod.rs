@@ -20,7 +20,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
@@ -476,7 +477,7 @@ pub(crate) fn piece_texts(
 #[derive(Debug)]
 pub(crate) struct Prefilter {
     /// Over every required literal, and the escape characters.
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Scanner>,
     /// Automaton pattern id → the (rule, required set) pairs it satisfies.
     sets_of: Vec<Vec<(usize, u8)>>,
     /// Rule index → the mask of all its required sets (0 for rules without).
@@ -484,6 +485,96 @@ pub(crate) struct Prefilter {
     /// Rules with a pattern but no required literal: candidates on every unit
     /// that holds one of the bytes any match of theirs has (if known).
     always: Vec<(usize, Option<Bytes>)>,
+}
+
+/// The literal automaton: a DFA, scanned by [`Scanner::for_each_match`]'s own
+/// loop, or (past [`MAX_DFA_LITERAL_BYTES`]) any other kind the crate builds.
+#[derive(Debug)]
+enum Scanner {
+    // Boxed: the DFA is a large struct, the other kind one pointer.
+    Dfa(Box<aho_corasick::dfa::DFA>),
+    Other(AhoCorasick),
+}
+
+impl Scanner {
+    /// The automaton over `literals` (`None` when there are none or it cannot
+    /// be built): a DFA up to [`MAX_DFA_LITERAL_BYTES`] of them, else the
+    /// smaller automaton.
+    fn new(literals: &[Cow<'static, str>]) -> Option<Scanner> {
+        let patterns = || literals.iter().map(|l| l.as_bytes());
+        let bytes: usize = literals.iter().map(|l| l.len()).sum();
+        if literals.is_empty() {
+            return None;
+        }
+        if bytes <= MAX_DFA_LITERAL_BYTES
+            && let Ok(dfa) = aho_corasick::dfa::Builder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Unanchored)
+                // Hundreds of literals start with every letter: no byte to skip to.
+                .prefilter(false)
+                .build(patterns())
+        {
+            return Some(Scanner::Dfa(Box::new(dfa)));
+        }
+        // Too big for a DFA: the slower but smaller automaton.
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns())
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(patterns())
+            })
+            .ok()
+            .map(Scanner::Other)
+    }
+
+    /// Calls `found` with the literal (its index) of every match in `text`,
+    /// overlapping ones included.
+    ///
+    /// The DFA is stepped a byte at a time in a loop of our own, which reports
+    /// the literals of a match state in place: the crate's overlapping search
+    /// returns to its caller at each match and sets its state up again, which
+    /// cost as much as the stepping itself.
+    fn for_each_match(&self, text: &str, mut found: impl FnMut(usize)) {
+        match self {
+            Scanner::Dfa(dfa) => {
+                let Ok(mut state) = dfa.start_state(Anchored::No) else {
+                    return;
+                };
+                for &byte in text.as_bytes() {
+                    state = dfa.next_state(Anchored::No, state, byte);
+                    if dfa.is_special(state) {
+                        if dfa.is_dead(state) {
+                            return;
+                        }
+                        if dfa.is_match(state) {
+                            for k in 0..dfa.match_len(state) {
+                                found(dfa.match_pattern(state, k).as_usize());
+                            }
+                        }
+                    }
+                }
+            }
+            Scanner::Other(automaton) => {
+                for m in automaton.find_overlapping_iter(text) {
+                    found(m.pattern().as_usize());
+                }
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn memory_usage(&self) -> usize {
+        match self {
+            Scanner::Dfa(dfa) => dfa.memory_usage(),
+            Scanner::Other(automaton) => automaton.memory_usage(),
+        }
+    }
 }
 
 /// Bytes one of which every match of a pattern contains (`[0-9]` in a date
@@ -732,56 +823,41 @@ impl Builder {
         }
     }
 
-    /// The prefilter: the automaton over the literals.
-    fn build(self) -> Prefilter {
-        let Builder {
-            mut literals,
-            mut sets_of,
-            mut full,
-            mut always,
-            mut escapes,
-            ..
-        } = self;
-        let with_literals: Vec<(usize, u8)> = full
+    /// Adds the escape characters to the literals: a text with `ſ` or a
+    /// Kelvin sign in it skips the prefilter, as every rule with literals is a
+    /// candidate.
+    fn add_escapes(&mut self) {
+        let with_literals: Vec<(usize, u8)> = self
+            .full
             .iter()
             .enumerate()
             .filter(|&(_, &mask)| mask != 0)
             .map(|(rule, &mask)| (rule, mask))
             .collect();
+        let mut escapes = std::mem::take(&mut self.escapes);
         escapes.sort_unstable();
         escapes.dedup();
         for c in escapes {
-            // A text with `ſ` or a Kelvin sign in it skips the prefilter: every
-            // rule with literals is a candidate.
-            literals.push(Cow::Owned(c.to_string()));
-            sets_of.push(with_literals.clone());
+            self.literals.push(Cow::Owned(c.to_string()));
+            self.sets_of.push(with_literals.clone());
         }
-        let bytes: usize = literals.iter().map(|l| l.len()).sum();
-        let kind = if bytes <= MAX_DFA_LITERAL_BYTES {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        };
-        let automaton = if literals.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(kind))
-                .build(literals.iter().map(|l| l.as_bytes()))
-                .or_else(|_| {
-                    // Too big for a DFA: the slower but smaller automaton.
-                    AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .match_kind(MatchKind::Standard)
-                        .build(literals.iter().map(|l| l.as_bytes()))
-                })
-                .ok()
-        };
+    }
+
+    /// The prefilter: the automaton over the literals.
+    fn build(mut self) -> Prefilter {
+        self.add_escapes();
+        let Builder {
+            literals,
+            sets_of,
+            mut full,
+            mut always,
+            ..
+        } = self;
+        let automaton = Scanner::new(&literals);
         if automaton.is_none() {
             // No automaton (none needed, or none could be built): check every rule.
-            always.extend(with_literals.iter().map(|&(rule, _)| (rule, None)));
+            let with_literals = full.iter().enumerate().filter(|&(_, &mask)| mask != 0);
+            always.extend(with_literals.map(|(rule, _)| (rule, None)));
             always.sort_unstable_by_key(|&(rule, _)| rule);
             full.clear();
         }
@@ -822,15 +898,15 @@ impl Prefilter {
             if seen.masks.len() < self.full.len() {
                 seen.masks.resize(self.full.len(), 0);
             }
-            for m in automaton.find_overlapping_iter(text) {
-                for &(rule, bit) in &self.sets_of[m.pattern().as_usize()] {
+            automaton.for_each_match(text, |literal| {
+                for &(rule, bit) in &self.sets_of[literal] {
                     let mask = &mut seen.masks[rule];
                     if *mask == 0 {
                         seen.touched.push(rule);
                     }
                     *mask |= bit;
                 }
-            }
+            });
             for rule in seen.touched.drain(..) {
                 if seen.masks[rule] == self.full[rule] {
                     out.push(rule);
@@ -1055,6 +1131,57 @@ mod tests {
         }
         filter.candidates("An ordinary sentence of the article.", &mut seen, &mut out);
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// The DFA's own scan reports the literals the crate's overlapping search
+    /// does, as often, on every fixture line and on texts with case variants
+    /// (`ſ`, the Kelvin sign, capitals) and overlapping literals.
+    #[test]
+    fn the_dfa_scan_reports_what_the_crates_search_does() {
+        let patterns: Vec<(usize, &str)> = crate::rules::builtin_rules()
+            .enumerate()
+            .filter_map(|(i, r)| Some((i, r.pattern()?)))
+            .collect();
+        let mut builder =
+            Builder::analyse(&table::BUILTIN, patterns.iter().map(|&(i, p)| (i, p, None)));
+        builder.add_escapes();
+        let Some(ours) = Scanner::new(&builder.literals) else {
+            panic!("the built-in literals make an automaton");
+        };
+        assert!(matches!(ours, Scanner::Dfa(_)), "a DFA");
+        let crate_search = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(builder.literals.iter().map(|l| l.as_bytes()))
+            .expect("builds");
+        let mut texts = crate::rules::testing::fixture_texts();
+        texts.extend(
+            [
+                "SHARE THIS: Share on Facebook, share on twitter",
+                "Subſcribe to our \u{212a}ids newsletter",
+                "Photo: Reuters. © 2024 All Rights Reserved.",
+                "",
+                "ü",
+            ]
+            .map(String::from),
+        );
+        let mut reports = 0;
+        for text in &texts {
+            for line in text.lines() {
+                let mut found = Vec::new();
+                ours.for_each_match(line, |k| found.push(k));
+                let mut theirs: Vec<usize> = crate_search
+                    .find_overlapping_iter(line)
+                    .map(|m| m.pattern().as_usize())
+                    .collect();
+                found.sort_unstable();
+                theirs.sort_unstable();
+                assert_eq!(found, theirs, "{line:?}");
+                reports += found.len();
+            }
+        }
+        assert!(reports > 500, "{reports} reports");
     }
 
     /// Every built-in rule that matches a line of our fixtures (or a sentence of
