@@ -13,7 +13,10 @@
 //!   batches of up to 64 KiB (never waiting for input that has not arrived),
 //!   and the main thread writes the records in input order, so the output is
 //!   the same for every N; at most 4 batches per worker are in flight, so memory
-//!   stays flat. `--threads 1` cleans and writes line by line on the main thread;
+//!   stays flat. `--threads 1` cleans and writes line by line on the main thread.
+//!   Either way the output is flushed whenever no more input (or, with threads,
+//!   no cleaned batch) is at hand, so the records of a slow stream come out as
+//!   they are cleaned;
 //! - `--lossy`: replace invalid UTF-8 with U+FFFD instead of failing (single-file modes);
 //! - `--detokenize`: rejoins tokenized text (` , ` → `, `, `( CNN )` → `(CNN)`).
 //!
@@ -217,13 +220,17 @@ fn jsonl(
     let mut lines = Lines::new(input, path);
     let mut output = Output::new(out, path);
     if threads == 1 {
-        for item in &mut lines {
+        while let Some(item) = lines.next() {
             match item {
                 Ok((number, line)) => output.record(number, clean_line(cleaner, &line))?,
                 Err(message) => return output.finish(lines.number, Some(message)),
             }
             if output.reader_gone {
                 break;
+            }
+            // Nothing more at hand: the next read may wait on a slow stream.
+            if lines.input.buffer().is_empty() {
+                output.flush()?;
             }
         }
         return output.finish(lines.number, None);
@@ -286,7 +293,20 @@ fn jsonl(
         // Records come back in any order; they are written in input order.
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (seq, records) in done {
+        loop {
+            let (seq, records) = match done.try_recv() {
+                Ok(batch) => batch,
+                Err(mpsc::TryRecvError::Empty) => {
+                    // The workers have nothing ready: what is written so far
+                    // goes out now, rather than when the buffer fills.
+                    output.flush()?;
+                    match done.recv() {
+                        Ok(batch) => batch,
+                        Err(_) => break,
+                    }
+                }
+                Err(mpsc::TryRecvError::Disconnected) => break,
+            };
             pending.insert(seq, records);
             while let Some(records) = pending.remove(&next) {
                 for (number, record) in records {
@@ -448,19 +468,29 @@ impl<'a, W: Write> Output<'a, W> {
         }
     }
 
+    /// Sends what is written so far on to the reader of the output, so that
+    /// the records of a slow stream come out as they are cleaned.
+    fn flush(&mut self) -> Result<(), Stop> {
+        if self.reader_gone {
+            return Ok(());
+        }
+        match self.out.flush().map_err(write_failed) {
+            Err(Stop::ReaderGone) => {
+                self.reader_gone = true;
+                Ok(())
+            }
+            flushed => flushed,
+        }
+    }
+
     /// Ends the run: `lines` lines were read, and reading failed with
     /// `read_error`, if it did. The lines before a read error are still written;
     /// bad lines fail the run.
-    fn finish(self, lines: usize, read_error: Option<String>) -> Result<(), Stop> {
+    fn finish(mut self, lines: usize, read_error: Option<String>) -> Result<(), Stop> {
         if let Some(message) = read_error {
             return Err(Stop::Failed(message));
         }
-        if !self.reader_gone {
-            match self.out.flush().map_err(write_failed) {
-                Ok(()) | Err(Stop::ReaderGone) => {}
-                Err(stop) => return Err(stop),
-            }
-        }
+        self.flush()?;
         match self.failed {
             0 => Ok(()),
             failed => Err(Stop::Failed(format!(

@@ -492,3 +492,45 @@ fn hostile_controls_marks_and_scripts() {
     );
     assert!(bodies[4].contains("هذه مقالة طويلة"), "{:.200}", bodies[4]);
 }
+
+/// A record comes out as soon as its line is cleaned, not when the output
+/// buffer fills or the input ends: a scraper piping pages in one at a time
+/// reads each page's record before it sends the next.
+#[test]
+fn jsonl_records_of_a_slow_stream_come_out_as_they_are_cleaned() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    // Far longer than cleaning one line takes; only a record held back waits it out.
+    const PATIENCE: Duration = Duration::from_secs(60);
+    for threads in ["1", "2"] {
+        let mut child = spawn(&["--jsonl", "--threads", threads, "-"], Stdio::piped());
+        let mut input = child.stdin.take().expect("piped stdin");
+        let output = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(output).lines() {
+                if tx.send(line.expect("UTF-8 output")).is_err() {
+                    return;
+                }
+            }
+        });
+        for id in 1..=3 {
+            let doc =
+                serde_json::json!({ "id": id, "text": format!("Page {id}. It has one sentence.") });
+            writeln!(input, "{doc}").expect("write a line");
+            input.flush().expect("flush the line");
+            let Ok(record) = rx.recv_timeout(PATIENCE) else {
+                let _ = child.kill();
+                panic!("--threads {threads}: no record for line {id} while the input stays open");
+            };
+            let record: serde_json::Value = serde_json::from_str(&record).expect("a JSON record");
+            assert_eq!(record["id"], id, "--threads {threads}");
+        }
+        drop(input);
+        let status = child.wait().expect("the example ends");
+        assert!(status.success(), "--threads {threads}: {status}");
+        reader.join().expect("the reader ends");
+    }
+}
