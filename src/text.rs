@@ -47,11 +47,7 @@ fn push_collapsed(out: &mut String, s: &str) {
         out.push_str(s.get(copied..i).unwrap_or(""));
         out.push(' ');
         i += len;
-        loop {
-            let len = space_at(i);
-            if len == 0 {
-                break;
-            }
+        while let len @ 1.. = space_at(i) {
             i += len;
         }
         copied = i;

@@ -501,11 +501,11 @@ impl Scanner {
     /// be built): a DFA up to [`MAX_DFA_LITERAL_BYTES`] of them, else the
     /// smaller automaton.
     fn new(literals: &[Cow<'static, str>]) -> Option<Scanner> {
-        let patterns = || literals.iter().map(|l| l.as_bytes());
-        let bytes: usize = literals.iter().map(|l| l.len()).sum();
         if literals.is_empty() {
             return None;
         }
+        let patterns = || literals.iter().map(|l| l.as_bytes());
+        let bytes: usize = literals.iter().map(|l| l.len()).sum();
         if bytes <= MAX_DFA_LITERAL_BYTES
             && let Ok(dfa) = aho_corasick::dfa::Builder::new()
                 .ascii_case_insensitive(true)
@@ -517,18 +517,16 @@ impl Scanner {
         {
             return Some(Scanner::Dfa(Box::new(dfa)));
         }
-        // Too big for a DFA: the slower but smaller automaton.
-        AhoCorasick::builder()
+        // Too big for a DFA: the slower but smaller automaton, or whichever
+        // kind the crate can build.
+        let mut builder = AhoCorasick::builder();
+        builder
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::Standard);
+        builder
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns())
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(patterns())
-            })
+            .or_else(|_| builder.kind(None).build(patterns()))
             .ok()
             .map(Scanner::Other)
     }
@@ -1182,6 +1180,21 @@ mod tests {
             }
         }
         assert!(reports > 500, "{reports} reports");
+    }
+
+    /// Past [`MAX_DFA_LITERAL_BYTES`] of literals the automaton is the
+    /// crate's smaller kind, which finds overlapping literals in any case too.
+    #[test]
+    fn many_literals_make_the_smaller_automaton() {
+        let literals: Vec<Cow<'static, str>> = (0..MAX_DFA_LITERAL_BYTES / 8 + 1)
+            .map(|i| Cow::Owned(format!("w{i:07}")))
+            .collect();
+        let scanner = Scanner::new(&literals).expect("builds");
+        assert!(matches!(scanner, Scanner::Other(_)));
+        let mut found = Vec::new();
+        scanner.for_each_match("x W0000012 and w00000123", |k| found.push(k));
+        found.sort_unstable();
+        assert_eq!(found, [12, 12]);
     }
 
     /// Every built-in rule that matches a line of our fixtures (or a sentence of
