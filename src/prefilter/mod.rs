@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind, StartKind};
 use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
@@ -492,9 +492,26 @@ pub(crate) struct Prefilter {
 #[derive(Debug)]
 enum Scanner {
     // Boxed: the DFA is a large struct, the other kind one pointer.
-    Dfa(Box<aho_corasick::dfa::DFA>),
+    Dfa(Box<Dfa>),
     Other(AhoCorasick),
 }
+
+/// The literal DFA, and the length of its longest literal less one: how far
+/// before the end of the lane before it each of [`Dfa::LANES`] lanes starts,
+/// so that it sees every literal that ends in its own part of the text.
+#[derive(Debug)]
+struct Dfa {
+    dfa: aho_corasick::dfa::DFA,
+    overlap: usize,
+}
+
+/// A text of at least this many bytes is scanned in [`Dfa::LANES`] lanes.
+/// Shorter ones (menu items, labels) are scanned in one: their lanes would be
+/// hardly longer than the [`Dfa::overlap`] each reads twice.
+const LANE_MIN_BYTES: usize = 64;
+
+// The lanes are written out in [`Dfa::for_each_match`].
+const _: () = assert!(Dfa::LANES == 4);
 
 impl Scanner {
     /// The automaton over `literals` (`None` when there are none or it cannot
@@ -515,7 +532,8 @@ impl Scanner {
                 .prefilter(false)
                 .build(patterns())
         {
-            return Some(Scanner::Dfa(Box::new(dfa)));
+            let overlap = literals.iter().map(|l| l.len()).max().unwrap_or(1) - 1;
+            return Some(Scanner::Dfa(Box::new(Dfa { dfa, overlap })));
         }
         // Too big for a DFA: the slower but smaller automaton, or whichever
         // kind the crate can build.
@@ -532,32 +550,11 @@ impl Scanner {
     }
 
     /// Calls `found` with the literal (its index) of every match in `text`,
-    /// overlapping ones included.
-    ///
-    /// The DFA is stepped a byte at a time in a loop of our own, which reports
-    /// the literals of a match state in place: the crate's overlapping search
-    /// returns to its caller at each match and sets its state up again, which
-    /// cost as much as the stepping itself.
+    /// overlapping ones included; a literal may be reported more than once for
+    /// one match (the caller keeps a set).
     fn for_each_match(&self, text: &str, mut found: impl FnMut(usize)) {
         match self {
-            Scanner::Dfa(dfa) => {
-                let Ok(mut state) = dfa.start_state(Anchored::No) else {
-                    return;
-                };
-                for &byte in text.as_bytes() {
-                    state = dfa.next_state(Anchored::No, state, byte);
-                    if dfa.is_special(state) {
-                        if dfa.is_dead(state) {
-                            return;
-                        }
-                        if dfa.is_match(state) {
-                            for k in 0..dfa.match_len(state) {
-                                found(dfa.match_pattern(state, k).as_usize());
-                            }
-                        }
-                    }
-                }
-            }
+            Scanner::Dfa(dfa) => dfa.for_each_match(text.as_bytes(), found),
             Scanner::Other(automaton) => {
                 for m in automaton.find_overlapping_iter(text) {
                     found(m.pattern().as_usize());
@@ -569,8 +566,119 @@ impl Scanner {
     #[cfg(test)]
     fn memory_usage(&self) -> usize {
         match self {
-            Scanner::Dfa(dfa) => dfa.memory_usage(),
+            Scanner::Dfa(dfa) => dfa.dfa.memory_usage(),
             Scanner::Other(automaton) => automaton.memory_usage(),
+        }
+    }
+}
+
+impl Dfa {
+    /// How many stretches a long text is cut into, each scanned by its own
+    /// lane.
+    const LANES: usize = 4;
+
+    /// [`Scanner::for_each_match`] for the DFA, which is stepped a byte at a
+    /// time in loops of our own: they report the literals of a match state in
+    /// place (the crate's overlapping search returns to its caller at each
+    /// match and sets its state up again, which cost as much as the stepping).
+    ///
+    /// A step waits for the one before: the next state is a load from an
+    /// address that depends on the state. So a text of [`LANE_MIN_BYTES`] or
+    /// more is cut into [`Dfa::LANES`] lanes of (nearly) the same length,
+    /// stepped side by side, and the CPU overlaps their loads. Each lane but
+    /// the first starts [`Dfa::overlap`] bytes before the end of the one
+    /// before: a literal whose last byte is in a lane's own part (past that
+    /// lead-in) starts at most that far before it, and so is found by that
+    /// lane. One that ends in a lead-in is found by the lane before, too.
+    fn for_each_match(&self, bytes: &[u8], mut found: impl FnMut(usize)) {
+        let dfa = &self.dfa;
+        let Ok(start) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        let (len, overlap) = (bytes.len(), self.overlap);
+        let lane_len = (len + (Self::LANES - 1) * overlap).div_ceil(Self::LANES);
+        // How far each lane starts after the one before (its own part).
+        let step = lane_len.saturating_sub(overlap);
+        // Lanes that would read each other's bytes more than their own (a
+        // custom rule's long literals) are not worth it.
+        if len < LANE_MIN_BYTES || step < overlap.max(1) {
+            self.run(start, bytes, &mut found);
+            return;
+        }
+        let lane = |k: usize| {
+            bytes
+                .get(k * step..len.min(k * step + lane_len))
+                .unwrap_or_default()
+        };
+        let (l0, l1, l2, l3) = (lane(0), lane(1), lane(2), lane(3));
+        let mut states = [start; Self::LANES];
+        // The last lane is the shortest (by up to three bytes).
+        let mut together = l0.iter().zip(l1).zip(l2).zip(l3);
+        loop {
+            // No call in this loop: the DFA's tables and the states stay in
+            // registers (with `found` called in it, they were reloaded from
+            // memory and the state stored there at every byte).
+            let mut special = false;
+            let [s0, s1, s2, s3] = &mut states;
+            for (((&b0, &b1), &b2), &b3) in together.by_ref() {
+                *s0 = dfa.next_state(Anchored::No, *s0, b0);
+                *s1 = dfa.next_state(Anchored::No, *s1, b1);
+                *s2 = dfa.next_state(Anchored::No, *s2, b2);
+                *s3 = dfa.next_state(Anchored::No, *s3, b3);
+                if dfa.is_special(*s0)
+                    | dfa.is_special(*s1)
+                    | dfa.is_special(*s2)
+                    | dfa.is_special(*s3)
+                {
+                    special = true;
+                    break;
+                }
+            }
+            if !special {
+                break;
+            }
+            // An unanchored search never enters the dead state; were a lane
+            // to, stepping on could only report more literals, never miss one.
+            for &state in &states {
+                self.report(state, &mut found);
+            }
+        }
+        for (k, lane) in [l0, l1, l2].into_iter().enumerate() {
+            if let Some(rest) = lane.get(l3.len()..) {
+                self.run(states[k], rest, &mut found);
+            }
+        }
+    }
+
+    /// Steps one lane from `state` through `bytes`, reporting its matches.
+    fn run(&self, mut state: StateID, bytes: &[u8], found: &mut impl FnMut(usize)) {
+        let dfa = &self.dfa;
+        let mut bytes = bytes.iter();
+        loop {
+            // As in the lanes above: no call in the loop.
+            let mut special = false;
+            for &byte in bytes.by_ref() {
+                state = dfa.next_state(Anchored::No, state, byte);
+                if dfa.is_special(state) {
+                    special = true;
+                    break;
+                }
+            }
+            if !special || dfa.is_dead(state) {
+                return;
+            }
+            self.report(state, found);
+        }
+    }
+
+    /// Reports the literals of `state` if it is a match state.
+    #[inline]
+    fn report(&self, state: StateID, found: &mut impl FnMut(usize)) {
+        let dfa = &self.dfa;
+        if dfa.is_match(state) {
+            for k in 0..dfa.match_len(state) {
+                found(dfa.match_pattern(state, k).as_usize());
+            }
         }
     }
 }
@@ -1164,22 +1272,48 @@ mod tests {
             ]
             .map(String::from),
         );
-        let mut reports = 0;
+        // The literals found, each once: lanes may report one twice.
+        let found_by = |text: &str| {
+            let mut ours_found = Vec::new();
+            ours.for_each_match(text, |k| ours_found.push(k));
+            let mut theirs: Vec<usize> = crate_search
+                .find_overlapping_iter(text)
+                .map(|m| m.pattern().as_usize())
+                .collect();
+            for found in [&mut ours_found, &mut theirs] {
+                found.sort_unstable();
+                found.dedup();
+            }
+            (ours_found, theirs)
+        };
+        let (mut reports, mut laned) = (0, 0);
         for text in &texts {
             for line in text.lines() {
-                let mut found = Vec::new();
-                ours.for_each_match(line, |k| found.push(k));
-                let mut theirs: Vec<usize> = crate_search
-                    .find_overlapping_iter(line)
-                    .map(|m| m.pattern().as_usize())
-                    .collect();
-                found.sort_unstable();
-                theirs.sort_unstable();
+                let (found, theirs) = found_by(line);
                 assert_eq!(found, theirs, "{line:?}");
                 reports += found.len();
+                laned += usize::from(line.len() >= LANE_MIN_BYTES);
             }
         }
         assert!(reports > 500, "{reports} reports");
+        assert!(laned > 100, "{laned} lines scanned in lanes");
+        // Every literal, at every place in a text long enough for lanes, so
+        // that some copies straddle where one lane's own part ends and the
+        // next one's begins. The filler byte is in no literal.
+        assert!(builder.literals.iter().all(|l| !l.contains('\u{1}')));
+        let filler = "\u{1}".repeat(2 * LANE_MIN_BYTES);
+        for literal in &builder.literals {
+            for at in 0..=filler.len() - literal.len() {
+                let text = format!(
+                    "{}{literal}{}",
+                    &filler[..at],
+                    &filler[at + literal.len()..]
+                );
+                let (found, theirs) = found_by(&text);
+                assert!(!found.is_empty(), "{literal:?} at {at}");
+                assert_eq!(found, theirs, "{literal:?} at {at}");
+            }
+        }
     }
 
     /// Past [`MAX_DFA_LITERAL_BYTES`] of literals the automaton is the
