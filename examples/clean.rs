@@ -412,7 +412,7 @@ impl Iterator for Lines<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.ended {
             let mut line = Vec::new();
-            match self.input.read_until(b'\n', &mut line) {
+            match read_line(&mut self.input, &mut line) {
                 Ok(0) => self.ended = true,
                 Ok(_) => {
                     self.number += 1;
@@ -427,6 +427,30 @@ impl Iterator for Lines<'_> {
             }
         }
         None
+    }
+}
+
+/// `BufRead::read_until(b'\n', line)`, with the line break found by `memchr`
+/// many bytes at a time rather than a word at a time: this runs on the thread
+/// that feeds the workers.
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(newline) => (newline + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(available.get(..used).unwrap_or_default());
+        input.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
     }
 }
 

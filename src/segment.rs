@@ -159,11 +159,16 @@ pub(crate) fn segment(input: &str) -> Segments {
 }
 
 /// Each line's trimmed span, `None` for a blank line.
+///
+/// Line breaks are found with `memchr`, many bytes at a time (the standard
+/// library's search behind `split_inclusive` reads a word at a time).
 fn lines(input: &str) -> Vec<Option<Span>> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for line in input.split_inclusive('\n') {
-        let line_end = line_start + line.len();
+    let ends = memchr::memchr_iter(b'\n', input.as_bytes()).map(|newline| newline + 1);
+    // The text after the last line break, if any, is a line too.
+    let last = (!input.ends_with('\n') && !input.is_empty()).then_some(input.len());
+    for line_end in ends.chain(last) {
         let (start, end) = trim_range(input, line_start, line_end);
         out.push((start < end).then_some(Span { start, end }));
         line_start = line_end;
@@ -355,6 +360,22 @@ mod tests {
             .iter()
             .map(|u| u.span.slice(input))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The lines found with `memchr` are those of `split_inclusive`.
+        #[test]
+        fn lines_split_as_the_standard_library_does(input in "[a \n\r\u{a0}é]{0,30}") {
+            let mut expected = Vec::new();
+            let mut line_start = 0;
+            for line in input.split_inclusive('\n') {
+                let line_end = line_start + line.len();
+                let (start, end) = trim_range(&input, line_start, line_end);
+                expected.push((start < end).then_some(Span { start, end }));
+                line_start = line_end;
+            }
+            proptest::prop_assert_eq!(lines(&input), expected);
+        }
     }
 
     #[test]
