@@ -6,7 +6,7 @@ use regex::Regex;
 use crate::lang::{Hits, Language, count_word};
 use crate::segment::Segments;
 use crate::text::{list_marker_len, same_words};
-use crate::words::for_each_word;
+use crate::words::for_each_word_counting_chars;
 
 /// How a unit ends, ignoring closing quotes and brackets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,7 +247,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
         };
         let mut words = 0usize;
         let mut stop_hits = Hits::default();
-        for_each_word(text, |word| {
+        let chars = for_each_word_counting_chars(text, |word| {
             words += 1;
             count_word(&mut stop_hits, word);
         });
@@ -256,7 +256,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
         features.push(Features {
             words: count(words),
             stopwords: 0,
-            chars: count(text.chars().count().saturating_sub(markup_chars)),
+            chars: count(chars.saturating_sub(markup_chars)),
             link_chars: count(link_chars),
             terminal: terminal(text),
             list_item: marker > 0,

@@ -50,7 +50,7 @@ const fn class(c: char) -> Option<Wb> {
         '\u{0}'..='\u{7f}' => Wb::Other,
         // The pictographs `©` `®` `‼` `⁉` are `Other` but after a joiner
         // (U+200D, rule WB3c): text with both is left to the fallback (see
-        // [`all_known`]).
+        // [`known_chars`]).
         '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' => Wb::Other,
         // Not known here: `¸` (a letter for UAX #29 since Unicode 16) and the
         // alphabetic combining marks (after a run of spaces, rule WB3d).
@@ -87,15 +87,33 @@ pub(crate) fn count(text: &str) -> usize {
     n
 }
 
+/// Like [`for_each_word`], and returns the number of characters of `text`:
+/// the scan that finds the words has them at hand, where counting them
+/// would be another pass.
+pub(crate) fn for_each_word_counting_chars<'a>(text: &'a str, mut f: impl FnMut(&'a str)) -> usize {
+    let mut f = |w| {
+        f(w);
+        ControlFlow::Continue(())
+    };
+    match fast_path(text, &mut f) {
+        Some(chars) => chars,
+        None => {
+            let _ = text.unicode_words().try_for_each(f);
+            text.chars().count()
+        }
+    }
+}
+
 /// Like [`for_each_word`], stopping as soon as `f` says so.
 pub(crate) fn try_for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str) -> ControlFlow<()>) {
-    if !fast_path(text, &mut f) {
+    if fast_path(text, &mut f).is_none() {
         let _ = text.unicode_words().try_for_each(f);
     }
 }
 
-/// Segments `text` if every character is known to [`class`]; returns false
-/// (having called `f` for nothing) otherwise.
+/// Segments `text` if every character is known to [`class`], and returns
+/// its number of characters; returns `None` (having called `f` for nothing)
+/// otherwise.
 ///
 /// Between two significant characters (not [`Wb::Ignore`], which belong to the
 /// character before them) there is no break when both
@@ -103,16 +121,14 @@ pub(crate) fn try_for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str) ->
 /// letter, a `MidLetter`/`MidNumLet` and a letter follow each other (WB6/7), or a
 /// digit, a `MidNum`/`MidNumLet` and a digit (WB11/12). Everything else breaks
 /// (WB999), and a segment is a word when it has a letter or a digit in it.
-fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) -> bool {
+fn fast_path<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>) -> Option<usize> {
     if text.is_ascii() {
         ascii_words(text, f);
-        return true;
+        return Some(text.len());
     }
-    if !all_known(text) {
-        return false;
-    }
+    let chars = known_chars(text)?;
     known_words(text, f);
-    true
+    Some(chars)
 }
 
 /// The [`Info`] of the character at byte `i` (in bounds, at a character
@@ -307,15 +323,19 @@ fn ascii_words<'a>(text: &'a str, f: &mut impl FnMut(&'a str) -> ControlFlow<()>
     }
 }
 
-/// True when [`class`] knows every character of `text`.
+/// The number of characters of `text` when [`class`] knows every one of
+/// them, else `None`.
 ///
 /// Text that gets here is mostly ASCII, which [`class`] knows all of: it is
 /// stepped over eight bytes at a time.
-fn all_known(text: &str) -> bool {
+fn known_chars(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     // The [`PICTOGRAPH`] and [`JOINER`] bits of the characters seen.
     let mut seen = 0;
+    // Bytes past the first of each character: the characters are the bytes
+    // less these.
+    let mut continuations = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             i += ascii_prefix_len(bytes, i).max(1);
@@ -325,11 +345,12 @@ fn all_known(text: &str) -> bool {
             Some((info, len)) if info != UNKNOWN => {
                 seen |= info & (PICTOGRAPH | JOINER);
                 i += len;
+                continuations += len - 1;
             }
-            _ => return false,
+            _ => return None,
         }
     }
-    seen != PICTOGRAPH | JOINER
+    (seen != PICTOGRAPH | JOINER).then(|| bytes.len() - continuations)
 }
 
 /// How many bytes [`ascii_prefix_len`] looks at in one step.
@@ -482,9 +503,12 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The words of `text`, checking on the way that the count of its
+    /// characters that comes with them is right.
     fn ours(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        for_each_word(text, |w| out.push(w));
+        let chars = for_each_word_counting_chars(text, |w| out.push(w));
+        assert_eq!(chars, text.chars().count(), "{text:?}");
         out
     }
 
@@ -495,11 +519,12 @@ mod tests {
     /// The words of the fast path, or `None` when it hands `text` over.
     fn fast(text: &str) -> Option<Vec<&str>> {
         let mut out = Vec::new();
-        let known = fast_path(text, &mut |w| {
+        let chars = fast_path(text, &mut |w| {
             out.push(w);
             ControlFlow::Continue(())
-        });
-        known.then_some(out)
+        })?;
+        assert_eq!(chars, text.chars().count(), "{text:?}");
+        Some(out)
     }
 
     #[test]
@@ -543,9 +568,9 @@ mod tests {
     /// The pictographs of rule WB3c take the fast path but next to a joiner.
     #[test]
     fn pictographs_without_a_joiner_are_known() {
-        assert!(all_known("© 2024 Acme® ‼ a⁉"));
-        assert!(all_known("x\u{200d}y"));
-        assert!(!all_known("© x\u{200d}y"));
+        assert_eq!(known_chars("© 2024 Acme® ‼ a⁉"), Some(17));
+        assert_eq!(known_chars("x\u{200d}y"), Some(3));
+        assert_eq!(known_chars("© x\u{200d}y"), None);
         for text in ["© 2024 Acme® ‼ a⁉b", "a\u{200d}©b", "©\u{200d}a ®"] {
             assert_eq!(ours(text), theirs(text), "{text:?}");
         }
