@@ -487,8 +487,9 @@ pub(crate) struct Prefilter {
     always: Vec<(usize, Option<Bytes>)>,
 }
 
-/// The literal automaton: a DFA, scanned by [`Scanner::for_each_match`]'s own
-/// loop, or (past [`MAX_DFA_LITERAL_BYTES`]) any other kind the crate builds.
+/// The literal automaton: a DFA, scanned by loops of our own (see
+/// [`Dfa::for_each_match`]), or (past [`MAX_DFA_LITERAL_BYTES`]) any other
+/// kind the crate builds.
 #[derive(Debug)]
 enum Scanner {
     // Boxed: the DFA is a large struct, the other kind one pointer.
@@ -637,8 +638,9 @@ impl Dfa {
             if !special {
                 break;
             }
-            // An unanchored search never enters the dead state; were a lane
-            // to, stepping on could only report more literals, never miss one.
+            // A dead state (past which no literal can match; an unanchored
+            // search never enters it) leads only to itself and matches
+            // nothing: its lane reports no more, as `run` would stop.
             for &state in &states {
                 self.report(state, &mut found);
             }
