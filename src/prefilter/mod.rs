@@ -533,7 +533,12 @@ impl Scanner {
                 .prefilter(false)
                 .build(patterns())
         {
-            let overlap = literals.iter().map(|l| l.len()).max().unwrap_or(1) - 1;
+            let overlap = literals
+                .iter()
+                .map(|l| l.len())
+                .max()
+                .unwrap_or(0)
+                .saturating_sub(1);
             return Some(Scanner::Dfa(Box::new(Dfa { dfa, overlap })));
         }
         // Too big for a DFA: the slower but smaller automaton, or whichever
