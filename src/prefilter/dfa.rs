@@ -1,0 +1,444 @@
+//! The literal DFA: an ASCII-case-insensitive Aho-Corasick automaton over the
+//! prefilter's literals, built and stepped by our own code.
+//!
+//! The `aho-corasick` crate's DFA did the same job, but building it (and the
+//! NFA it starts from) took 54 M instructions for the built-in literals, over
+//! a third of cleaning one page: its builder follows failure links for every
+//! state and byte class. Here a state's row is its failure state's row with
+//! its own edges written over it, one copy per row: the same automaton for
+//! 7.4 M, in 1.0 MB rather than 2.2 (its rows are not padded to a power of
+//! two). Owning the table also keeps each match state's literals in one flat
+//! list, found from a cell of its row.
+//!
+//! The layout: the root (the start state) is state 0, then the states that
+//! match nothing, then the match states, so that "is this a match state?" is
+//! one comparison. A state's id is the index of its row in one flat table
+//! (premultiplied), so a step is `table[state + class of byte]`. Each row has
+//! one more cell than there are byte classes: for a match state, where its
+//! literals are in [`LiteralDfa::outputs`].
+
+use std::collections::VecDeque;
+
+/// Largest table, in cells (4 bytes each), the DFA may have: 16 M cells, 64 MB.
+/// A custom rule set whose literals would make a bigger one gets the
+/// `aho-corasick` crate's smaller automaton instead. (The built-in literals
+/// make ~0.5 M cells.)
+const MAX_CELLS: usize = 16 << 20;
+
+/// A text of at least this many bytes is scanned in [`LiteralDfa::LANES`]
+/// lanes. Shorter ones (menu items, labels) are scanned in one: their lanes
+/// would be hardly longer than the [`LiteralDfa::overlap`] each reads twice.
+pub(super) const LANE_MIN_BYTES: usize = 64;
+
+// The lanes are written out in [`LiteralDfa::for_each_match`].
+const _: () = assert!(LiteralDfa::LANES == 4);
+
+/// An unanchored ASCII-case-insensitive Aho-Corasick DFA over a list of
+/// literals that reports, at each position, every literal ending there
+/// (overlapping ones included).
+#[derive(Debug)]
+pub(super) struct LiteralDfa {
+    /// Byte → its class. Capital ASCII letters share their lowercase letter's
+    /// class; each other byte of a literal has its own class, and every byte in
+    /// no literal shares one.
+    classes: [u8; 256],
+    /// Cells per row: the classes, and the match state's output cell.
+    stride: usize,
+    /// The transitions, row after row: the next state of `state` on `byte` is
+    /// `table[state + classes[byte]]` (states are premultiplied by `stride`).
+    table: Vec<u32>,
+    /// The first match state: every state from it on is one.
+    first_match: u32,
+    /// The literals of each match state: its output cell holds the index here
+    /// of their count, which the literal indices follow.
+    outputs: Vec<u32>,
+    /// The longest literal's length, less one.
+    overlap: usize,
+}
+
+/// The trie of the literals, before it becomes a DFA.
+struct Trie {
+    /// Per node, its edges: (byte class, child node).
+    edges: Vec<Vec<(u8, u32)>>,
+    /// Per node, the literals that end at it.
+    own: Vec<Vec<u32>>,
+}
+
+impl Trie {
+    /// The trie of `literals`, lowercased, over the byte classes `classes`.
+    fn new(literals: &[&[u8]], classes: &[u8; 256]) -> Trie {
+        let mut trie = Trie {
+            edges: vec![Vec::new()],
+            own: vec![Vec::new()],
+        };
+        for (k, literal) in literals.iter().enumerate() {
+            let mut node = 0;
+            for &byte in *literal {
+                let class = classes[usize::from(byte)];
+                node = match trie.edges[node].iter().find(|&&(c, _)| c == class) {
+                    Some(&(_, child)) => child as usize,
+                    None => {
+                        let child = trie.edges.len();
+                        trie.edges[node].push((class, child as u32));
+                        trie.edges.push(Vec::new());
+                        trie.own.push(Vec::new());
+                        child
+                    }
+                };
+            }
+            trie.own[node].push(k as u32);
+        }
+        trie
+    }
+}
+
+impl LiteralDfa {
+    /// The DFA over `literals`, matched ASCII-case-insensitively. `None` when
+    /// there are none, one is empty (it would match everywhere), or the table
+    /// would pass [`MAX_CELLS`].
+    pub fn new(literals: &[&[u8]]) -> Option<LiteralDfa> {
+        if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
+            return None;
+        }
+        let classes = byte_classes(literals);
+        let class_count = usize::from(classes.iter().copied().max().unwrap_or(0)) + 1;
+        let stride = class_count + 1;
+        let trie = Trie::new(literals, &classes);
+        let nodes = trie.edges.len();
+        if nodes.checked_mul(stride)? > MAX_CELLS {
+            return None;
+        }
+        // Rows by node, not yet premultiplied nor reordered, and every node's
+        // literals with those of its failure node (the literals that end with it).
+        let mut rows = vec![0u32; nodes * stride];
+        let mut outputs: Vec<Vec<u32>> = vec![Vec::new(); nodes];
+        let mut fail = vec![0u32; nodes];
+        // Breadth first, so a failure node (shallower) is complete before the
+        // nodes that fail to it. The root's missing edges lead back to it.
+        // The root's children fail to the root, which they start from.
+        let mut queue = VecDeque::new();
+        let mut order = vec![0];
+        for &(class, child) in &trie.edges[0] {
+            rows[usize::from(class)] = child;
+            queue.push_back(child as usize);
+        }
+        while let Some(node) = queue.pop_front() {
+            order.push(node);
+            let f = fail[node] as usize;
+            rows.copy_within(f * stride..f * stride + class_count, node * stride);
+            for &(class, child) in &trie.edges[node] {
+                let c = usize::from(class);
+                // The child's failure node: where its own failure node goes on
+                // the same byte.
+                fail[child as usize] = rows[f * stride + c];
+                rows[node * stride + c] = child;
+                queue.push_back(child as usize);
+            }
+            let mut out = trie.own[node].clone();
+            out.extend_from_slice(&outputs[f]);
+            outputs[node] = out;
+        }
+        // New ids: the root, the other states that match nothing, then the
+        // match states, each part in breadth-first order (the shallow states,
+        // where a scan spends most of its steps, close together).
+        order.sort_by_key(|&n| (n != 0, !outputs[n].is_empty()));
+        let mut id = vec![0u32; nodes];
+        for (new, &old) in order.iter().enumerate() {
+            id[old] = u32::try_from(new * stride).ok()?;
+        }
+        let matching = order.iter().filter(|&&n| !outputs[n].is_empty()).count();
+        let first_match = u32::try_from((nodes - matching) * stride).ok()?;
+        let mut table = Vec::with_capacity(nodes * stride);
+        let mut flat = Vec::new();
+        for &old in &order {
+            let row = &rows[old * stride..old * stride + class_count];
+            table.extend(row.iter().map(|&next| id[next as usize]));
+            let out = &outputs[old];
+            match out.is_empty() {
+                true => table.push(0),
+                false => {
+                    table.push(u32::try_from(flat.len()).ok()?);
+                    flat.push(u32::try_from(out.len()).ok()?);
+                    flat.extend_from_slice(out);
+                }
+            }
+        }
+        let overlap = literals.iter().map(|l| l.len()).max().unwrap_or(0) - 1;
+        Some(LiteralDfa {
+            classes,
+            stride,
+            table,
+            first_match,
+            outputs: flat,
+            overlap,
+        })
+    }
+
+    /// How many stretches a long text is cut into, each scanned by its own
+    /// lane.
+    const LANES: usize = 4;
+
+    /// Calls `found` with the literal (its index) of every match in `bytes`,
+    /// overlapping ones included; one may be reported twice (the caller keeps
+    /// a set).
+    ///
+    /// A step waits for the one before: the next state is a load from an
+    /// address that depends on the state. So a text of [`LANE_MIN_BYTES`] or
+    /// more is cut into [`LiteralDfa::LANES`] lanes of (nearly) the same
+    /// length, stepped side by side, and the CPU overlaps their loads. Each
+    /// lane but the first starts [`LiteralDfa::overlap`] bytes before the end
+    /// of the one before: a literal whose last byte is in a lane's own part
+    /// (past that lead-in) starts at most that far before it, and so is found
+    /// by that lane. One that ends in a lead-in is found by the lane before,
+    /// too.
+    pub fn for_each_match(&self, bytes: &[u8], mut found: impl FnMut(usize)) {
+        let (len, overlap) = (bytes.len(), self.overlap);
+        let lane_len = (len + (Self::LANES - 1) * overlap).div_ceil(Self::LANES);
+        // How far each lane starts after the one before (its own part).
+        let step = lane_len.saturating_sub(overlap);
+        // Lanes that would read each other's bytes more than their own (a
+        // custom rule's long literals) are not worth it.
+        if len < LANE_MIN_BYTES || step < overlap.max(1) {
+            self.run(self.start(), bytes, &mut found);
+            return;
+        }
+        let lane = |k: usize| {
+            bytes
+                .get(k * step..len.min(k * step + lane_len))
+                .unwrap_or_default()
+        };
+        let (l0, l1, l2, l3) = (lane(0), lane(1), lane(2), lane(3));
+        let mut states = [self.start(); Self::LANES];
+        // The last lane is the shortest (by up to three bytes).
+        let mut together = l0.iter().zip(l1).zip(l2).zip(l3);
+        loop {
+            // No call in this loop: the tables and the states stay in
+            // registers (with `found` called in it, they were reloaded from
+            // memory and the state stored there at every byte).
+            let mut matched = false;
+            let [s0, s1, s2, s3] = &mut states;
+            for (((&b0, &b1), &b2), &b3) in together.by_ref() {
+                *s0 = self.next(*s0, b0);
+                *s1 = self.next(*s1, b1);
+                *s2 = self.next(*s2, b2);
+                *s3 = self.next(*s3, b3);
+                if self.is_match((*s0).max(*s1).max(*s2).max(*s3)) {
+                    matched = true;
+                    break;
+                }
+            }
+            if !matched {
+                break;
+            }
+            for &state in &states {
+                self.report(state, &mut found);
+            }
+        }
+        for (k, lane) in [l0, l1, l2].into_iter().enumerate() {
+            if let Some(rest) = lane.get(l3.len()..) {
+                self.run(states[k], rest, &mut found);
+            }
+        }
+    }
+
+    /// Steps one lane from `state` through `bytes`, reporting its matches.
+    fn run(&self, mut state: u32, bytes: &[u8], found: &mut impl FnMut(usize)) {
+        let mut bytes = bytes.iter();
+        loop {
+            // As in the lanes above: no call in the loop.
+            let mut matched = false;
+            for &byte in bytes.by_ref() {
+                state = self.next(state, byte);
+                if self.is_match(state) {
+                    matched = true;
+                    break;
+                }
+            }
+            if !matched {
+                return;
+            }
+            self.report(state, found);
+        }
+    }
+
+    /// Reports the literals that end where the scan reached `state`.
+    #[inline]
+    fn report(&self, state: u32, found: &mut impl FnMut(usize)) {
+        for &k in self.matches(state) {
+            found(k as usize);
+        }
+    }
+
+    /// The start state.
+    fn start(&self) -> u32 {
+        0
+    }
+
+    /// The state after `state` on `byte`.
+    #[inline(always)]
+    fn next(&self, state: u32, byte: u8) -> u32 {
+        let class = usize::from(self.classes[usize::from(byte)]);
+        // In bounds: every state is a row's start, and a class is less than
+        // the row's length. (A checked `get` with a default made each step
+        // wait on a conditional move as well as the load.)
+        self.table[state as usize + class]
+    }
+
+    /// True when `state` is a match state.
+    #[inline(always)]
+    fn is_match(&self, state: u32) -> bool {
+        state >= self.first_match
+    }
+
+    /// The literals (their indices) that end where the scan reached `state`.
+    #[inline]
+    fn matches(&self, state: u32) -> &[u32] {
+        if !self.is_match(state) {
+            return &[];
+        }
+        let cell = state as usize + self.stride - 1;
+        let at = self.table.get(cell).map_or(0, |&at| at as usize);
+        let count = self.outputs.get(at).map_or(0, |&n| n as usize);
+        self.outputs.get(at + 1..at + 1 + count).unwrap_or_default()
+    }
+
+    /// The heap memory the DFA holds, in bytes.
+    #[cfg(test)]
+    pub fn memory_usage(&self) -> usize {
+        (self.table.len() + self.outputs.len()) * std::mem::size_of::<u32>()
+    }
+}
+
+/// Each byte's class: the bytes of the lowercased literals get one each (a
+/// capital ASCII letter its lowercase letter's), the other bytes share class
+/// 0. (At most 230 bytes are not capitals, so the classes fit in a byte.)
+fn byte_classes(literals: &[&[u8]]) -> [u8; 256] {
+    let mut used = [false; 256];
+    for &byte in literals.iter().flat_map(|l| l.iter()) {
+        used[usize::from(byte.to_ascii_lowercase())] = true;
+    }
+    let mut classes = [0u8; 256];
+    let mut next = 0u8;
+    for byte in 0..=255u8 {
+        if used[usize::from(byte)] {
+            next += 1;
+            classes[usize::from(byte)] = next;
+        }
+    }
+    for byte in b'A'..=b'Z' {
+        classes[usize::from(byte)] = classes[usize::from(byte.to_ascii_lowercase())];
+    }
+    classes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    /// Every literal found ending at each position, in order, as the crate's
+    /// overlapping search finds them (sorted within a position).
+    fn ours(dfa: &LiteralDfa, text: &[u8]) -> Vec<(usize, u32)> {
+        let mut state = dfa.start();
+        let mut found = Vec::new();
+        for (at, &byte) in text.iter().enumerate() {
+            state = dfa.next(state, byte);
+            let mut here: Vec<u32> = dfa.matches(state).to_vec();
+            here.sort_unstable();
+            found.extend(here.into_iter().map(|k| (at + 1, k)));
+        }
+        found
+    }
+
+    fn theirs(literals: &[&[u8]], text: &[u8]) -> Vec<(usize, u32)> {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(literals)
+            .expect("builds");
+        let mut found: Vec<(usize, u32)> = automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.end(), m.pattern().as_u32()))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn finds_overlapping_literals_in_any_ascii_case() {
+        let literals: [&[u8]; 5] = [b"he", b"she", b"his", b"hers", b"\xc3\xa4h"];
+        let dfa = LiteralDfa::new(&literals).expect("builds");
+        let text = "uSHErs, His \u{e4}H, \u{c4}h".as_bytes();
+        assert_eq!(ours(&dfa, text), theirs(&literals, text));
+        // she, he (both end at 3), hers, his, äh; not Äh (not ASCII).
+        let found: Vec<u32> = ours(&dfa, text).iter().map(|&(_, k)| k).collect();
+        assert_eq!(found, [0, 1, 3, 2, 4]);
+    }
+
+    #[test]
+    fn repeated_literals_are_each_reported() {
+        let literals: [&[u8]; 3] = [b"ab", b"AB", b"b"];
+        let dfa = LiteralDfa::new(&literals).expect("builds");
+        assert_eq!(ours(&dfa, b"xAb"), [(3, 0), (3, 1), (3, 2)]);
+    }
+
+    #[test]
+    fn no_literals_or_an_empty_one_make_no_dfa() {
+        assert!(LiteralDfa::new(&[]).is_none());
+        assert!(LiteralDfa::new(&[b"a", b""]).is_none());
+    }
+
+    /// A literal set with every byte in it still builds (the classes just fit).
+    #[test]
+    fn every_byte_value_fits_in_the_classes() {
+        let bytes: Vec<[u8; 1]> = (0..=255u8).map(|b| [b]).collect();
+        let literals: Vec<&[u8]> = bytes.iter().map(|b| b.as_slice()).collect();
+        let dfa = LiteralDfa::new(&literals).expect("builds");
+        let text: Vec<u8> = (0..=255u8).rev().collect();
+        assert_eq!(ours(&dfa, &text), theirs(&literals, &text));
+    }
+
+    /// Literals over ~200 byte values with few shared prefixes would make a
+    /// table past [`MAX_CELLS`]: no DFA (the caller builds the compact
+    /// automaton). A few of them still make one.
+    #[test]
+    fn a_table_past_the_limit_is_not_built() {
+        let alphabet: Vec<u8> = (0..=255u8)
+            .filter(|b| !b.is_ascii_uppercase() && !b.is_ascii_lowercase())
+            .collect();
+        let mut seed = 1u64;
+        let literals: Vec<Vec<u8>> = (0..16_000)
+            .map(|_| {
+                (0..8)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        alphabet[(seed >> 33) as usize % alphabet.len()]
+                    })
+                    .collect()
+            })
+            .collect();
+        let literals: Vec<&[u8]> = literals.iter().map(|l| l.as_slice()).collect();
+        assert!(LiteralDfa::new(&literals).is_none());
+        let few = LiteralDfa::new(&literals[..100]).expect("builds");
+        assert!(few.memory_usage() < 2 << 20);
+    }
+
+    proptest! {
+        /// On random literals and texts over a small alphabet (so literals
+        /// overlap and share prefixes and suffixes), the DFA finds what the
+        /// crate's overlapping search finds.
+        #[test]
+        fn agrees_with_the_crates_search(
+            literals in prop::collection::vec(
+                prop::collection::vec(prop::sample::select(b"abAB\xc3\xa4 ".to_vec()), 1..6),
+                1..12,
+            ),
+            text in prop::collection::vec(prop::sample::select(b"abcAB\xc3\xa4 ".to_vec()), 0..64),
+        ) {
+            let literals: Vec<&[u8]> = literals.iter().map(|l| l.as_slice()).collect();
+            let dfa = LiteralDfa::new(&literals).expect("builds");
+            prop_assert_eq!(ours(&dfa, &text), theirs(&literals, &text));
+        }
+    }
+}
