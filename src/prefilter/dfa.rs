@@ -222,7 +222,8 @@ impl LiteralDfa {
                 *s1 = self.next(*s1, b1);
                 *s2 = self.next(*s2, b2);
                 *s3 = self.next(*s3, b3);
-                if self.is_match((*s0).max(*s1).max(*s2).max(*s3)) {
+                if self.is_match(*s0) | self.is_match(*s1) | self.is_match(*s2) | self.is_match(*s3)
+                {
                     matched = true;
                     break;
                 }
@@ -277,11 +278,13 @@ impl LiteralDfa {
     /// The state after `state` on `byte`.
     #[inline(always)]
     fn next(&self, state: u32, byte: u8) -> u32 {
-        let class = usize::from(self.classes[usize::from(byte)]);
+        let class = u32::from(self.classes[usize::from(byte)]);
         // In bounds: every state is a row's start, and a class is less than
-        // the row's length. (A checked `get` with a default made each step
-        // wait on a conditional move as well as the load.)
-        self.table[state as usize + class]
+        // the row's length (so the sum is less than the table's length, a
+        // `u32`: added as one, it needs no widening first). A checked `get`
+        // with a default made each step wait on a conditional move as well
+        // as the load.
+        self.table[(state + class) as usize]
     }
 
     /// True when `state` is a match state.
