@@ -6,7 +6,7 @@
 //! a third of cleaning one page: its builder follows failure links for every
 //! state and byte class. Here a state's row is its failure state's row with
 //! its own edges written over it, one copy per row: the same automaton for
-//! 7.4 M, in 1.0 MB rather than 2.2 (its rows are not padded to a power of
+//! 7.4 M, in 1.3 MB rather than 2.2 (its rows are not padded to a power of
 //! two). Owning the table also keeps each match state's literals in one flat
 //! list, found from a cell of its row.
 //!
@@ -21,8 +21,8 @@ use std::collections::VecDeque;
 
 /// Largest table, in cells (4 bytes each), the DFA may have: 16 M cells, 64 MB.
 /// A custom rule set whose literals would make a bigger one gets the
-/// `aho-corasick` crate's smaller automaton instead. (The built-in literals
-/// make ~0.5 M cells.)
+/// `aho-corasick` crate's smaller automaton instead. (The built-in rules'
+/// literals and the form vocabulary make ~0.3 M.)
 const MAX_CELLS: usize = 16 << 20;
 
 /// A text of at least this many bytes is scanned in [`LiteralDfa::LANES`]
@@ -114,8 +114,8 @@ impl LiteralDfa {
         let mut outputs: Vec<Vec<u32>> = vec![Vec::new(); nodes];
         let mut fail = vec![0u32; nodes];
         // Breadth first, so a failure node (shallower) is complete before the
-        // nodes that fail to it. The root's missing edges lead back to it.
-        // The root's children fail to the root, which they start from.
+        // nodes that fail to it. The root's missing edges lead back to it,
+        // and its children fail to it (`fail` starts at 0).
         let mut queue = VecDeque::new();
         let mut order = vec![0];
         for &(class, child) in &trie.edges[0] {
