@@ -3,7 +3,7 @@
 //! `unicode-segmentation` looks up the word-break class of every character in
 //! a large table; on page dumps that was the single biggest cost of the whole
 //! pipeline. Almost all text the cleaner sees is written in Latin or Cyrillic
-//! script, where the classes are few and known. [`words`] segments such text
+//! script, where the classes are few and known. This module segments such text
 //! itself, with exactly the UAX #29 rules that can apply to those characters,
 //! and hands anything else (CJK, Arabic, emoji, …) to `unicode-segmentation`.
 //! A property test checks that both give the same words.

@@ -49,8 +49,8 @@ pub enum Language {
 }
 
 impl Language {
-    /// Every language, in declaration order. [`guess`] breaks ties in this
-    /// order.
+    /// Every language, in declaration order. The language guess breaks ties
+    /// in this order.
     pub const ALL: [Language; 8] = [
         Language::English,
         Language::German,

@@ -301,7 +301,8 @@ fn required_literals(pattern: &str, escapes: &mut Vec<char>) -> Option<Vec<Vec<S
     literals_of(&ast, escapes)
 }
 
-/// [`required_literals`] of a parsed pattern.
+/// The literal sets every match of a parsed pattern draws one literal from
+/// each of (what the tests' `required_literals` returns for its text).
 fn literals_of(ast: &Ast, escapes: &mut Vec<char>) -> Option<Vec<Vec<String>>> {
     let mut analysis = Analysis::default();
     let mut sets = analysis.need(ast).all;

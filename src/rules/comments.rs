@@ -1,7 +1,7 @@
 //! Comment widgets (WordPress, Disqus, Facebook, Blogger) and comment policies.
 //!
 //! Headings that open a comment section drop everything after them
-//! ([`Action::DropToEnd`]); the widget's other lines are dropped one by one, so
+//! ([`crate::Action::DropToEnd`]); the widget's other lines are dropped one by one, so
 //! they go even where the section has no heading.
 
 use super::{Action::*, LABEL_WORDS, PROMPT_WORDS, Rule, max_words, phrase};
