@@ -212,9 +212,11 @@ impl LiteralDfa {
         // The last lane is the shortest (by up to three bytes).
         let mut together = l0.iter().zip(l1).zip(l2).zip(l3);
         loop {
-            // No call in this loop: the tables and the states stay in
-            // registers (with `found` called in it, they were reloaded from
-            // memory and the state stored there at every byte).
+            // No call in this loop: the states and the table's address stay
+            // in registers (with `found` called in it, each state was stored
+            // to memory and reloaded at every byte). The compiler still keeps
+            // two lanes' positions and the byte classes' address on the stack,
+            // loads that do not wait on a state.
             let mut matched = false;
             let [s0, s1, s2, s3] = &mut states;
             for (((&b0, &b1), &b2), &b3) in together.by_ref() {
