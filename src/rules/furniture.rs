@@ -19,7 +19,7 @@ static FURNITURE: Lazy<MatcherSet> =
 
 /// One pattern per kind of furniture, matched case-insensitively against a
 /// whole line (a candidate headline, at most `title::TITLE_MAX_WORDS` words).
-const PATTERNS: [&str; 9] = [
+pub(crate) const PATTERNS: [&str; 9] = [
     // A line that starts with a date, after an optional publication or
     // update label and weekday: `Donnerstag, 4. November 2021 …`,
     // `Pubblicato il 19 Febbraio 2020 …`, `Published: Tuesday | April 26, 2022`.

@@ -17,6 +17,8 @@
 //! The matcher is immutable and shared by threads; its mutable search state
 //! ([`MatchCache`]) is kept per thread by the engine.
 
+mod frozen;
+
 use std::cell::RefCell;
 
 use once_cell::sync::{Lazy, OnceCell};
@@ -117,6 +119,54 @@ pub(crate) struct MatchCache {
     pikevm: Option<pikevm::Cache>,
     /// The exact matcher's, once it is used.
     exact: Option<Box<MatchCache>>,
+}
+
+/// What a [`Matcher`] is built from: the pattern's NFA (reversed when
+/// `reverse`) and what its syntax tells of its matches. Compiled live
+/// ([`Compiled::live`]) or, for a built-in pattern, rebuilt from the table
+/// made ahead of time ([`frozen`]): the same NFA either way.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    nfa: NFA,
+    /// Every match starts at the start of the text (`^…`).
+    anchored: bool,
+    /// See [`Matcher::groups`].
+    groups: usize,
+    /// See the field of [`Matcher`].
+    whole_group: bool,
+    /// The NFA is the reversed pattern's: see the field of [`Matcher`].
+    reverse: bool,
+    /// Some `\W*$` was narrowed (see [`Tail`]).
+    narrowed: bool,
+}
+
+impl Compiled {
+    /// Parses and compiles `pattern` within `nfa_size_limit` bytes of NFA,
+    /// with each `\W*$` narrowed when `narrow` (see [`Tail`]).
+    fn live(pattern: &str, nfa_size_limit: usize, narrow: bool) -> Option<Compiled> {
+        let (hir, narrowed) = parse(pattern, narrow)?;
+        let props = hir.properties();
+        let anchored = props.look_set_prefix().contains(Look::Start);
+        let groups = props.explicit_captures_len();
+        let whole_group = groups == 1
+            && matches!(hir.kind(), HirKind::Concat(parts) if matches!(
+                parts.as_slice(),
+                [start, group, end]
+                    if start.kind() == &HirKind::Look(Look::Start)
+                        && matches!(group.kind(), HirKind::Capture(_))
+                        && end.kind() == &HirKind::Look(Look::End)
+            ));
+        let reverse =
+            !anchored && props.look_set_suffix().contains(Look::End) && has_wide_gap(&hir);
+        Some(Compiled {
+            nfa: compile(&hir, nfa_size_limit, reverse)?,
+            anchored,
+            groups,
+            whole_group,
+            reverse,
+            narrowed,
+        })
+    }
 }
 
 /// `hir` compiled with this thread's compiler: forward with every capture
@@ -514,31 +564,21 @@ impl Matcher {
             nfa_size_limit,
             dfa_cache_bytes,
         };
-        Matcher::build(source, true)
+        let compiled = frozen::thaw(pattern, nfa_size_limit)
+            .or_else(|| Compiled::live(pattern, nfa_size_limit, true))?;
+        Matcher::build(compiled, source)
     }
 
-    /// Compiles `source`, with each `\W*$` narrowed when `narrow`
-    /// (see [`Tail`]).
-    fn build(source: Source, narrow: bool) -> Option<Matcher> {
-        let (hir, narrowed) = parse(&source.pattern, narrow)?;
-        let props = hir.properties();
-        let anchored = match props.look_set_prefix().contains(Look::Start) {
-            true => Anchored::Yes,
-            false => Anchored::No,
-        };
-        let groups = props.explicit_captures_len();
-        let whole_group = groups == 1
-            && matches!(hir.kind(), HirKind::Concat(parts) if matches!(
-                parts.as_slice(),
-                [start, group, end]
-                    if start.kind() == &HirKind::Look(Look::Start)
-                        && matches!(group.kind(), HirKind::Capture(_))
-                        && end.kind() == &HirKind::Look(Look::End)
-            ));
-        let reverse = anchored == Anchored::No
-            && props.look_set_suffix().contains(Look::End)
-            && has_wide_gap(&hir);
-        let nfa = compile(&hir, source.nfa_size_limit, reverse)?;
+    /// The matcher of `compiled`, compiled from `source`.
+    fn build(compiled: Compiled, source: Source) -> Option<Matcher> {
+        let Compiled {
+            nfa,
+            anchored,
+            groups,
+            whole_group,
+            reverse,
+            narrowed,
+        } = compiled;
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -558,7 +598,10 @@ impl Matcher {
         Some(Matcher {
             dfa,
             reverse,
-            anchored,
+            anchored: match anchored {
+                true => Anchored::Yes,
+                false => Anchored::No,
+            },
             nfa: engines,
             source,
             narrowed,
@@ -597,7 +640,8 @@ impl Matcher {
                     pattern: self.source.pattern.clone(),
                     ..self.source
                 };
-                Matcher::build(source, false).map(Box::new)
+                let compiled = Compiled::live(&source.pattern, source.nfa_size_limit, false)?;
+                Matcher::build(compiled, source).map(Box::new)
             })
             .as_deref()?;
         let cache = cache
