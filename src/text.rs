@@ -73,68 +73,88 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
 
 /// True when `s` has no whitespace other than single ASCII spaces.
 ///
-/// Eight bytes at a time: a chunk with no control byte and no byte that can
-/// start a non-ASCII whitespace character can hold no whitespace but spaces,
-/// and its spaces are found with bit masks (see [`chunk_spaces`]); only other
-/// chunks are looked at byte by byte. The last bytes are read as one more
-/// chunk that overlaps the one before (the bytes read twice pass twice).
+/// Eight bytes at a time: the spaces of a chunk are found with bit masks, and
+/// so are the few bytes that could be other whitespace (control bytes, and
+/// the bytes that can start a non-ASCII whitespace character), which are then
+/// looked at one by one (see [`chunk_spaces`]): a curly quote or a dash in a
+/// chunk costs one decoded character, not eight steps. The last bytes are
+/// read as one more chunk that overlaps the one before (the bytes read twice
+/// pass twice).
 fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
+    if bytes.len() < CHUNK {
+        let mut prev_space = false;
+        return (0..bytes.len()).all(|j| byte_is_collapsed(s, j, &mut prev_space));
+    }
     // 0x80 in the top byte when the byte before the chunk was a space.
     let mut prev_spaces = 0;
-    let chunks = bytes.chunks_exact(CHUNK);
-    let tail = bytes.len() - chunks.remainder().len();
-    for (start, chunk) in (0..).step_by(CHUNK).zip(chunks) {
-        if let Some(spaces) = chunk_spaces(chunk) {
-            if spaces & ((spaces << 8) | (prev_spaces >> 56)) != 0 {
-                return false;
-            }
-            prev_spaces = spaces;
-            continue;
-        }
-        let mut prev_space = prev_spaces >> 56 != 0;
-        if !(start..start + CHUNK).all(|j| byte_is_collapsed(s, j, &mut prev_space)) {
+    let mut start = 0;
+    // The last chunk ends the text.
+    let last = bytes.len() - CHUNK;
+    while start < last {
+        let Some(spaces) = chunk_spaces(s, start) else {
+            return false;
+        };
+        if spaces & ((spaces << 8) | (prev_spaces >> 56)) != 0 {
             return false;
         }
-        prev_spaces = u64::from(prev_space) << 63;
+        prev_spaces = spaces;
+        start += CHUNK;
     }
-    if tail == bytes.len() {
-        return true;
+    // Unless the length is a multiple of eight, the last chunk overlaps the
+    // one before, which has checked the byte before it and their pair.
+    if start != last {
+        prev_spaces = 0;
     }
-    if tail > 0
-        && let Some(spaces) = bytes.get(bytes.len() - CHUNK..).and_then(chunk_spaces)
-    {
-        return spaces & (spaces << 8) == 0;
-    }
-    let mut prev_space = prev_spaces >> 56 != 0;
-    (tail..bytes.len()).all(|j| byte_is_collapsed(s, j, &mut prev_space))
+    chunk_spaces(s, last).is_some_and(|spaces| spaces & ((spaces << 8) | (prev_spaces >> 56)) == 0)
 }
 
 /// How many bytes [`is_collapsed`] looks at in one step.
 const CHUNK: usize = 8;
 
-/// For [`CHUNK`] bytes with no control byte and no byte that can start a
-/// non-ASCII whitespace character (0xC2, 0xE1, 0xE2, 0xE3; the letters of most
-/// scripts start with other bytes): 0x80 in each byte of the little-endian
-/// number that is a space (exact per byte). `None` for other chunks.
-fn chunk_spaces(chunk: &[u8]) -> Option<u64> {
+/// For the [`CHUNK`] bytes of `s` at `start` (a character boundary, or a
+/// chunk's start at least): `None` when they hold whitespace other than the
+/// ASCII space (or `s` ends before them), else 0x80 in each byte of the
+/// little-endian number that is a space (exact per byte).
+///
+/// Printable ASCII (most chunks) is told apart with two tests. In other
+/// chunks, a mask marks every control byte and every byte 0xC2 or 0xE0..0xE3
+/// (the first bytes of non-ASCII whitespace, and of 0xE0's rare characters),
+/// with at most a few bytes more, and only those are looked at.
+#[inline(always)]
+fn chunk_spaces(s: &str, start: usize) -> Option<u64> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = ONES * 0x80;
     const LOWS: u64 = ONES * 0x7f;
+    let chunk = s.as_bytes().get(start..start + CHUNK)?;
     let x = u64::from_le_bytes(<[u8; CHUNK]>::try_from(chunk).ok()?);
-    // "hasless" of Bit Twiddling Hacks: 0x80 somewhere when some byte is
-    // below `n` (exact as to whether there is one).
+    // "hasless" of Bit Twiddling Hacks: 0x80 in each byte below `n`, and
+    // maybe in bytes above one (a borrow), never missing one.
     let has_less = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
-    // Printable ASCII (most chunks) passes the first test; for others, bytes
-    // 0xE0..0xE3 and 0xC2 (0xE0 starts no whitespace, but is rare enough to
-    // go byte by byte).
-    if (x & HIGHS) | has_less(x, 0x20) != 0
-        && has_less(x, 0x20) | has_less(x ^ (ONES * 0xe0), 4) | has_less(x ^ (ONES * 0xc2), 1) != 0
-    {
-        return None;
+    if (x & HIGHS) | has_less(x, 0x20) != 0 {
+        let suspects =
+            has_less(x, 0x20) | has_less(x ^ (ONES * 0xe0), 4) | has_less(x ^ (ONES * 0xc2), 1);
+        if suspects != 0 && !suspects_are_collapsed(s, start, suspects) {
+            return None;
+        }
     }
     let t = x ^ (ONES * u64::from(b' '));
     Some(!(((t & LOWS) + LOWS) | t | LOWS))
+}
+
+/// The slow part of [`chunk_spaces`], out of line: true when none of the
+/// `suspects` (0x80 in a byte of the chunk at `start`) starts whitespace
+/// other than a space.
+#[inline(never)]
+fn suspects_are_collapsed(s: &str, start: usize, mut suspects: u64) -> bool {
+    while suspects != 0 {
+        let i = start + suspects.trailing_zeros() as usize / 8;
+        if !byte_is_collapsed(s, i, &mut false) {
+            return false;
+        }
+        suspects &= suspects - 1;
+    }
+    true
 }
 
 /// One step of [`is_collapsed`]: the byte at `i` of `s`, after a space when
@@ -453,6 +473,16 @@ mod tests {
             let flagged = !matches!(WHITESPACE_BYTES[usize::from(first)], Ws::No);
             assert!(flagged, "{c:?}");
         }
+    }
+
+    /// Two spaces across the line between two chunks, and between a chunk
+    /// and the last, overlapping one.
+    #[test]
+    fn double_spaces_between_chunks() {
+        assert!(!is_collapsed("abcdefg  bcdefgh"));
+        assert!(!is_collapsed("abcdefg  bcdefghij"));
+        assert!(!is_collapsed("abcdefghi  cd"));
+        assert!(is_collapsed("abcdefg bcdefgh ij"));
     }
 
     #[test]
