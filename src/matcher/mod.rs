@@ -355,7 +355,7 @@ fn narrow_tail_chars(text: &str) -> bool {
 /// keeps them: each unset, set or cleared (`(?i)`, `(?-i)`), a group's own
 /// flags lasting to its end and a bare `(?i)` to the end of the group it is in.
 #[derive(Debug, Clone, Copy, Default)]
-struct Flags {
+pub(crate) struct Flags {
     case_insensitive: Option<bool>,
     multi_line: Option<bool>,
     dot_matches_new_line: Option<bool>,
@@ -366,7 +366,7 @@ struct Flags {
 
 impl Flags {
     /// Applies the flags of `(?…)`; `x` is the parser's alone.
-    fn apply(&mut self, ast: &ast::Flags) {
+    pub(crate) fn apply(&mut self, ast: &ast::Flags) {
         let mut enable = true;
         for item in &ast.items {
             let flag = match item.kind {
@@ -403,7 +403,7 @@ impl Flags {
     }
 
     /// Characters match their case variants (`(?i)`).
-    fn case_insensitive(&self) -> bool {
+    pub(crate) fn case_insensitive(&self) -> bool {
         self.case_insensitive.unwrap_or(false)
     }
 

@@ -1311,10 +1311,10 @@ pub(super) static FACTS: &[Facts] = &[
         key: Key { hash: 0xad43e474dc8d55fd, len: 470 },
         sets: &[
             &[
-                "aap", "afp", "alamy", "anadolu", "ap", "bild", "bildquel", "bloomber", "corbis",
-                "credit", "epa", "epa-efe", "foto", "getty", "getty im", "image", "nurphoto", "pa",
-                "photo", "picture", "pool", "quelle", "reuters", "shutters", "sipa", "sputnik",
-                "tass", "xinhua",
+                "AAP", "AFP", "AP", "Alamy", "Anadolu", "Bloomber", "Corbis", "EPA", "EPA-EFE",
+                "Getty", "Getty Im", "NurPhoto", "PA", "Pool", "Reuters", "Shutters", "Sipa",
+                "Sputnik", "TASS", "Xinhua", "bild", "bildquel", "credit", "foto", "image", "photo",
+                "picture", "quelle",
             ],
         ],
         escapes: &['\u{17f}', '\u{212a}'],
@@ -1406,9 +1406,9 @@ pub(super) static FACTS: &[Facts] = &[
         key: Key { hash: 0xbbc3a1190fbc9e63, len: 311 },
         sets: &[
             &[
-                "aap", "afp", "alamy", "anadolu", "ap", "bloomber", "corbis", "credit", "epa",
-                "epa-efe", "getty", "getty im", "image", "nurphoto", "pa", "photo", "picture",
-                "pool", "reuters", "shutters", "sipa", "sputnik", "tass", "xinhua",
+                "AAP", "AFP", "AP", "Alamy", "Anadolu", "Bloomber", "Corbis", "EPA", "EPA-EFE",
+                "Getty", "Getty Im", "NurPhoto", "PA", "Pool", "Reuters", "Shutters", "Sipa",
+                "Sputnik", "TASS", "Xinhua", "credit", "image", "photo", "picture",
             ],
         ],
         escapes: &['\u{17f}', '\u{212a}'],
@@ -1448,7 +1448,7 @@ pub(super) static FACTS: &[Facts] = &[
     Facts {
         key: Key { hash: 0xc189c9f2a407402f, len: 145 },
         sets: &[
-            &["also rea", "read mor", "related", "see also"],
+            &["Also rea", "Read mor", "Related", "See also"],
         ],
         escapes: &['\u{17f}'],
         bytes: None,
@@ -1777,7 +1777,7 @@ pub(super) static FACTS: &[Facts] = &[
     Facts {
         key: Key { hash: 0xf1d1ce9dd6929829, len: 139 },
         sets: &[
-            &["by", "posted b", "publishe", "written "],
+            &["Posted b", "Publishe", "Written ", "by"],
         ],
         escapes: &['\u{17f}'],
         bytes: None,

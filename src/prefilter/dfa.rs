@@ -178,9 +178,9 @@ impl LiteralDfa {
     /// lane.
     const LANES: usize = 4;
 
-    /// Calls `found` with the literal (its index) of every match in `bytes`,
-    /// overlapping ones included; one may be reported twice (the caller keeps
-    /// a set).
+    /// Calls `found` with the literal (its index) of every match in `bytes`
+    /// and the byte where the match ends, overlapping ones included; one may
+    /// be reported twice (the caller keeps a set).
     ///
     /// A step waits for the one before: the next state is a load from an
     /// address that depends on the state. So a text of [`LANE_MIN_BYTES`] or
@@ -191,7 +191,7 @@ impl LiteralDfa {
     /// (past that lead-in) starts at most that far before it, and so is found
     /// by that lane. One that ends in a lead-in is found by the lane before,
     /// too.
-    pub fn for_each_match(&self, bytes: &[u8], mut found: impl FnMut(usize)) {
+    pub fn for_each_match(&self, bytes: &[u8], mut found: impl FnMut(usize, usize)) {
         let (len, overlap) = (bytes.len(), self.overlap);
         let lane_len = (len + (Self::LANES - 1) * overlap).div_ceil(Self::LANES);
         // How far each lane starts after the one before (its own part).
@@ -199,7 +199,7 @@ impl LiteralDfa {
         // Lanes that would read each other's bytes more than their own (a
         // custom rule's long literals) are not worth it.
         if len < LANE_MIN_BYTES || step < overlap.max(1) {
-            self.run(self.start(), bytes, &mut found);
+            self.run(self.start(), bytes, 0, &mut found);
             return;
         }
         let lane = |k: usize| {
@@ -233,24 +233,34 @@ impl LiteralDfa {
             if !matched {
                 break;
             }
-            for &state in &states {
-                self.report(state, &mut found);
+            // Each lane has read as many bytes as the last, which has this
+            // many left.
+            let read = l3.len() - together.len();
+            for (k, &state) in states.iter().enumerate() {
+                self.report(state, k * step + read, &mut found);
             }
         }
         for (k, lane) in [l0, l1, l2].into_iter().enumerate() {
             if let Some(rest) = lane.get(l3.len()..) {
-                self.run(states[k], rest, &mut found);
+                self.run(states[k], rest, k * step + l3.len(), &mut found);
             }
         }
     }
 
-    /// Steps one lane from `state` through `bytes`, reporting its matches.
-    fn run(&self, mut state: u32, bytes: &[u8], found: &mut impl FnMut(usize)) {
-        let mut bytes = bytes.iter();
+    /// Steps one lane from `state` through `bytes`, which start at byte
+    /// `offset` of the text, reporting its matches.
+    fn run(
+        &self,
+        mut state: u32,
+        bytes: &[u8],
+        offset: usize,
+        found: &mut impl FnMut(usize, usize),
+    ) {
+        let mut rest = bytes.iter();
         loop {
             // As in the lanes above: no call in the loop.
             let mut matched = false;
-            for &byte in bytes.by_ref() {
+            for &byte in rest.by_ref() {
                 state = self.next(state, byte);
                 if self.is_match(state) {
                     matched = true;
@@ -260,15 +270,16 @@ impl LiteralDfa {
             if !matched {
                 return;
             }
-            self.report(state, found);
+            self.report(state, offset + bytes.len() - rest.len(), found);
         }
     }
 
-    /// Reports the literals that end where the scan reached `state`.
+    /// Reports the literals that end at byte `end`, where the scan reached
+    /// `state`.
     #[inline]
-    fn report(&self, state: u32, found: &mut impl FnMut(usize)) {
+    fn report(&self, state: u32, end: usize, found: &mut impl FnMut(usize, usize)) {
         for &k in self.matches(state) {
-            found(k as usize);
+            found(k as usize, end);
         }
     }
 
