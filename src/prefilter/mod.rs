@@ -7,7 +7,9 @@
 //! `share this`. All those literals go into one ASCII-case-insensitive
 //! Aho-Corasick automaton (a DFA of our own, [`dfa`]). A unit is scanned once;
 //! only the rules whose literal shows up (and the few with no usable literal)
-//! are checked with their regex.
+//! are checked with their regex. A literal with a capital the pattern spells
+//! outside `(?i)` (`AP` in `Jane Doe/AP`) shows up only where the text has
+//! that capital, checked where the automaton found it.
 //!
 //! The analysis is conservative: if it cannot prove a literal is required, the
 //! rule has none and is always checked. So the prefilter only saves time, it
@@ -67,7 +69,8 @@ const MAX_REQUIRED_SETS: usize = 4;
 /// What a piece of a pattern requires of any text it matches.
 #[derive(Debug, Clone, Default)]
 struct Need {
-    /// The piece matches exactly one of these strings (ASCII lowercased), so it
+    /// The piece matches exactly one of these strings (ASCII lowercased but
+    /// for capitals outside `(?i)`, see [`Analysis`]), so it
     /// can be glued to its neighbours' literals.
     exact: Option<Vec<String>>,
     /// Every match contains, for each of these sets, one of its strings.
@@ -149,8 +152,9 @@ impl Analysis {
         }
     }
 
-    /// The literal forms of `c` for the automaton: ASCII lowercased (the
-    /// automaton folds ASCII case), other letters in each of their case forms.
+    /// The literal forms of `c` for the automaton: ASCII as
+    /// [`Analysis::ascii_variant`] writes it (the automaton folds ASCII
+    /// case), other letters in each of their case forms.
     fn variants(&mut self, c: char) -> Vec<String> {
         match self.ascii_variant(c) {
             Some(form) => vec![form.to_string()],
