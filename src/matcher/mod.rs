@@ -574,13 +574,15 @@ impl FirstBytes {
         let mut seen = vec![false; nfa.states().len()];
         let mut stack = vec![nfa.start_anchored()];
         while let Some(id) = stack.pop() {
-            let Some(done) = seen.get_mut(id.as_usize()) else {
+            let (Some(done), Some(state)) =
+                (seen.get_mut(id.as_usize()), nfa.states().get(id.as_usize()))
+            else {
                 continue;
             };
             if std::mem::replace(done, true) {
                 continue;
             }
-            match nfa.state(id) {
+            match state {
                 State::ByteRange { trans } => first.add(trans.start, trans.end),
                 State::Sparse(sparse) => {
                     for t in sparse.transitions.iter() {
