@@ -14,12 +14,16 @@
 //! Entries are keyed like the prefilter's table (the pattern's FNV-1a hash and
 //! length). A pattern without an entry (a custom rule's, or a built-in one
 //! changed since the table was made) is compiled live, as is an entry that
-//! does not decode: a stale table costs start-up time, never a verdict. The
-//! test fails while the table is stale.
+//! does not decode. The table records the blocks a narrowed `\W*$` keeps
+//! ([`super::NARROW_BLOCKS`]), which the matcher checks texts against at
+//! search time, and is not used under other blocks. Any other change to the
+//! translation, or a new regex-automata compiler, leaves entries that still
+//! load; the test fails until the table is regenerated, so CI catches it.
 //!
 //! # Format
 //!
-//! [`MAGIC`], then one entry per pattern, sorted by key: the key's hash (8
+//! [`MAGIC`], the narrowing blocks (each bound a little-endian `u32`), then
+//! one entry per pattern, sorted by key: the key's hash (8
 //! bytes, little-endian), its length and the payload's length (varints), and
 //! the payload. A payload is the [`Compiled`] flags (one byte of `FLAG_*`),
 //! the number of explicit groups, the number of states, the anchored,
@@ -76,11 +80,15 @@ pub(super) fn thaw(pattern: &str, nfa_size_limit: usize) -> Option<Compiled> {
     decode(payload, nfa_size_limit)
 }
 
-/// The entries of `table`.
+/// The entries of `table`; `None` when it was made under other narrowing
+/// blocks, or is not a table of this format.
 fn index(table: &'static [u8]) -> Option<Vec<(Key, &'static [u8])>> {
     let mut r = Reader {
         bytes: table.strip_prefix(MAGIC)?,
     };
+    if r.take(BLOCKS_BYTES)? != blocks().as_slice() {
+        return None;
+    }
     let mut entries = Vec::new();
     while !r.bytes.is_empty() {
         let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
@@ -89,6 +97,18 @@ fn index(table: &'static [u8]) -> Option<Vec<(Key, &'static [u8])>> {
         entries.push((Key { hash, len }, r.take(payload_len)?));
     }
     Some(entries)
+}
+
+/// The bytes of the narrowing blocks in a table's header.
+const BLOCKS_BYTES: usize = super::NARROW_BLOCKS.len() * 8;
+
+/// The narrowing blocks as a table's header writes them.
+fn blocks() -> Vec<u8> {
+    super::NARROW_BLOCKS
+        .iter()
+        .flat_map(|&(start, end)| [u32::from(start), u32::from(end)])
+        .flat_map(u32::to_le_bytes)
+        .collect()
 }
 
 /// Reads a table from the front.
@@ -377,6 +397,7 @@ mod tests {
     /// The table of `patterns` (sorted by key).
     fn generate(patterns: &[String]) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
+        out.extend(blocks());
         for pattern in patterns {
             let payload = freeze(&live(pattern));
             let key = Key::of(pattern);
@@ -484,14 +505,19 @@ mod tests {
         assert!(Compiled::live(pattern, 1000, true).is_none());
     }
 
-    /// The table as built does not decode as any other format, and a table
-    /// cut anywhere keeps only whole entries.
+    /// A table of another format, made under other narrowing blocks, or cut
+    /// short is not read.
     #[test]
     fn a_damaged_table_is_not_read() {
         assert!(index(b"deboiler nfa 2\n").is_none());
         let cut = &TABLE[..TABLE.len() - 1];
         assert!(index(cut).is_none());
-        assert_eq!(index(MAGIC).map(|e| e.len()), Some(0));
+        let empty: &'static [u8] = [MAGIC.to_vec(), blocks()].concat().leak();
+        assert_eq!(index(empty).map(|e| e.len()), Some(0));
+        let mut other = [MAGIC.to_vec(), blocks()].concat();
+        other[MAGIC.len() + 4] ^= 1;
+        assert!(index(other.leak()).is_none());
+        assert!(index(&TABLE[..MAGIC.len() + 3]).is_none());
     }
 
     fn nfa(compiled: &Compiled) -> &NFA {
