@@ -264,7 +264,7 @@ mod tests {
     use crate::engine::PATTERN_SIZE_LIMIT;
     use crate::rules::{Action, form, furniture};
     use regex_automata::PatternID;
-    use regex_automata::nfa::thompson::{NFA, State};
+    use regex_automata::nfa::thompson::State;
 
     /// Regenerates `builtin.nfa` (and names the test that checks it).
     const BLESS_COMMAND: &str = "DEBOILER_BLESS=1 cargo test --release --lib matcher::frozen::tests::the_builtin_table_is_current";
@@ -520,10 +520,6 @@ mod tests {
         assert!(index(&TABLE[..MAGIC.len() + 3]).is_none());
     }
 
-    fn nfa(compiled: &Compiled) -> &NFA {
-        &compiled.nfa
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
@@ -545,7 +541,7 @@ mod tests {
                 false => damaged[at] = byte,
             }
             if let Some(compiled) = decode(&damaged, PATTERN_SIZE_LIMIT) {
-                let _ = nfa(&compiled).states().len();
+                let _ = compiled.nfa.states().len();
             }
         }
     }
