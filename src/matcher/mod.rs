@@ -41,6 +41,8 @@ use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
 
+use crate::prefilter::{Prefilter, Seen};
+
 /// After this many clears of its cache in one search, the lazy DFA gives up
 /// and the NFA finishes the search: a DFA whose states are thrown away faster
 /// than they are reused is slower than no DFA. (The `regex` crate's choice.)
@@ -852,24 +854,40 @@ pub(crate) struct MatcherSet {
     nfa_size_limit: usize,
     /// With a lazy DFA cache of this many bytes each.
     dfa_cache_bytes: usize,
+    /// The literals each pattern requires, over all of them: a text is
+    /// searched only by the patterns whose literals it holds. Built on first
+    /// use, like the matchers.
+    prefilter: OnceCell<Prefilter>,
     /// Their search state: each caller takes one set per scan.
-    caches: Pool<Caches>,
+    caches: Pool<SetCaches>,
+}
+
+/// The search state of a [`MatcherSet`] in one thread: each matcher's, and
+/// the prefilter's scratch space.
+#[derive(Debug, Default)]
+pub(crate) struct SetCaches {
+    matchers: Caches,
+    seen: Seen,
+    candidates: Vec<usize>,
 }
 
 impl MatcherSet {
     /// Matchers for `patterns`, to be compiled within `nfa_size_limit` bytes of
     /// NFA and a lazy DFA cache of `dfa_cache_bytes` each.
-    pub fn new(
-        patterns: &'static [&'static str],
+    /// At most 64 patterns, one bit each in [`MatcherSet::possible`].
+    pub fn new<const N: usize>(
+        patterns: &'static [&'static str; N],
         nfa_size_limit: usize,
         dfa_cache_bytes: usize,
     ) -> MatcherSet {
+        const { assert!(N <= 64) };
         MatcherSet {
             patterns,
             matchers: patterns.iter().map(|_| OnceCell::new()).collect(),
             nfa_size_limit,
             dfa_cache_bytes,
-            caches: Pool::new(Vec::new),
+            prefilter: OnceCell::new(),
+            caches: Pool::new(SetCaches::default),
         }
     }
 
@@ -883,16 +901,39 @@ impl MatcherSet {
     }
 
     /// This thread's search state, for any number of [`MatcherSet::is_match`] calls.
-    pub fn caches(&self) -> PoolGuard<'_, Caches, fn() -> Caches> {
+    pub fn caches(&self) -> PoolGuard<'_, SetCaches, fn() -> SetCaches> {
         self.caches.get()
     }
 
     /// True when pattern `k` compiles and matches `text`.
-    pub fn is_match(&self, k: usize, text: &str, caches: &mut Caches) -> bool {
+    pub fn is_match(&self, k: usize, text: &str, caches: &mut SetCaches) -> bool {
         match self.matcher(k) {
-            Some(matcher) => matcher.is_match(cache(caches, k, matcher), text),
+            Some(matcher) => matcher.is_match(cache(&mut caches.matchers, k, matcher), text),
             None => false,
         }
+    }
+
+    /// The patterns that could match `text`, bit `k` for pattern `k`: those
+    /// whose required literals it holds (one scan of it), and those with none.
+    pub fn possible(&self, text: &str, caches: &mut SetCaches) -> u64 {
+        let prefilter = self
+            .prefilter
+            .get_or_init(|| Prefilter::new(self.patterns.iter().copied().enumerate()));
+        let SetCaches {
+            seen, candidates, ..
+        } = caches;
+        prefilter.candidates(text, seen, candidates);
+        candidates
+            .iter()
+            .filter(|&&k| k < 64)
+            .fold(0, |mask, &k| mask | (1 << k))
+    }
+
+    /// True when any pattern matches `text`. Only the [`MatcherSet::possible`]
+    /// ones search it: most texts hold the literals of few or none.
+    pub fn is_any_match(&self, text: &str, caches: &mut SetCaches) -> bool {
+        let possible = self.possible(text, caches);
+        (0..self.patterns.len()).any(|k| possible & (1 << k) != 0 && self.is_match(k, text, caches))
     }
 
     /// Asserts that every pattern compiles and that, on each of `texts`, its

@@ -450,6 +450,24 @@ pub(super) static FACTS: &[Facts] = &[
         escapes: &['\u{17f}'],
         bytes: None,
     },
+    // furniture::PATTERNS[3]
+    Facts {
+        key: Key { hash: 0x1e5b9a61024377c3, len: 965 },
+        sets: &[
+            &[
+                " weiter", "artikel ", "comparte", "comparti", "condivid", "deel dit", "delen",
+                "diesen a", "diesen b", "do\u{141}\u{104}cz", "do\u{141}\u{105}cz",
+                "do\u{142}\u{104}cz", "do\u{142}\u{105}cz", "drucken", "facebook", "folge un",
+                "folgen s", "follow u", "imprimer", "imprimir", "jetzt te", "linkedin", "mail",
+                "obserwuj", "partager", "partagez", "pinteres", "podziel ", "print", "rejoigne",
+                "segue-no", "seguici", "share", "sharing ", "siga-nos", "siguenos", "spread t",
+                "stampa", "suivez-n", "s\u{cd}gueno", "s\u{ed}gueno", "teilen", "twitter",
+                "udost\u{118}p", "udost\u{119}p", "volg ons", "whatsapp",
+            ],
+        ],
+        escapes: &['\u{17f}', '\u{212a}'],
+        bytes: None,
+    },
     // caption.photo_credit
     Facts {
         key: Key { hash: 0x1e648102c4596e0a, len: 516 },
@@ -526,6 +544,18 @@ pub(super) static FACTS: &[Facts] = &[
         escapes: &['\u{17f}'],
         bytes: None,
     },
+    // furniture::PATTERNS[7]
+    Facts {
+        key: Key { hash: 0x2e68f580760df43b, len: 212 },
+        sets: &[
+            &[
+                "czytania", "de lectu", "de leitu", "di lettu", "leestijd", "lesedaue", "lesezeit",
+                "min", "read",
+            ],
+        ],
+        escapes: &['\u{17f}'],
+        bytes: None,
+    },
     // prompt.support_plea, alternative 4
     Facts {
         key: Key { hash: 0x3376192efde1a1b3, len: 151 },
@@ -591,6 +621,24 @@ pub(super) static FACTS: &[Facts] = &[
             &["mail"],
         ],
         escapes: &[],
+        bytes: None,
+    },
+    // furniture::PATTERNS[4]
+    Facts {
+        key: Key { hash: 0x3d0b4a8583bd9a97, len: 1204 },
+        sets: &[
+            &[
+                "ajouter ", "antwort ", "antworte", "comentar", "coment\u{c1}", "coment\u{e1}",
+                "comment", "commenta", "commenti", "deixar u", "deixe um", "deja un ", "deja una",
+                "dejar un", "dodaj ko", "dodaj od", "escribe ", "geef een", "hinterla", "komentar",
+                "kommenta", "laat een", "laisser ", "laissez ", "lascia u", "leave a", "napisz k",
+                "odpowied", "plaats e", "reactie", "reaktion", "replies", "response", "resposta",
+                "respuest", "risposte", "r\u{c9}actio", "r\u{c9}ponse", "r\u{e9}actio",
+                "r\u{e9}ponse", "schreib ", "schreibe", "scrivi u", "zostaw k", "zostaw o",
+                "\u{c9}crire ", "\u{e9}crire ",
+            ],
+        ],
+        escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
     },
     // prompt.email_signup
@@ -677,6 +725,21 @@ pub(super) static FACTS: &[Facts] = &[
         escapes: &['\u{17f}'],
         bytes: None,
     },
+    // furniture::PATTERNS[2]
+    Facts {
+        key: Key { hash: 0x4ab0cfdc49110837, len: 283 },
+        sets: &[
+            &[
+                "artikel ", "auteur", "author", "autor", "beitrag ", "by", "door", "erstellt",
+                "geschrie", "par", "por", "posted a", "posted b", "posted d", "posted e",
+                "posted i", "posted l", "posted o", "posted p", "posted v", "przez", "pubblica",
+                "publicad", "publishe", "publi\u{c9} ", "publi\u{e9} ", "redaktio", "verfasst",
+                "ver\u{d6}ffe", "ver\u{f6}ffe", "von", "written ",
+            ],
+        ],
+        escapes: &['\u{17f}', '\u{212a}'],
+        bytes: None,
+    },
     // prompt.login_to_continue, alternative 2
     Facts {
         key: Key { hash: 0x4be0b12a8ca558b3, len: 131 },
@@ -719,6 +782,20 @@ pub(super) static FACTS: &[Facts] = &[
         key: Key { hash: 0x4f50ecdd3745c384, len: 88 },
         sets: &[
             &["con nues"],
+        ],
+        escapes: &['\u{17f}'],
+        bytes: None,
+    },
+    // furniture::PATTERNS[8]
+    Facts {
+        key: Key { hash: 0x500f2826ac53b0f7, len: 208 },
+        sets: &[
+            &[
+                "(bild", "(foto", "(image", "(photo", "(picture", "afp", "ap", "archivo", "bild",
+                "bildquel", "cedida", "credit", "cr\u{c9}dit", "cr\u{e9}dit", "dpa", "efe", "fonte",
+                "foto", "getty im", "image", "imagen", "photo", "quelle", "reuters", "source",
+                "\u{a9}",
+            ],
         ],
         escapes: &['\u{17f}'],
         bytes: None,
@@ -840,6 +917,21 @@ pub(super) static FACTS: &[Facts] = &[
             &["image ca", "media ca", "photo ca", "picture ", "video ca"],
         ],
         escapes: &[],
+        bytes: None,
+    },
+    // furniture::PATTERNS[6]
+    Facts {
+        key: Key { hash: 0x623170f9dd1db1df, len: 558 },
+        sets: &[
+            &[
+                "aller au", "bild", "direkt z", "foto", "hauptnav", "image", "inhalt", "inhoud",
+                "ir al co", "ir para ", "jump to ", "mehr anz", "menu sch", "men\u{dc} sc",
+                "men\u{fc} sc", "navigati", "photo", "play vid", "przejd\u{179}", "przejd\u{17a}",
+                "pular pa", "saltar a", "search f", "seite au", "skip to ", "slide", "suchfeld",
+                "toggle n", "vai al c", "view all", "wechseln",
+            ],
+        ],
+        escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
     },
     // prompt.newsletter_pitch, alternative 16
@@ -1232,6 +1324,14 @@ pub(super) static FACTS: &[Facts] = &[
         escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
     },
+    // furniture::PATTERNS[5]
+    Facts {
+        key: Key { hash: 0xa023652eebebab01, len: 116 },
+        sets: &[
+        ],
+        escapes: &[],
+        bytes: Some([0x4400800000000000, 0x1000000000000000, 0x0, 0x400000004]),
+    },
     // legal.cookie_notice, alternative 0
     Facts {
         key: Key { hash: 0xa16e1e8339cec184, len: 110 },
@@ -1414,6 +1514,14 @@ pub(super) static FACTS: &[Facts] = &[
         escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
     },
+    // furniture::PATTERNS[0]
+    Facts {
+        key: Key { hash: 0xbeaf2a37bac02740, len: 2742 },
+        sets: &[
+        ],
+        escapes: &[],
+        bytes: Some([0x3ff000000000000, 0x0, 0x0, 0x0]),
+    },
     // legal.cookie_notice, alternative 8
     Facts {
         key: Key { hash: 0xbfb900ad19b406c1, len: 135 },
@@ -1434,6 +1542,14 @@ pub(super) static FACTS: &[Facts] = &[
         ],
         escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
+    },
+    // furniture::PATTERNS[1]
+    Facts {
+        key: Key { hash: 0xc0fe098191129900, len: 1623 },
+        sets: &[
+        ],
+        escapes: &[],
+        bytes: Some([0x3ff000000000000, 0x0, 0x0, 0x0]),
     },
     // prompt.support_plea, alternative 11
     Facts {

@@ -693,8 +693,14 @@ fn rarity(table: &[bool; 256]) -> usize {
         .sum()
 }
 
+/// Most characters a class's ranges may span for [`class_bytes`] to list
+/// them (`[a-z]`, `[À-Þ]`): wider ones are not worth the walk, and their first
+/// bytes would be most bytes anyway.
+const MAX_CLASS_RANGE_CHARS: u32 = 256;
+
 /// The first bytes of the case forms of the characters of a class made only
-/// of ASCII literals and ranges (`[0-9]`, `[./]`); `None` for any other class.
+/// of literals and ranges of at most [`MAX_CLASS_RANGE_CHARS`] (`[0-9]`,
+/// `[./]`, `[»›>]`); `None` for any other class.
 fn class_bytes(set: &regex_syntax::ast::ClassSet) -> Option<[bool; 256]> {
     use regex_syntax::ast::{ClassSet, ClassSetItem};
     let ClassSet::Item(item) = set else {
@@ -707,8 +713,11 @@ fn class_bytes(set: &regex_syntax::ast::ClassSet) -> Option<[bool; 256]> {
     let mut chars = Vec::new();
     for item in items {
         match item {
-            ClassSetItem::Literal(lit) if lit.c.is_ascii() => chars.push(lit.c),
-            ClassSetItem::Range(range) if range.end.c.is_ascii() => {
+            ClassSetItem::Literal(lit) => chars.push(lit.c),
+            ClassSetItem::Range(range)
+                if u32::from(range.end.c).saturating_sub(u32::from(range.start.c))
+                    < MAX_CLASS_RANGE_CHARS =>
+            {
                 chars.extend(range.start.c..=range.end.c)
             }
             _ => return None,
@@ -1161,6 +1170,18 @@ mod tests {
         }
         // A set too large to be worth a scan.
         assert_eq!(bytes(r"[ -~]"), None);
+        // Non-ASCII characters count by their lead byte (`»` 0xC2, `›`
+        // 0xE2); a range too wide to list gives nothing.
+        let arrows = bytes(r"\S\s+[»›>]\s+\S").expect("a byte set");
+        for b in 0..=255u8 {
+            assert_eq!(
+                arrows.table[usize::from(b)],
+                matches!(b, b'>' | 0xC2 | 0xE2),
+                "{b:#x}"
+            );
+        }
+        assert!(arrows.found_in("Home › News".as_bytes()) && !arrows.found_in(b"Home News"));
+        assert_eq!(bytes(r"[\u{100}-\u{10000}]"), None);
     }
 
     #[test]
@@ -1169,6 +1190,7 @@ mod tests {
             r"(?i)^[0-9]{1,2}\.?\s+\w+,?\s+[0-9]{4}$",
             r"^\W*[./|]\W*$",
             r"(?i)^\w+(?:k|s)$",
+            r"\S\s+[»›>]\s+\S|^home\s*[:»]",
         ];
         let filter = Prefilter::new(patterns.iter().copied().enumerate());
         let (mut seen, mut out) = (Seen::default(), Vec::new());
@@ -1180,6 +1202,9 @@ mod tests {
             "Ok",
             "oK",
             "oſ",
+            "Sport » Fußball",
+            "a › b",
+            "HOME: news",
             "talks",
             "2017",
             "",

@@ -186,9 +186,15 @@ mod tests {
                 None => lookups.texts.push(Entry::text(id, pattern.to_string())),
             }
         }
-        for (k, pattern) in crate::rules::form::PATTERNS.iter().enumerate() {
-            let label = format!("form::PATTERNS[{k}]");
-            lookups.texts.push(Entry::text(label, pattern.to_string()));
+        let vocabularies = [
+            ("form", &crate::rules::form::PATTERNS[..]),
+            ("furniture", &crate::rules::furniture::PATTERNS[..]),
+        ];
+        for (name, patterns) in vocabularies {
+            for (k, pattern) in patterns.iter().enumerate() {
+                let label = format!("{name}::PATTERNS[{k}]");
+                lookups.texts.push(Entry::text(label, pattern.to_string()));
+            }
         }
         lookups
     }

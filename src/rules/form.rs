@@ -12,8 +12,7 @@ use once_cell::sync::Lazy;
 use regex_automata::util::pool::PoolGuard;
 
 use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
-use crate::matcher::{Caches, MatcherSet};
-use crate::prefilter::{Prefilter, Seen};
+use crate::matcher::{MatcherSet, SetCaches};
 
 /// A line of a form block has at most this many words: form messages are
 /// short ("The password must be at least 8 characters long."); an article
@@ -62,16 +61,8 @@ pub(crate) const UNSCANNED: u8 = 0x80;
 static MATCHERS: Lazy<MatcherSet> =
     Lazy::new(|| MatcherSet::new(&PATTERNS, PATTERN_SIZE_LIMIT, DFA_CACHE_LIMIT));
 
-/// The literal prefilter of the patterns, for the lines the engine did not scan.
-static PREFILTER: Lazy<Prefilter> =
-    Lazy::new(|| Prefilter::new(PATTERNS.iter().copied().enumerate()));
-
 /// The state of one scan over the lines of a text.
-struct Scan {
-    seen: Seen,
-    candidates: Vec<usize>,
-    caches: PoolGuard<'static, Caches, fn() -> Caches>,
-}
+type Scan = PoolGuard<'static, SetCaches, fn() -> SetCaches>;
 
 /// One line as the form detector sees it.
 #[derive(Debug, Clone, Copy)]
@@ -91,18 +82,12 @@ pub(crate) struct FormLine<'a> {
 
 /// The kinds of form vocabulary in `line`, one bit per kind.
 fn kinds(line: &FormLine, scan: &mut Scan) -> u8 {
-    let Scan {
-        seen,
-        candidates,
-        caches,
-    } = scan;
-    let mut possible = line.kinds;
-    if possible & UNSCANNED != 0 {
-        PREFILTER.candidates(line.text, seen, candidates);
-        possible = candidates.iter().fold(0, |mask, &k| mask | (1 << k));
+    let mut possible = u64::from(line.kinds);
+    if possible & u64::from(UNSCANNED) != 0 {
+        possible = MATCHERS.possible(line.text, scan);
     }
     (0..PATTERNS.len())
-        .filter(|&k| possible & (1 << k) != 0 && MATCHERS.is_match(k, line.text, caches))
+        .filter(|&k| possible & (1 << k) != 0 && MATCHERS.is_match(k, line.text, scan))
         .fold(0, |mask, k| mask | (1 << k))
 }
 
@@ -122,11 +107,7 @@ pub(crate) fn form_blocks<'a>(lines: impl ExactSizeIterator<Item = FormLine<'a>>
             out[first..=last].iter_mut().for_each(|f| *f = true);
         }
     };
-    let mut scan = Scan {
-        seen: Seen::default(),
-        candidates: Vec::new(),
-        caches: MATCHERS.caches(),
-    };
+    let mut scan = MATCHERS.caches();
     for (i, line) in lines.enumerate() {
         let mask = match line.whole && line.words <= FORM_LINE_MAX_WORDS {
             true => kinds(&line, &mut scan),
