@@ -316,13 +316,19 @@ pub(crate) const INSIDE_LONG_MIN_WORDS: usize = 30;
 pub(crate) const INSIDE_LONG_MIN_STOPWORDS: f64 = 0.2;
 
 /// For each unit: is it a whole line whose text (whitespace collapsed) stands
-/// more than once on the page? One pass with a hash map, linear.
+/// more than once on the page? One pass with hash maps, linear.
 ///
 /// Texts are compared by a 64-bit hash (a fixed seed, so the result does not
 /// vary between runs), which keeps the map small on pages of millions of
 /// lines: two different lines would have to collide to count as a repeat, and
-/// then they only weigh a little against the main region. The map itself
-/// hashes those numbers with a per-process seed, so no page can make it slow.
+/// then they only weigh a little against the main region. The maps themselves
+/// hash those numbers with a per-process seed, so no page can make them slow.
+///
+/// Most lines of a page stand once, and collapsing and hashing all of a
+/// paragraph costs a pass over it: a text is first known by its [`edge_key`],
+/// and only texts whose keys meet are collapsed and hashed (the first of
+/// them when the second comes). Equal texts have equal keys, so the repeats
+/// found are the same.
 fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool> {
     let text_hash = FixedState::default();
     let mut repeated = vec![false; seg.units.len()];
@@ -330,11 +336,10 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
     // (No list of every unit's hash: on a page of millions of equal lines
     // that would weigh more than the text, while the map holds one entry.)
     let mut first: HashMap<u64, usize, RandomState> = HashMap::default();
-    for (i, unit) in seg.units.iter().enumerate() {
-        if !features.get(i).is_some_and(|f| f.whole_block) {
-            continue;
-        }
-        let h = text_hash.hash_one(collapse_whitespace(unit.span.slice(input)));
+    // Each edge key's first unit, `usize::MAX` once its text is in `first`.
+    let mut edges: HashMap<u64, usize, RandomState> = HashMap::default();
+    let mut add = |i: usize, text: &str| {
+        let h = text_hash.hash_one(collapse_whitespace(text));
         match first.entry(h) {
             Entry::Vacant(entry) => {
                 entry.insert(i);
@@ -347,8 +352,50 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
                 repeated[i] = true;
             }
         }
+    };
+    for (i, unit) in seg.units.iter().enumerate() {
+        if !features.get(i).is_some_and(|f| f.whole_block) {
+            continue;
+        }
+        let text = unit.span.slice(input);
+        match edges.entry(edge_key(text)) {
+            Entry::Vacant(entry) => {
+                entry.insert(i);
+            }
+            Entry::Occupied(mut entry) => {
+                let at = std::mem::replace(entry.get_mut(), usize::MAX);
+                if let Some(earlier) = seg.units.get(at) {
+                    add(at, earlier.span.slice(input));
+                }
+                add(i, text);
+            }
+        }
     }
     repeated
+}
+
+/// How many bytes at each end of a text [`edge_key`] looks at.
+const EDGE_BYTES: usize = 8;
+
+/// A number that texts equal once whitespace is collapsed (see
+/// [`page_repeats`]) share: made of the bytes of a trimmed text (a unit's) up
+/// to its first byte that is not printable ASCII and after its last one, at
+/// most [`EDGE_BYTES`] of each. Collapsing changes only whitespace, which such
+/// bytes are not, and trimming only the ends, which are trimmed already. Two
+/// different paragraphs mostly differ there (their first and last words);
+/// texts whose keys are equal are told apart by their hashes. (Stopping at
+/// any other byte, rather than at whitespace only, spares decoding.)
+fn edge_key(text: &str) -> u64 {
+    let edge = |bytes: &mut dyn Iterator<Item = &u8>| {
+        bytes
+            .take(EDGE_BYTES)
+            .take_while(|b| b.is_ascii_graphic())
+            .fold(0u64, |key, &b| (key << 8) | u64::from(b))
+    };
+    let bytes = text.as_bytes();
+    let (start, end) = (edge(&mut bytes.iter()), edge(&mut bytes.iter().rev()));
+    // Mixed, not packed: a collision only costs the two texts a hash each.
+    start.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29) ^ end
 }
 
 /// For each unit: is it a comment's signature line (a whole line of at most
@@ -1375,6 +1422,42 @@ mod tests {
         let repeats = super::page_repeats(&input, &seg, &f);
         // Whitespace around a line does not hide its repeat.
         assert_eq!(repeats, [true, false, true, true, true]);
+    }
+
+    proptest::proptest! {
+        /// The edge keys change which texts get hashed, not which repeat:
+        /// the plain definition (a whole line whose collapsed text another
+        /// whole line has) gives the same, with whitespace of every kind
+        /// inside and at the ends of lines, and texts that share their ends.
+        #[test]
+        fn page_repeats_as_defined(
+            lines in proptest::collection::vec(
+                "[ \u{a0}]{0,2}[xé]{1,2}[ \t\u{a0}\u{3000}\u{202f}]{0,2}[a’.]?(?:[ \u{2009}][xy])?",
+                0..24,
+            )
+        ) {
+            use crate::{features::compute, segment::segment};
+            let input = lines.join("\n");
+            let seg = segment(&input);
+            let (f, _) = compute(&input, &seg);
+            let texts: Vec<Option<String>> = seg
+                .units
+                .iter()
+                .zip(&f)
+                .map(|(u, f)| {
+                    f.whole_block
+                        .then(|| crate::text::collapse_whitespace(u.span.slice(&input)).into_owned())
+                })
+                .collect();
+            let plain: Vec<bool> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    t.is_some() && texts.iter().enumerate().any(|(j, o)| j != i && o == t)
+                })
+                .collect();
+            proptest::prop_assert_eq!(super::page_repeats(&input, &seg, &f), plain);
+        }
     }
 
     #[test]
