@@ -220,9 +220,14 @@ fn jsonl(
     let mut lines = Lines::new(input, path);
     let mut output = Output::new(out, path);
     if threads == 1 {
-        while let Some(item) = lines.next() {
+        // One buffer for every line, and one for every record.
+        let (mut line, mut record) = (Vec::new(), Vec::new());
+        while let Some(item) = lines.next_into(&mut line) {
             match item {
-                Ok((number, line)) => output.record(number, clean_line(cleaner, &line))?,
+                Ok(number) => {
+                    let result = clean_line(cleaner, &line, &mut record).map(|()| &record[..]);
+                    output.record(number, result)?;
+                }
                 Err(message) => return output.finish(lines.number, Some(message)),
             }
             if output.reader_gone {
@@ -261,7 +266,10 @@ fn jsonl(
                     let records = batch
                         .into_iter()
                         .map(|(number, line)| {
-                            let clean = || clean_line(cleaner, &line);
+                            let clean = || {
+                                let mut record = Vec::new();
+                                clean_line(cleaner, &line, &mut record).map(|()| record)
+                            };
                             (number, panic::catch_unwind(AssertUnwindSafe(clean)))
                         })
                         .collect();
@@ -311,7 +319,7 @@ fn jsonl(
             while let Some(records) = pending.remove(&next) {
                 for (number, record) in records {
                     let record = record.unwrap_or_else(|panic| panic::resume_unwind(panic));
-                    output.record(number, record)?;
+                    output.record(number, record.as_deref().map_err(String::clone))?;
                 }
                 next += 1;
                 let _ = credit_tx.send(());
@@ -359,7 +367,7 @@ type Job = (usize, Vec<(usize, Vec<u8>)>);
 /// cleaned it).
 type Done = (
     usize,
-    Vec<(usize, std::thread::Result<Result<String, String>>)>,
+    Vec<(usize, std::thread::Result<Result<Vec<u8>, String>>)>,
 );
 
 /// The non-blank lines of a `--jsonl` input with their line numbers. A read
@@ -406,18 +414,18 @@ impl<'a> Lines<'a> {
     }
 }
 
-impl Iterator for Lines<'_> {
-    type Item = Result<(usize, Vec<u8>), String>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Lines<'_> {
+    /// Reads the next non-blank line into `line` (emptied first, its
+    /// allocation kept) and gives its number; `None` at the end.
+    fn next_into(&mut self, line: &mut Vec<u8>) -> Option<Result<usize, String>> {
         while !self.ended {
-            let mut line = Vec::new();
-            match read_line(&mut self.input, &mut line) {
+            line.clear();
+            match read_line(&mut self.input, line) {
                 Ok(0) => self.ended = true,
                 Ok(_) => {
                     self.number += 1;
                     if !line.iter().all(u8::is_ascii_whitespace) {
-                        return Some(Ok((self.number, line)));
+                        return Some(Ok(self.number));
                     }
                 }
                 Err(e) => {
@@ -427,6 +435,16 @@ impl Iterator for Lines<'_> {
             }
         }
         None
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Result<(usize, Vec<u8>), String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut line = Vec::new();
+        let item = self.next_into(&mut line)?;
+        Some(item.map(|number| (number, line)))
     }
 }
 
@@ -474,10 +492,10 @@ impl<'a, W: Write> Output<'a, W> {
     }
 
     /// Writes line `number`'s record, or reports why it has none.
-    fn record(&mut self, number: usize, record: Result<String, String>) -> Result<(), Stop> {
+    fn record(&mut self, number: usize, record: Result<&[u8], String>) -> Result<(), Stop> {
         match record {
             Ok(_) if self.reader_gone => Ok(()),
-            Ok(record) => match writeln!(self.out, "{record}").map_err(write_failed) {
+            Ok(record) => match self.out.write_all(record).map_err(write_failed) {
                 Err(Stop::ReaderGone) => {
                     self.reader_gone = true;
                     Ok(())
@@ -543,8 +561,9 @@ struct Record<'a> {
     title: Option<&'a str>,
 }
 
-/// One output record (compact JSON) or the reason the line is bad.
-fn clean_line(cleaner: &Cleaner, line: &[u8]) -> Result<String, String> {
+/// Writes the output record of `line` (compact JSON and a line break) into
+/// `record`, emptied first; or says why the line is bad.
+fn clean_line(cleaner: &Cleaner, line: &[u8], record: &mut Vec<u8>) -> Result<(), String> {
     let doc: Doc<'_> = match serde_json::from_slice(line) {
         Ok(doc) => doc,
         // A `text` that is not a string fails to parse too; say which it was.
@@ -555,10 +574,22 @@ fn clean_line(cleaner: &Cleaner, line: &[u8]) -> Result<String, String> {
     };
     let text = doc.text.ok_or("no string field \"text\"")?;
     let article = cleaner.clean(&text);
-    let record = Record {
+    let fields = Record {
         body: &article.body,
         id: &doc.id,
         title: article.title.as_deref(),
     };
-    serde_json::to_string(&record).map_err(|e| format!("cannot encode the result: {e}"))
+    record.clear();
+    // Room for the text and what little escaping adds, so the record is
+    // written without growing the buffer as it goes.
+    let text_bytes = article.body.len() + article.title.as_ref().map_or(0, |t| t.len());
+    record.reserve(text_bytes + text_bytes / 8 + RECORD_SLACK_BYTES);
+    serde_json::to_writer(&mut *record, &fields)
+        .map_err(|e| format!("cannot encode the result: {e}"))?;
+    record.push(b'\n');
+    Ok(())
 }
+
+/// Bytes of a record besides its title and body: the keys, the quotes and
+/// an id of some length.
+const RECORD_SLACK_BYTES: usize = 128;
