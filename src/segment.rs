@@ -176,9 +176,19 @@ fn lines(input: &str) -> Vec<Option<Span>> {
     out
 }
 
+/// `span`'s length in characters, exact up to [`WRAP_MAX_CHARS`]: every use
+/// compares it with a column no wider. A span of more than four bytes a
+/// character for that (a paragraph on one line) has more, uncounted.
 fn char_len(input: &str, span: Span) -> usize {
+    let bytes = span.end.saturating_sub(span.start);
+    if bytes > MAX_UTF8_BYTES * WRAP_MAX_CHARS {
+        return bytes / MAX_UTF8_BYTES;
+    }
     span.slice(input).chars().count()
 }
+
+/// The longest UTF-8 encoding of a character, in bytes.
+const MAX_UTF8_BYTES: usize = 4;
 
 /// `span`'s length in characters when it has at least `min` of them, else
 /// `None`. A span of fewer than `min` bytes (most lines) has fewer than `min`
