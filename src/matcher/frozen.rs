@@ -31,6 +31,7 @@
 //! its fields. Numbers are LEB128 varints; a state a transition leads to is
 //! written as its zigzag distance from the state it leaves, mostly one byte.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
@@ -174,7 +175,51 @@ fn decode(payload: &[u8], nfa_size_limit: usize) -> Option<Compiled> {
     let start_anchored = r.state(states)?;
     let start_unanchored = r.state(states)?;
     let start_pattern = r.state(states)?;
-    let mut builder = thompson::Builder::new();
+    // (Unavailable, as while the thread ends: the pattern is compiled live.)
+    let decoded = BUILDER.try_with(|builder| {
+        let mut builder = builder.try_borrow_mut().ok()?;
+        builder.clear();
+        rebuild(
+            &mut r,
+            &mut builder,
+            flags,
+            states,
+            start_pattern,
+            nfa_size_limit,
+        )
+        .and_then(|()| {
+            builder
+                .build(start_anchored, start_unanchored)
+                .ok()
+                .map(|nfa| Compiled {
+                    nfa,
+                    anchored: flags & FLAG_ANCHORED != 0,
+                    groups,
+                    whole_group: flags & FLAG_WHOLE_GROUP != 0,
+                    reverse: flags & FLAG_REVERSE != 0,
+                    narrowed: flags & FLAG_NARROWED != 0,
+                })
+        })
+    });
+    decoded.ok().flatten()
+}
+
+thread_local! {
+    /// This thread's NFA builder, reused from entry to entry (cleared
+    /// first): its list of states keeps its room.
+    static BUILDER: RefCell<thompson::Builder> = RefCell::new(thompson::Builder::new());
+}
+
+/// Adds the `states` states of an entry, read from `r`, to `builder`, and
+/// finishes its pattern at the start state `start_pattern`.
+fn rebuild(
+    r: &mut Reader,
+    builder: &mut thompson::Builder,
+    flags: u8,
+    states: usize,
+    start_pattern: StateID,
+    nfa_size_limit: usize,
+) -> Option<()> {
     builder.set_utf8(flags & FLAG_UTF8 != 0);
     builder.set_reverse(flags & FLAG_REVERSE != 0);
     builder.set_size_limit(Some(nfa_size_limit)).ok()?;
@@ -240,15 +285,7 @@ fn decode(payload: &[u8], nfa_size_limit: usize) -> Option<Compiled> {
         return None;
     }
     builder.finish_pattern(start_pattern).ok()?;
-    let nfa = builder.build(start_anchored, start_unanchored).ok()?;
-    Some(Compiled {
-        nfa,
-        anchored: flags & FLAG_ANCHORED != 0,
-        groups,
-        whole_group: flags & FLAG_WHOLE_GROUP != 0,
-        reverse: flags & FLAG_REVERSE != 0,
-        narrowed: flags & FLAG_NARROWED != 0,
-    })
+    Some(())
 }
 
 /// A transition over `start..=end` (not reversed) to `next`.
