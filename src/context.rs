@@ -337,7 +337,11 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
     // that would weigh more than the text, while the map holds one entry.)
     let mut first: HashMap<u64, usize, RandomState> = HashMap::default();
     // Each edge key's first unit, `usize::MAX` once its text is in `first`.
-    let mut edges: HashMap<u64, usize, RandomState> = HashMap::default();
+    // Sized for a page's units up front, rather than grown entry by entry.
+    let mut edges: HashMap<u64, usize, RandomState> = HashMap::with_capacity_and_hasher(
+        seg.units.len().min(REPEAT_MAP_PRESIZE),
+        RandomState::default(),
+    );
     let mut add = |i: usize, text: &str| {
         let h = text_hash.hash_one(collapse_whitespace(text));
         match first.entry(h) {
@@ -373,6 +377,11 @@ fn page_repeats(input: &str, seg: &Segments, features: &[Features]) -> Vec<bool>
     }
     repeated
 }
+
+/// Most entries [`page_repeats`] makes room for before it starts (one per
+/// unit, for most pages): a page of millions of lines grows its map as it
+/// goes, to what its lines need.
+const REPEAT_MAP_PRESIZE: usize = 4096;
 
 /// How many bytes at each end of a text [`edge_key`] looks at.
 const EDGE_BYTES: usize = 8;
