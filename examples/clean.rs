@@ -229,8 +229,9 @@ fn jsonl(
         while let Some(item) = lines.next_into(&mut line) {
             match item {
                 Ok(number) => {
-                    let result = clean_line(cleaner, &line, &mut record).map(|()| &record[..]);
-                    output.record(number, result)?;
+                    let result = clean_line(cleaner, &line, &mut record);
+                    let result = result.as_ref().map(|()| &record[..]);
+                    output.record(number, result.map_err(String::as_str))?;
                 }
                 Err(message) => return output.finish(lines.number, Some(message)),
             }
@@ -323,7 +324,7 @@ fn jsonl(
             while let Some(records) = pending.remove(&next) {
                 for (number, record) in records {
                     let record = record.unwrap_or_else(|panic| panic::resume_unwind(panic));
-                    output.record(number, record.as_deref().map_err(String::clone))?;
+                    output.record(number, record.as_deref().map_err(String::as_str))?;
                 }
                 next += 1;
                 let _ = credit_tx.send(());
@@ -496,7 +497,7 @@ impl<'a, W: Write> Output<'a, W> {
     }
 
     /// Writes line `number`'s record, or reports why it has none.
-    fn record(&mut self, number: usize, record: Result<&[u8], String>) -> Result<(), Stop> {
+    fn record(&mut self, number: usize, record: Result<&[u8], &str>) -> Result<(), Stop> {
         match record {
             Ok(_) if self.reader_gone => Ok(()),
             Ok(record) => match self.out.write_all(record).map_err(write_failed) {

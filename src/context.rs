@@ -395,14 +395,14 @@ const EDGE_BYTES: usize = 8;
 /// texts whose keys are equal are told apart by their hashes. (Stopping at
 /// any other byte, rather than at whitespace only, spares decoding.)
 fn edge_key(text: &str) -> u64 {
-    let edge = |bytes: &mut dyn Iterator<Item = &u8>| {
+    fn edge<'a>(bytes: impl Iterator<Item = &'a u8>) -> u64 {
         bytes
             .take(EDGE_BYTES)
             .take_while(|b| b.is_ascii_graphic())
             .fold(0u64, |key, &b| (key << 8) | u64::from(b))
-    };
+    }
     let bytes = text.as_bytes();
-    let (start, end) = (edge(&mut bytes.iter()), edge(&mut bytes.iter().rev()));
+    let (start, end) = (edge(bytes.iter()), edge(bytes.iter().rev()));
     // Mixed, not packed: a collision only costs the two texts a hash each.
     start.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29) ^ end
 }

@@ -9,7 +9,7 @@
 //! pattern's NFA is written, state by state, into `builtin.nfa` (by a test of
 //! this module from the live compiler, as the prefilter's table is), and
 //! rebuilt at start-up with regex-automata's NFA builder: the same NFA, state
-//! for state (a test checks every one), for 56 M.
+//! for state (a test checks every one), for ~50 M.
 //!
 //! Entries are keyed like the prefilter's table (the pattern's FNV-1a hash and
 //! length). A pattern without an entry (a custom rule's, or a built-in one
@@ -35,7 +35,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
-use regex_automata::nfa::thompson::{self, Transition};
+use regex_automata::nfa::thompson::{self, NFA, Transition};
 use regex_automata::util::look::Look;
 use regex_automata::util::primitives::StateID;
 
@@ -172,36 +172,24 @@ fn decode(payload: &[u8], nfa_size_limit: usize) -> Option<Compiled> {
     let flags = r.byte()?;
     let groups = r.number()?;
     let states = r.number()?;
-    let start_anchored = r.state(states)?;
-    let start_unanchored = r.state(states)?;
-    let start_pattern = r.state(states)?;
+    // The anchored, unanchored and pattern start states, in that order.
+    let starts = [r.state(states)?, r.state(states)?, r.state(states)?];
     // (Unavailable, as while the thread ends: the pattern is compiled live.)
-    let decoded = BUILDER.try_with(|builder| {
-        let mut builder = builder.try_borrow_mut().ok()?;
-        builder.clear();
-        rebuild(
-            &mut r,
-            &mut builder,
-            flags,
-            states,
-            start_pattern,
-            nfa_size_limit,
-        )
-        .and_then(|()| {
-            builder
-                .build(start_anchored, start_unanchored)
-                .ok()
-                .map(|nfa| Compiled {
-                    nfa,
-                    anchored: flags & FLAG_ANCHORED != 0,
-                    groups,
-                    whole_group: flags & FLAG_WHOLE_GROUP != 0,
-                    reverse: flags & FLAG_REVERSE != 0,
-                    narrowed: flags & FLAG_NARROWED != 0,
-                })
+    let nfa = BUILDER
+        .try_with(|builder| {
+            let mut builder = builder.try_borrow_mut().ok()?;
+            rebuild(&mut r, &mut builder, flags, states, starts, nfa_size_limit)
         })
-    });
-    decoded.ok().flatten()
+        .ok()
+        .flatten()?;
+    Some(Compiled {
+        nfa,
+        anchored: flags & FLAG_ANCHORED != 0,
+        groups,
+        whole_group: flags & FLAG_WHOLE_GROUP != 0,
+        reverse: flags & FLAG_REVERSE != 0,
+        narrowed: flags & FLAG_NARROWED != 0,
+    })
 }
 
 thread_local! {
@@ -210,16 +198,17 @@ thread_local! {
     static BUILDER: RefCell<thompson::Builder> = RefCell::new(thompson::Builder::new());
 }
 
-/// Adds the `states` states of an entry, read from `r`, to `builder`, and
-/// finishes its pattern at the start state `start_pattern`.
+/// The NFA of an entry's `states` states, read from `r`, built in `builder`
+/// (cleared first) from its anchored, unanchored and pattern start states.
 fn rebuild(
     r: &mut Reader,
     builder: &mut thompson::Builder,
     flags: u8,
     states: usize,
-    start_pattern: StateID,
+    [start_anchored, start_unanchored, start_pattern]: [StateID; 3],
     nfa_size_limit: usize,
-) -> Option<()> {
+) -> Option<NFA> {
+    builder.clear();
     builder.set_utf8(flags & FLAG_UTF8 != 0);
     builder.set_reverse(flags & FLAG_REVERSE != 0);
     builder.set_size_limit(Some(nfa_size_limit)).ok()?;
@@ -285,7 +274,7 @@ fn rebuild(
         return None;
     }
     builder.finish_pattern(start_pattern).ok()?;
-    Some(())
+    builder.build(start_anchored, start_unanchored).ok()
 }
 
 /// A transition over `start..=end` (not reversed) to `next`.
