@@ -558,14 +558,6 @@ struct Doc<'a> {
     text: Option<Cow<'a, str>>,
 }
 
-/// An output line (keys in alphabetical order, as before).
-#[derive(serde::Serialize)]
-struct Record<'a> {
-    body: &'a str,
-    id: &'a serde_json::Value,
-    title: Option<&'a str>,
-}
-
 /// Writes the output record of `line` (compact JSON and a line break) into
 /// `record`, emptied first; or says why the line is bad.
 fn clean_line(cleaner: &Cleaner, line: &[u8], record: &mut Vec<u8>) -> Result<(), String> {
@@ -579,20 +571,86 @@ fn clean_line(cleaner: &Cleaner, line: &[u8], record: &mut Vec<u8>) -> Result<()
     };
     let text = doc.text.ok_or("no string field \"text\"")?;
     let article = cleaner.clean(&text);
-    let fields = Record {
-        body: &article.body,
-        id: &doc.id,
-        title: article.title.as_deref(),
-    };
     record.clear();
     // Room for the text and what little escaping adds, so the record is
     // written without growing the buffer as it goes.
     let text_bytes = article.body.len() + article.title.as_ref().map_or(0, |t| t.len());
     record.reserve(text_bytes + text_bytes / 8 + RECORD_SLACK_BYTES);
-    serde_json::to_writer(&mut *record, &fields)
+    // Compact JSON, keys in alphabetical order, as `serde_json` writes it.
+    record.extend_from_slice(b"{\"body\":");
+    push_json_string(record, &article.body);
+    record.extend_from_slice(b",\"id\":");
+    serde_json::to_writer(&mut *record, &doc.id)
         .map_err(|e| format!("cannot encode the result: {e}"))?;
-    record.push(b'\n');
+    record.extend_from_slice(b",\"title\":");
+    match &article.title {
+        Some(title) => push_json_string(record, title),
+        None => record.extend_from_slice(b"null"),
+    }
+    record.extend_from_slice(b"}\n");
     Ok(())
+}
+
+/// Appends `text` to `out` as a JSON string, escaped byte for byte as
+/// `serde_json` escapes it: `\"`, `\\`, the short escapes of `\b` `\t` `\n`
+/// `\f` `\r`, `\u00XX` (lowercase) for the other control characters, and
+/// everything else as is. The text is searched eight bytes at a time for a
+/// byte to escape, where `serde_json` looks each byte up in a table; runs of
+/// plain text are copied whole.
+fn push_json_string(out: &mut Vec<u8>, text: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    // High bit of each byte that is zero (may also flag the byte after one;
+    // the bytes of a flagged chunk are looked at one by one).
+    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    let mut plain = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+            // Bytes below 0x20: `x - 0x20` borrows into their high bit.
+            let controls = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+            if controls | zeros(x ^ (ONES * u64::from(b'"'))) | zeros(x ^ (ONES * u64::from(b'\\')))
+                == 0
+            {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes[i];
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..0x20 => b"",
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.extend_from_slice(&bytes[plain..i]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            } else {
+                out.extend_from_slice(escape);
+            }
+            i += 1;
+            plain = i;
+        }
+    }
+    out.extend_from_slice(&bytes[plain..]);
+    out.push(b'"');
 }
 
 /// Bytes of a record besides its title and body: the keys, the quotes and

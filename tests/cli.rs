@@ -534,3 +534,64 @@ fn jsonl_records_of_a_slow_stream_come_out_as_they_are_cleaned() {
         reader.join().expect("the reader ends");
     }
 }
+
+/// `--jsonl` writes each record as `serde_json` writes it (compact, keys in
+/// alphabetical order), byte for byte, whatever the text holds: quotes,
+/// backslashes, every control character, non-ASCII text, escapes near the
+/// end of the text and runs of them.
+#[test]
+fn jsonl_records_are_the_json_serde_writes() {
+    let controls: String = (0u8..0x20).map(char::from).collect();
+    // Plus pseudo-random texts drawn from those characters, so escapes fall
+    // at every place of the eight-byte steps.
+    let pool: Vec<char> = "ab \"\\\n\t.\u{1}\u{1f}\u{7f}é😀".chars().collect();
+    let mut seed = 0x2545_f491_u32;
+    let random = (0..200).map(|n| {
+        (0..n % 60 + 20)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                pool[(seed >> 16) as usize % pool.len()]
+            })
+            .collect::<String>()
+    });
+    let texts = [
+        "A \"quoted\" headline\n\nBody with a back\\slash, a\ttab and \u{7f}.\n".to_string(),
+        format!("Controls {controls} in a headline\n\nAnd in the body: {controls}.\n"),
+        "Grüße — “curly” 北京 😀\n\nEin Absatz über Köln, \"zitiert\" \\n.\n".to_string(),
+        "\"\"\"\\\\\\\n\n\"\\\"\\\"x\"\n".to_string(),
+        format!("{}\n\n{}\"\n", "a".repeat(70), "b\\".repeat(40)),
+    ]
+    .into_iter()
+    .chain(random)
+    .collect::<Vec<_>>();
+    let ids = [
+        serde_json::json!(7),
+        serde_json::json!("id \"with\" \\ quotes\u{1}"),
+        serde_json::json!(null),
+        serde_json::json!({"nested": [1, 2.5, "x"]}),
+        serde_json::json!(-3),
+    ]
+    .into_iter()
+    .cycle();
+    let input: String = texts
+        .iter()
+        .zip(ids.clone())
+        .map(|(text, id)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .collect();
+    let cleaner = deboiler::Cleaner::default();
+    let expected: String = texts
+        .iter()
+        .zip(ids)
+        .map(|(text, id)| {
+            let article = cleaner.clean(text);
+            let record =
+                serde_json::json!({"body": article.body, "id": id, "title": article.title});
+            record.to_string() + "\n"
+        })
+        .collect();
+    for threads in ["1", "2"] {
+        let out = run(&["--jsonl", "--threads", threads, "-"], input.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    }
+}
