@@ -3,7 +3,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::lang::{Hits, Language, count_word};
+use crate::lang::{Hits, Language, count_word_in};
 use crate::segment::Segments;
 use crate::text::{list_marker_len, same_words};
 use crate::words::for_each_word_counting_chars;
@@ -249,7 +249,7 @@ pub(crate) fn compute(input: &str, seg: &Segments) -> (Vec<Features>, UnitHits) 
         let mut stop_hits = Hits::default();
         let chars = for_each_word_counting_chars(text, |word| {
             words += 1;
-            count_word(&mut stop_hits, word);
+            count_word_in(&mut stop_hits, input, word);
         });
         let (link_chars, markup_chars) = link_stats(text);
         let marker = list_marker_len(text);

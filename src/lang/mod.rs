@@ -159,6 +159,62 @@ pub(crate) fn stopword_languages(word: &str) -> u8 {
     STOPWORDS.get(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
 }
 
+/// [`stopword_languages`] of `word`, a slice of `text` (the text it was found
+/// in). Its bytes are read straight from `text`, sixteen at once, and masked
+/// to its length: the bytes past its end are there to read, so no branch on
+/// the word's length picks how to load it (a branch the CPU mispredicted for
+/// one word in two). A word within [`MAX_STOPWORD_BYTES`] of the end of `text`,
+/// or not a slice of it, is loaded as [`stopword_languages`] loads it.
+#[inline]
+pub(crate) fn stopword_languages_in(text: &str, word: &str) -> u8 {
+    let len = word.len();
+    if len > MAX_STOPWORD_BYTES {
+        return 0;
+    }
+    // Where `word` starts in `text`; if it is not in there, `get` misses.
+    let start = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    let Some(window) = text
+        .as_bytes()
+        .get(start..start.wrapping_add(MAX_STOPWORD_BYTES))
+        .and_then(|w| <[u8; MAX_STOPWORD_BYTES]>::try_from(w).ok())
+    else {
+        return stopword_languages(word);
+    };
+    let (lo_mask, hi_mask) = LENGTH_MASKS[len];
+    let lo = u64::from_le_bytes([
+        window[0], window[1], window[2], window[3], window[4], window[5], window[6], window[7],
+    ]) & lo_mask;
+    let hi = u64::from_le_bytes([
+        window[8], window[9], window[10], window[11], window[12], window[13], window[14],
+        window[15],
+    ]) & hi_mask;
+    if (lo | hi) & HIGH_BITS != 0 {
+        return non_ascii_stopword_languages(word);
+    }
+    STOPWORDS.get(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
+}
+
+/// For each word length up to [`MAX_STOPWORD_BYTES`], the masks that keep that
+/// many bytes of the two little-endian halves of a 16-byte window.
+static LENGTH_MASKS: [(u64, u64); MAX_STOPWORD_BYTES + 1] = {
+    let mut masks = [(0, 0); MAX_STOPWORD_BYTES + 1];
+    let mut len = 0;
+    while len <= MAX_STOPWORD_BYTES {
+        masks[len] = (bytes_mask(len), bytes_mask(len.saturating_sub(8)));
+        len += 1;
+    }
+    masks
+};
+
+/// A mask of the low `n` bytes of a `u64` (all of them from 8 on).
+const fn bytes_mask(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
+}
+
 /// [`stopword_languages`] for a word with a non-ASCII character, which needs
 /// Unicode lowercasing: kept out of line, as few words take this path.
 #[inline(never)]
@@ -389,7 +445,20 @@ pub(crate) type Hits = [u32; Language::ALL.len()];
 /// Counts `word` in `hits` for each language it is a stopword of.
 #[inline]
 pub(crate) fn count_word(hits: &mut Hits, word: &str) {
-    let mask = stopword_languages(word);
+    add_languages(hits, stopword_languages(word));
+}
+
+/// [`count_word`] for `word`, a slice of `text`, the text it was found in
+/// (see [`stopword_languages_in`]).
+#[inline]
+pub(crate) fn count_word_in(hits: &mut Hits, text: &str, word: &str) {
+    add_languages(hits, stopword_languages_in(text, word));
+}
+
+/// Counts a word in `hits` for each language of `mask` (of
+/// [`stopword_languages`]).
+#[inline]
+fn add_languages(hits: &mut Hits, mask: u8) {
     if mask != 0 {
         for (count, &add) in hits.iter_mut().zip(&MASK_HITS[usize::from(mask)]) {
             *count += add;
@@ -563,6 +632,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Reading a word out of the text it was found in gives the answer of
+    /// reading the word alone: every stopword of every list (and its
+    /// capitalised form) at every distance from the end of a text, between
+    /// other bytes, and a word that is not a slice of the text.
+    #[test]
+    fn stopwords_read_in_their_text_as_alone() {
+        let words = Language::ALL
+            .iter()
+            .flat_map(|l| l.list().lines())
+            .flat_map(|w| {
+                let mut capital = w.chars();
+                let capital = capital
+                    .next()
+                    .map(|c| c.to_uppercase().chain(capital).collect::<String>());
+                [w.to_string(), capital.unwrap_or_default()]
+            })
+            .chain(
+                ["", "x", "notastopword", "abcdefghijklmnopq", "Köln", "北京"].map(String::from),
+            );
+        let mut checked = 0;
+        for word in words {
+            let tails = (0..=MAX_STOPWORD_BYTES + 1)
+                .map(|n| "xyz- ".repeat(4)[..n].to_string())
+                .chain(["é".repeat(8), "aé".repeat(8)]);
+            for tail in tails {
+                let text = format!("é.{word}{tail}");
+                let found = &text[3..3 + word.len()];
+                assert_eq!(found, word);
+                let alone = stopword_languages(&word);
+                assert_eq!(
+                    stopword_languages_in(&text, found),
+                    alone,
+                    "{word:?} in {text:?}"
+                );
+                assert_eq!(stopword_languages_in(&text, &word), alone, "{word:?} apart");
+                checked += usize::from(alone != 0);
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     /// No character whose lead byte [`starts_other_script`] flags has a
