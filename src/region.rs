@@ -455,6 +455,11 @@ pub(crate) const THREAD_MAX_GAP_UNITS: usize = 8;
 /// time (`9:14`, `21:05`) and a year (1990 to 2039)? A byte scan, no regex.
 pub(crate) fn is_comment_stamp(text: &str) -> bool {
     let b = text.as_bytes();
+    // A clock has a colon: most lines have none, and are answered by one
+    // `memchr` rather than the scan of their digits below.
+    if !b.contains(&b':') {
+        return false;
+    }
     let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let (mut clock, mut year) = (false, false);
     let mut i = 0;
