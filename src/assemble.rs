@@ -33,6 +33,22 @@ pub(crate) fn assemble<'a>(
         block_removals: 0,
         bare_date: None,
     };
+    // Room for the removals up front, rather than grown (and copied) a
+    // doubling at a time: at most one per removed unit or inline span.
+    // Capped, so a page of millions of removed lines does not hold all of
+    // theirs while its units are still there (past the cap they grow as
+    // before, to the same capacity).
+    let most_removals: usize = verdicts
+        .iter()
+        .map(|v| match v {
+            Verdict::Keep | Verdict::Title => 0,
+            Verdict::Inline(spans) => spans.len(),
+            _ => 1,
+        })
+        .sum();
+    out.article
+        .removed
+        .reserve(most_removals.min(REMOVALS_RESERVED_MAX));
     let mut pieces: Vec<Span> = Vec::new();
     // Metadata matches with their units' spans, built backwards like the removals.
     let mut metas: Vec<(Box<MetaMatch>, Span)> = Vec::new();
@@ -98,6 +114,11 @@ pub(crate) fn assemble<'a>(
     article.body = join_paragraphs(&article.paragraphs);
     article
 }
+
+/// Most removal records [`assemble`] makes room for before it starts (4.5 MiB
+/// of them, a power of two, so that a longer list grows to the capacity it
+/// would have reached from nothing).
+const REMOVALS_RESERVED_MAX: usize = 1 << 16;
 
 /// Gives back the spare half of a vector that [`assemble`] has read half of,
 /// so its memory goes back while the removals grow. Halving each time keeps

@@ -163,7 +163,9 @@ pub(crate) fn segment(input: &str) -> Segments {
 /// Line breaks are found with `memchr`, many bytes at a time (the standard
 /// library's search behind `split_inclusive` reads a word at a time).
 fn lines(input: &str) -> Vec<Option<Span>> {
-    let mut out = Vec::new();
+    // One more than the line breaks: counted first (a fast pass), so the
+    // list is made once at its size.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', input.as_bytes()).count() + 1);
     let mut line_start = 0;
     let ends = memchr::memchr_iter(b'\n', input.as_bytes()).map(|newline| newline + 1);
     // The text after the last line break, if any, is a line too.
