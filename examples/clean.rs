@@ -224,12 +224,14 @@ fn jsonl(
     let mut lines = Lines::new(input, path);
     let mut output = Output::new(out, path);
     if threads == 1 {
-        // One buffer for every line, and one for every record.
-        let (mut line, mut record) = (Vec::new(), Vec::new());
-        while let Some(item) = lines.next_into(&mut line) {
+        // One buffer for the lines that do not fit the read buffer, and one
+        // for every record.
+        let (mut spill, mut record) = (Vec::new(), Vec::new());
+        while let Some(item) = lines.next_with(&mut spill, |number, line| {
+            (number, clean_line(cleaner, line, &mut record))
+        }) {
             match item {
-                Ok(number) => {
-                    let result = clean_line(cleaner, &line, &mut record);
+                Ok((number, result)) => {
                     let result = result.as_ref().map(|()| &record[..]);
                     output.record(number, result.map_err(String::as_str))?;
                 }
@@ -420,6 +422,44 @@ impl<'a> Lines<'a> {
 }
 
 impl Lines<'_> {
+    /// Hands the next non-blank line and its number to `f`, and gives back
+    /// what `f` returns; `None` at the end. A line that the read buffer holds
+    /// whole (most) is handed over from there, not copied; one that runs past
+    /// it is read into `spill` (emptied first, its allocation kept).
+    fn next_with<R>(
+        &mut self,
+        spill: &mut Vec<u8>,
+        f: impl FnOnce(usize, &[u8]) -> R,
+    ) -> Option<Result<R, String>> {
+        while !self.ended {
+            let buffer = match self.input.fill_buf() {
+                Ok(buffer) => buffer,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Some(Err(self.failed(&e))),
+            };
+            let Some(newline) = memchr::memchr(b'\n', buffer) else {
+                break;
+            };
+            let line = &buffer[..=newline];
+            self.number += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                self.input.consume(newline + 1);
+                continue;
+            }
+            let result = f(self.number, line);
+            self.input.consume(newline + 1);
+            return Some(Ok(result));
+        }
+        let item = self.next_into(spill)?;
+        Some(item.map(|number| f(number, spill)))
+    }
+
+    /// Ends the input on read error `e`, and says so.
+    fn failed(&mut self, e: &io::Error) -> String {
+        self.ended = true;
+        format!("cannot read {}: {e}", self.path)
+    }
+
     /// Reads the next non-blank line into `line` (emptied first, its
     /// allocation kept) and gives its number; `None` at the end.
     fn next_into(&mut self, line: &mut Vec<u8>) -> Option<Result<usize, String>> {
@@ -433,10 +473,7 @@ impl Lines<'_> {
                         return Some(Ok(self.number));
                     }
                 }
-                Err(e) => {
-                    self.ended = true;
-                    return Some(Err(format!("cannot read {}: {e}", self.path)));
-                }
+                Err(e) => return Some(Err(self.failed(&e))),
             }
         }
         None
