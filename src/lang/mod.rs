@@ -180,40 +180,29 @@ pub(crate) fn stopword_languages_in(text: &str, word: &str) -> u8 {
     else {
         return stopword_languages(word);
     };
-    let (lo_mask, hi_mask) = LENGTH_MASKS[len];
-    let lo = u64::from_le_bytes([
-        window[0], window[1], window[2], window[3], window[4], window[5], window[6], window[7],
-    ]) & lo_mask;
-    let hi = u64::from_le_bytes([
-        window[8], window[9], window[10], window[11], window[12], window[13], window[14],
-        window[15],
-    ]) & hi_mask;
+    let bytes = Key::from_le_bytes(window) & LENGTH_MASKS[len];
+    let (lo, hi) = (bytes as u64, (bytes >> 64) as u64);
     if (lo | hi) & HIGH_BITS != 0 {
         return non_ascii_stopword_languages(word);
     }
     STOPWORDS.get(Key::from(ascii_lower(lo)) | (Key::from(ascii_lower(hi)) << 64))
 }
 
-/// For each word length up to [`MAX_STOPWORD_BYTES`], the masks that keep that
-/// many bytes of the two little-endian halves of a 16-byte window.
-static LENGTH_MASKS: [(u64, u64); MAX_STOPWORD_BYTES + 1] = {
-    let mut masks = [(0, 0); MAX_STOPWORD_BYTES + 1];
+/// For each word length up to [`MAX_STOPWORD_BYTES`], the mask that keeps
+/// that many bytes of a little-endian 16-byte window.
+static LENGTH_MASKS: [Key; MAX_STOPWORD_BYTES + 1] = {
+    let mut masks = [0; MAX_STOPWORD_BYTES + 1];
     let mut len = 0;
     while len <= MAX_STOPWORD_BYTES {
-        masks[len] = (bytes_mask(len), bytes_mask(len.saturating_sub(8)));
+        // No bytes for the empty word: a shift by the whole width.
+        masks[len] = match Key::MAX.checked_shr(8 * (MAX_STOPWORD_BYTES - len) as u32) {
+            Some(mask) => mask,
+            None => 0,
+        };
         len += 1;
     }
     masks
 };
-
-/// A mask of the low `n` bytes of a `u64` (all of them from 8 on).
-const fn bytes_mask(n: usize) -> u64 {
-    if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    }
-}
 
 /// [`stopword_languages`] for a word with a non-ASCII character, which needs
 /// Unicode lowercasing: kept out of line, as few words take this path.
