@@ -37,6 +37,10 @@ use std::sync::{Arc, Mutex, mpsc};
 
 use deboiler::Cleaner;
 
+// The crate root is this file, so its modules sit beside it unless told.
+#[path = "clean/json.rs"]
+mod json;
+
 const USAGE: &str =
     "usage: clean [--json | --explain | --jsonl [--threads N]] [--detokenize] [--lossy] FILE|-";
 
@@ -224,11 +228,11 @@ fn jsonl(
     let mut lines = Lines::new(input, path);
     let mut output = Output::new(out, path);
     if threads == 1 {
-        // One buffer for the lines that do not fit the read buffer, and one
-        // for every record.
-        let (mut spill, mut record) = (Vec::new(), Vec::new());
+        // One buffer for the lines that do not fit the read buffer, one for
+        // the texts that have to be unescaped, and one for every record.
+        let (mut spill, mut scratch, mut record) = (Vec::new(), Vec::new(), Vec::new());
         while let Some(item) = lines.next_with(&mut spill, |number, line| {
-            (number, clean_line(cleaner, line, &mut record))
+            (number, clean_line(cleaner, line, &mut scratch, &mut record))
         }) {
             match item {
                 Ok((number, result)) => {
@@ -261,6 +265,7 @@ fn jsonl(
         for _ in 0..threads {
             let (jobs, done_tx) = (Arc::clone(&jobs), done_tx.clone());
             scope.spawn(move || {
+                let mut scratch = Vec::new();
                 loop {
                     // The lock is held only while taking a job, not while cleaning.
                     let job = match jobs.lock() {
@@ -275,7 +280,8 @@ fn jsonl(
                         .map(|(number, line)| {
                             let clean = || {
                                 let mut record = Vec::new();
-                                clean_line(cleaner, &line, &mut record).map(|()| record)
+                                clean_line(cleaner, &line, &mut scratch, &mut record)
+                                    .map(|()| record)
                             };
                             (number, panic::catch_unwind(AssertUnwindSafe(clean)))
                         })
@@ -596,8 +602,22 @@ struct Doc<'a> {
 }
 
 /// Writes the output record of `line` (compact JSON and a line break) into
-/// `record`, emptied first; or says why the line is bad.
-fn clean_line(cleaner: &Cleaner, line: &[u8], record: &mut Vec<u8>) -> Result<(), String> {
+/// `record`, emptied first; or says why the line is bad. `scratch` holds the
+/// line's text when it has to be unescaped (see [`json`]), from line to line.
+fn clean_line(
+    cleaner: &Cleaner,
+    line: &[u8],
+    scratch: &mut Vec<u8>,
+    record: &mut Vec<u8>,
+) -> Result<(), String> {
+    // The usual line, read without `serde_json`, which decides about the rest.
+    if let Some(doc) = json::read(line, scratch) {
+        let article = cleaner.clean(doc.text);
+        return write_record(record, &article, |record| {
+            record.extend_from_slice(doc.id.as_bytes());
+            Ok(())
+        });
+    }
     let doc: Doc<'_> = match serde_json::from_slice(line) {
         Ok(doc) => doc,
         // A `text` that is not a string fails to parse too; say which it was.
@@ -608,17 +628,28 @@ fn clean_line(cleaner: &Cleaner, line: &[u8], record: &mut Vec<u8>) -> Result<()
     };
     let text = doc.text.ok_or("no string field \"text\"")?;
     let article = cleaner.clean(&text);
+    write_record(record, &article, |record| {
+        serde_json::to_writer(record, &doc.id).map_err(|e| format!("cannot encode the result: {e}"))
+    })
+}
+
+/// Writes the record of `article` into `record`, emptied first: compact JSON,
+/// keys in alphabetical order, as `serde_json` writes it, and a line break.
+/// `id` writes the id's JSON.
+fn write_record(
+    record: &mut Vec<u8>,
+    article: &deboiler::Article<'_>,
+    id: impl FnOnce(&mut Vec<u8>) -> Result<(), String>,
+) -> Result<(), String> {
     record.clear();
     // Room for the text and what little escaping adds, so the record is
     // written without growing the buffer as it goes.
     let text_bytes = article.body.len() + article.title.as_ref().map_or(0, |t| t.len());
     record.reserve(text_bytes + text_bytes / 8 + RECORD_SLACK_BYTES);
-    // Compact JSON, keys in alphabetical order, as `serde_json` writes it.
     record.extend_from_slice(b"{\"body\":");
     push_json_string(record, &article.body);
     record.extend_from_slice(b",\"id\":");
-    serde_json::to_writer(&mut *record, &doc.id)
-        .map_err(|e| format!("cannot encode the result: {e}"))?;
+    id(record)?;
     record.extend_from_slice(b",\"title\":");
     match &article.title {
         Some(title) => push_json_string(record, title),
