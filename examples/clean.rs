@@ -9,13 +9,14 @@
 //! - `--jsonl`: reads `{"id": …, "text": …}` lines, writes `{"id", "title", "body"}` lines;
 //! - `--threads N` (with `--jsonl`): clean with N threads sharing one `Cleaner`
 //!   (default: every core, `std::thread::available_parallelism`; at most
-//!   1,024). A reader thread hands lines to N workers started once per run, in
-//!   batches of up to 64 KiB (never waiting for input that has not arrived),
-//!   and the main thread writes the records in input order, so the output is
-//!   the same for every N; at most 4 batches per worker are in flight, so memory
-//!   stays flat. `--threads 1` cleans and writes line by line on the main thread.
-//!   Either way the output is flushed whenever no more input (or, with threads,
-//!   no cleaned batch) is at hand, so the records of a slow stream come out as
+//!   1,024). Each of N workers, started once per run, takes the next batch
+//!   of lines (up to 64 KiB, never waiting for input that has not arrived),
+//!   cleans it and writes it, with the batches after it that are cleaned
+//!   already, in input order, so the output is the same for every N; at most
+//!   4 cleaned batches per worker wait to be written, so memory stays flat.
+//!   `--threads 1` cleans and writes line by line on the main thread. Either
+//!   way the output is flushed whenever no more input (or, with threads, no
+//!   cleaned batch) is at hand, so the records of a slow stream come out as
 //!   they are cleaned;
 //! - `--lossy`: replace invalid UTF-8 with U+FFFD instead of failing (single-file modes);
 //! - `--detokenize`: rejoins tokenized text (` , ` → `, `, `( CNN )` → `(CNN)`).
@@ -33,7 +34,7 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use deboiler::Cleaner;
 
@@ -131,8 +132,8 @@ fn run() -> Result<(), Stop> {
     // back to the system whole, faster than freeing the compiled rules and
     // their search caches one allocation at a time (~1 % of a dev-corpus run).
     let cleaner = std::mem::ManuallyDrop::new(cleaner);
-    let stdout = io::stdout().lock();
-    let mut out = BufWriter::new(stdout);
+    // Not locked for the whole run: `--jsonl` workers write to it in turn.
+    let mut out = BufWriter::new(io::stdout());
     if mode == Mode::Jsonl {
         let input: Box<dyn Read + Send> = if path == "-" {
             Box::new(io::stdin())
@@ -212,16 +213,20 @@ fn read_text(path: &str, lossy: bool) -> Result<String, String> {
 /// number and skipped; the others are still cleaned, and the run fails at the end.
 ///
 /// With one thread each line is cleaned and written as soon as it is read. With
-/// more, a reader thread, `threads` workers and this thread (the writer) form a
-/// pipeline: lines are cleaned as they come, in parallel, and written in input
-/// order. Lines travel in batches (see [`Lines::batch`]), so that the threads
-/// hand work over, and wake each other, a few times per batch rather than per
-/// line. At most [`IN_FLIGHT_PER_THREAD`] batches per worker are between reader
-/// and writer, so memory stays flat however long the input.
+/// more, `threads` workers each take the next batch of lines (see
+/// [`Lines::batch`]), clean it, and write it along with any batches after it
+/// that are cleaned already, in input order; a batch that has to wait for an
+/// earlier one is left for the worker that writes that one. There is no
+/// thread that only reads or only writes, which the workers would have to
+/// wake up and hand work to, and be woken by, a few times per batch: they
+/// take turns at the input and at the output, each for the time of a copy.
+/// At most [`IN_FLIGHT_PER_THREAD`] cleaned batches per worker wait to be
+/// written (a worker waits before it reads more), so memory stays flat
+/// however long the input.
 fn jsonl(
     cleaner: &Cleaner,
     input: Input,
-    out: &mut impl Write,
+    out: &mut (impl Write + Send),
     path: &str,
     threads: usize,
 ) -> Result<(), Stop> {
@@ -251,103 +256,174 @@ fn jsonl(
         }
         return output.finish(lines.number, None);
     }
+    let shared = Shared {
+        reading: Mutex::new(Reading {
+            lines,
+            seq: 0,
+            error: None,
+        }),
+        writing: Mutex::new(Writing {
+            output,
+            next: 0,
+            pending: BTreeMap::new(),
+            halt: None,
+        }),
+        written: Condvar::new(),
+        in_flight: threads.saturating_mul(IN_FLIGHT_PER_THREAD),
+    };
     std::thread::scope(|scope| {
-        let in_flight = threads.saturating_mul(IN_FLIGHT_PER_THREAD);
-        // The reader takes a credit for each batch it hands out; the writer gives
-        // it back once the batch's records are written.
-        let (credit_tx, credits) = mpsc::sync_channel::<()>(in_flight);
-        for _ in 0..in_flight {
-            let _ = credit_tx.send(());
-        }
-        let (job_tx, jobs) = mpsc::sync_channel::<Job>(threads);
-        let jobs = Arc::new(Mutex::new(jobs));
-        let (done_tx, done) = mpsc::channel::<Done>();
         for _ in 0..threads {
-            let (jobs, done_tx) = (Arc::clone(&jobs), done_tx.clone());
-            scope.spawn(move || {
-                let mut scratch = Vec::new();
-                loop {
-                    // The lock is held only while taking a job, not while cleaning.
-                    let job = match jobs.lock() {
-                        Ok(jobs) => jobs.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok((seq, batch)) = job else {
-                        return; // the input has ended
-                    };
-                    let records = batch
-                        .into_iter()
-                        .map(|(number, line)| {
-                            let clean = || {
-                                let mut record = Vec::new();
-                                clean_line(cleaner, &line, &mut scratch, &mut record)
-                                    .map(|()| record)
-                            };
-                            (number, panic::catch_unwind(AssertUnwindSafe(clean)))
-                        })
-                        .collect();
-                    if done_tx.send((seq, records)).is_err() {
-                        return; // the writer has stopped
-                    }
-                }
-            });
+            scope.spawn(|| shared.work(cleaner));
         }
-        // Only the workers hold the job queue and the sender of records, so when
-        // they stop the reader's sends fail, and when they end the writer's loop does.
-        drop((jobs, done_tx));
-        let reader = scope.spawn(move || {
-            let mut seq = 0;
-            loop {
-                let (batch, read_error) = lines.batch();
-                if !batch.is_empty() {
-                    if credits.recv().is_err() || job_tx.send((seq, batch)).is_err() {
-                        break; // the writer has stopped
-                    }
-                    seq += 1;
-                }
-                if read_error.is_some() || lines.ended {
-                    return (lines.number, read_error);
-                }
-            }
-            (lines.number, None)
-        });
-        // Records come back in any order; they are written in input order.
-        let mut pending = BTreeMap::new();
-        let mut next = 0;
-        loop {
-            let (seq, records) = match done.try_recv() {
-                Ok(batch) => batch,
-                Err(mpsc::TryRecvError::Empty) => {
-                    // The workers have nothing ready: what is written so far
-                    // goes out now, rather than when the buffer fills.
-                    output.flush()?;
-                    match done.recv() {
-                        Ok(batch) => batch,
-                        Err(_) => break,
-                    }
-                }
-                Err(mpsc::TryRecvError::Disconnected) => break,
-            };
-            pending.insert(seq, records);
-            while let Some(records) = pending.remove(&next) {
-                for (number, record) in records {
-                    let record = record.unwrap_or_else(|panic| panic::resume_unwind(panic));
-                    output.record(number, record.as_deref().map_err(String::as_str))?;
-                }
-                next += 1;
-                let _ = credit_tx.send(());
-            }
-            if output.reader_gone {
-                break;
-            }
+    });
+    let Shared {
+        reading, writing, ..
+    } = shared;
+    let reading = reading.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let writing = writing.into_inner().unwrap_or_else(PoisonError::into_inner);
+    match writing.halt {
+        Some(Halt::Panic(panic)) => panic::resume_unwind(panic),
+        Some(Halt::Failed(stop)) => Err(stop),
+        None => writing.output.finish(reading.lines.number, reading.error),
+    }
+}
+
+/// Lines of a `--jsonl` input to clean: the number and bytes of each.
+type Batch = Vec<(usize, Vec<u8>)>;
+
+/// What the `--jsonl` workers share (with more than one thread).
+struct Shared<'a, W: Write> {
+    reading: Mutex<Reading<'a>>,
+    writing: Mutex<Writing<'a, W>>,
+    /// Signalled when batches have been written, or the run stops.
+    written: Condvar,
+    /// How many cleaned batches may wait to be written.
+    in_flight: usize,
+}
+
+/// The input side of [`Shared`].
+struct Reading<'a> {
+    lines: Lines<'a>,
+    /// The position of the next batch.
+    seq: usize,
+    /// The read error that ended the input, if one did.
+    error: Option<String>,
+}
+
+/// The output side of [`Shared`].
+struct Writing<'a, W: Write> {
+    output: Output<'a, W>,
+    /// The position of the batch to write next.
+    next: usize,
+    /// Cleaned batches that wait for an earlier one.
+    pending: BTreeMap<usize, Vec<Cleaned>>,
+    /// Why the run stopped early, if it did.
+    halt: Option<Halt>,
+}
+
+/// A cleaned line: its number, and its record or why it has none, or the
+/// panic that cleaning it raised (re-raised once the lines before it are
+/// written, as if the run had cleaned them one by one).
+type Cleaned = (usize, std::thread::Result<Result<Vec<u8>, String>>);
+
+/// Why a `--jsonl` run with threads stopped early.
+enum Halt {
+    /// Writing failed.
+    Failed(Stop),
+    /// Cleaning a line panicked.
+    Panic(Box<dyn std::any::Any + Send>),
+}
+
+impl<W: Write> Shared<'_, W> {
+    /// One worker's run: takes batches until the input ends or the run stops.
+    fn work(&self, cleaner: &Cleaner) {
+        // Kept from line to line (see [`json`]).
+        let mut scratch = Vec::new();
+        while let Some((seq, batch)) = self.take() {
+            let records = batch
+                .into_iter()
+                .map(|(number, line)| {
+                    let clean = || {
+                        let mut record = Vec::new();
+                        clean_line(cleaner, &line, &mut scratch, &mut record).map(|()| record)
+                    };
+                    (number, panic::catch_unwind(AssertUnwindSafe(clean)))
+                })
+                .collect();
+            self.put(seq, records);
         }
-        // Stop the reader if the writer stopped first.
-        drop(credit_tx);
-        let (number, read_error) = reader
-            .join()
-            .unwrap_or_else(|panic| panic::resume_unwind(panic));
-        output.finish(number, read_error)
-    })
+    }
+
+    /// The next batch and its position, once fewer than [`Shared::in_flight`]
+    /// cleaned batches wait to be written; `None` when the input has ended or
+    /// the run has stopped.
+    fn take(&self) -> Option<(usize, Batch)> {
+        let mut writing = self.writing.lock().ok()?;
+        while writing.pending.len() >= self.in_flight && !writing.stopped() {
+            writing = self.written.wait(writing).ok()?;
+        }
+        if writing.stopped() {
+            return None;
+        }
+        drop(writing);
+        let mut reading = self.reading.lock().ok()?;
+        if reading.lines.ended {
+            return None;
+        }
+        let (batch, error) = reading.lines.batch();
+        if error.is_some() {
+            reading.error = error;
+        }
+        if batch.is_empty() {
+            return None;
+        }
+        let seq = reading.seq;
+        reading.seq += 1;
+        Some((seq, batch))
+    }
+
+    /// Hands in cleaned batch `seq`, and writes it with the batches after it
+    /// that are ready, if its turn has come.
+    fn put(&self, seq: usize, records: Vec<Cleaned>) {
+        let Ok(mut writing) = self.writing.lock() else {
+            return;
+        };
+        writing.pending.insert(seq, records);
+        if let Err(halt) = writing.write_ready() {
+            writing.halt = Some(halt);
+        }
+        drop(writing);
+        self.written.notify_all();
+    }
+}
+
+impl<W: Write> Writing<'_, W> {
+    /// The run stops: writing failed, a line panicked, or the reader of the
+    /// output has gone.
+    fn stopped(&self) -> bool {
+        self.halt.is_some() || self.output.reader_gone
+    }
+
+    /// Writes the batches whose turn has come, and then, with nothing more
+    /// ready, sends what is written on to the reader of the output, so that
+    /// the records of a slow stream come out as they are cleaned.
+    fn write_ready(&mut self) -> Result<(), Halt> {
+        if self.stopped() {
+            return Ok(());
+        }
+        while let Some(records) = self.pending.remove(&self.next) {
+            for (number, record) in records {
+                let record = record.map_err(Halt::Panic)?;
+                let record = record.as_deref().map_err(String::as_str);
+                self.output.record(number, record).map_err(Halt::Failed)?;
+            }
+            self.next += 1;
+        }
+        if self.pending.is_empty() {
+            self.output.flush().map_err(Halt::Failed)?;
+        }
+        Ok(())
+    }
 }
 
 /// Batches of a `--jsonl` input in flight per worker thread: enough to keep
@@ -370,18 +446,6 @@ const INPUT_BUFFER_BYTES: usize = 256 << 10;
 
 /// A `--jsonl` input.
 type Input = io::BufReader<Box<dyn Read + Send>>;
-
-/// A batch of lines to clean: its position among the batches, and the line
-/// number and bytes of each of its lines.
-type Job = (usize, Vec<(usize, Vec<u8>)>);
-
-/// A cleaned batch: its position, and for each line its number and its record,
-/// or the panic that cleaning it raised (re-raised by the writer, as if it had
-/// cleaned it).
-type Done = (
-    usize,
-    Vec<(usize, std::thread::Result<Result<Vec<u8>, String>>)>,
-);
 
 /// The non-blank lines of a `--jsonl` input with their line numbers. A read
 /// error is the last item.
@@ -408,7 +472,7 @@ impl<'a> Lines<'a> {
     /// has nothing more at hand: a line is not held back waiting for the next
     /// one to arrive, so a slow stream's records come out as promptly as
     /// without batches.
-    fn batch(&mut self) -> (Vec<(usize, Vec<u8>)>, Option<String>) {
+    fn batch(&mut self) -> (Batch, Option<String>) {
         let (mut batch, mut bytes) = (Vec::new(), 0);
         while bytes < BATCH_BYTES && batch.len() < BATCH_LINES {
             match self.next() {
