@@ -339,7 +339,16 @@ impl<W: Write> Shared<'_, W> {
     fn work(&self, cleaner: &Cleaner) {
         // Kept from line to line (see [`json`]).
         let mut scratch = Vec::new();
+        let mut warm = false;
         while let Some((seq, batch)) = self.take() {
+            // An input of more than one batch: the workers compile every
+            // rule now, each in its own order, sharing the work, rather than
+            // each rule when a text first needs it, which has a worker wait
+            // whenever the other is compiling the rule it needs.
+            if seq > 0 && !warm {
+                cleaner.warm_up();
+                warm = true;
+            }
             let records = batch
                 .into_iter()
                 .map(|(number, line)| {
