@@ -664,7 +664,8 @@ impl<'a, W: Write> Output<'a, W> {
     }
 }
 
-/// The fields of an input line the example reads. Borrowed where the JSON has no
+/// The fields of an input line the example reads, as `serde_json` reads them
+/// for the lines [`json::read`] leaves to it. Borrowed where the JSON has no
 /// escapes; other fields (a corpus's gold text, say) are skipped unparsed.
 #[derive(serde::Deserialize)]
 struct Doc<'a> {

@@ -308,18 +308,11 @@ fn number_end(bytes: &[u8], mut i: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use std::borrow::Cow;
 
-    /// What `serde_json` makes of a line: the id written back, and the text.
+    /// What `serde_json` makes of a line, read as the example reads the
+    /// lines this reader leaves to it: the id written back, and the text.
     fn serde(line: &str) -> Option<(String, String)> {
-        #[derive(serde::Deserialize)]
-        struct Doc<'a> {
-            #[serde(default)]
-            id: serde_json::Value,
-            #[serde(borrow, default)]
-            text: Option<Cow<'a, str>>,
-        }
-        let doc: Doc<'_> = serde_json::from_str(line).ok()?;
+        let doc: crate::Doc<'_> = serde_json::from_str(line).ok()?;
         Some((doc.id.to_string(), doc.text?.into_owned()))
     }
 
