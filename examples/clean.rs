@@ -29,7 +29,6 @@
 //! quietly: a broken pipe is not an error, so nothing is printed and the exit
 //! status is 0 (1 if a `--jsonl` line was already reported bad).
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -39,6 +38,7 @@ use std::sync::{Condvar, Mutex, PoisonError};
 use deboiler::Cleaner;
 
 // The crate root is this file, so its modules sit beside it unless told.
+// (`tests/jsonl_reader.rs` includes it too, to run its unit tests.)
 #[path = "clean/json.rs"]
 mod json;
 
@@ -664,17 +664,6 @@ impl<'a, W: Write> Output<'a, W> {
     }
 }
 
-/// The fields of an input line the example reads, as `serde_json` reads them
-/// for the lines [`json::read`] leaves to it. Borrowed where the JSON has no
-/// escapes; other fields (a corpus's gold text, say) are skipped unparsed.
-#[derive(serde::Deserialize)]
-struct Doc<'a> {
-    #[serde(default)]
-    id: serde_json::Value,
-    #[serde(borrow, default)]
-    text: Option<Cow<'a, str>>,
-}
-
 /// Writes the output record of `line` (compact JSON and a line break) into
 /// `record`, emptied first; or says why the line is bad. `scratch` holds the
 /// line's text when it has to be unescaped (see [`json`]), from line to line.
@@ -692,7 +681,7 @@ fn clean_line(
             Ok(())
         });
     }
-    let doc: Doc<'_> = match serde_json::from_slice(line) {
+    let doc: json::SerdeDoc<'_> = match serde_json::from_slice(line) {
         Ok(doc) => doc,
         // A `text` that is not a string fails to parse too; say which it was.
         Err(_) if serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok() => {
