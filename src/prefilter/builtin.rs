@@ -1151,19 +1151,6 @@ pub(super) static FACTS: &[Facts] = &[
         escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
     },
-    // metadata.updated
-    Facts {
-        key: Key { hash: 0x87e6289ad50ac7ae, len: 2561 },
-        sets: &[
-            &[
-                "actualis", "actualiz", "aggiorna", "aktualis", "aktualiz", "atualiza", "bijgewer",
-                "edited", "mis \u{c0} j", "mis \u{e0} j", "modified", "stand", "updated",
-                "zaktuali", "zuletzt ",
-            ],
-        ],
-        escapes: &['\u{17f}', '\u{212a}'],
-        bytes: None,
-    },
     // prompt.form_message, alternative 12
     Facts {
         key: Key { hash: 0x8ac761b578725033, len: 146 },
@@ -1261,6 +1248,19 @@ pub(super) static FACTS: &[Facts] = &[
         escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
     },
+    // metadata.updated
+    Facts {
+        key: Key { hash: 0x96001c9a4c35ff02, len: 2561 },
+        sets: &[
+            &[
+                "actualis", "actualiz", "aggiorna", "aktualis", "aktualiz", "atualiza", "bijgewer",
+                "edited", "mis \u{c0} j", "mis \u{e0} j", "modified", "stand", "updated",
+                "zaktuali", "zuletzt ",
+            ],
+        ],
+        escapes: &['\u{17f}', '\u{212a}'],
+        bytes: None,
+    },
     // metadata.timestamp
     Facts {
         key: Key { hash: 0x98c6239507e4a4ce, len: 2266 },
@@ -1306,6 +1306,19 @@ pub(super) static FACTS: &[Facts] = &[
         key: Key { hash: 0x9fcff284813a7809, len: 67 },
         sets: &[
             &["deze web", "wij gebr"],
+        ],
+        escapes: &['\u{17f}', '\u{212a}'],
+        bytes: None,
+    },
+    // metadata.first_published
+    Facts {
+        key: Key { hash: 0xa0066c7cea76f3f6, len: 2571 },
+        sets: &[
+            &[
+                "data pub", "datum", "erschien", "erstellt", "fecha", "geplaats", "gepublic",
+                "mis en l", "opubliko", "posted", "pubblica", "publicad", "publishe", "publi\u{c9}",
+                "publi\u{e9}", "ver\u{d6}ffe", "ver\u{f6}ffe",
+            ],
         ],
         escapes: &['\u{17f}', '\u{212a}'],
         bytes: None,
@@ -1415,19 +1428,6 @@ pub(super) static FACTS: &[Facts] = &[
                 "Getty", "Getty Im", "NurPhoto", "PA", "Pool", "Reuters", "Shutters", "Sipa",
                 "Sputnik", "TASS", "Xinhua", "bild", "bildquel", "credit", "foto", "image", "photo",
                 "picture", "quelle",
-            ],
-        ],
-        escapes: &['\u{17f}', '\u{212a}'],
-        bytes: None,
-    },
-    // metadata.first_published
-    Facts {
-        key: Key { hash: 0xadb3607c6145596a, len: 2571 },
-        sets: &[
-            &[
-                "data pub", "datum", "erschien", "erstellt", "fecha", "geplaats", "gepublic",
-                "mis en l", "opubliko", "posted", "pubblica", "publicad", "publishe", "publi\u{c9}",
-                "publi\u{e9}", "ver\u{d6}ffe", "ver\u{f6}ffe",
             ],
         ],
         escapes: &['\u{17f}', '\u{212a}'],

@@ -16,7 +16,8 @@ pub(crate) static RULES: &[Rule] = &[
                 published_label!(),
                 r")\s*:?\s*(?P<value>",
                 timestamp!(),
-                r")\s*$"
+                // Stray marks after it (an icon's `?`, a `|`) are no text.
+                r")\W*$"
             ),
             Metadata(Field::Published),
         ),
@@ -32,7 +33,8 @@ pub(crate) static RULES: &[Rule] = &[
                 updated_label!(),
                 r")\s*:?\s*(?P<value>",
                 timestamp!(),
-                r")\s*$"
+                // Stray marks after it (an icon's `?`, a `|`) are no text.
+                r")\W*$"
             ),
             Metadata(Field::Updated),
         ),
@@ -79,6 +81,8 @@ mod tests {
             &[
                 "First Published: Saturday, September 23, 2017 03:18 AM",
                 "Published on 12 March 2019",
+                // An icon's leftover after the date.
+                "First Published: Saturday, September 23, 2017 03:18 AM ?",
             ],
         );
         assert_fires(
@@ -88,6 +92,7 @@ mod tests {
                 "Last modified on Wed 4 Mar 2020 12.01 GMT",
                 "Aktualisiert am 6. Mai 2014",
                 "Mis à jour le 12 mars 2020",
+                "Updated: 10:31 AM ET, Tue October 11, 2016 |",
             ],
         );
     }
@@ -142,6 +147,14 @@ mod tests {
             Some("Saturday, September 23, 2017")
         );
         assert_eq!(a.body, "Body text of the story goes here.");
+        // Marks after the date are not part of it.
+        let a = clean(
+            "Headline of a story\n\nFirst Published: Saturday, September 23, 2017 03:18 AM ?\n\nBody text of the story goes here.",
+        );
+        assert_eq!(
+            a.metadata.published.as_deref(),
+            Some("Saturday, September 23, 2017 03:18 AM")
+        );
     }
 
     #[test]
