@@ -45,11 +45,10 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
 }
 
-/// The fields of `line` (a JSONL line, its line break included), or `None`
+/// The fields of a JSONL line (`bytes`, its line break included), or `None`
 /// when it is not of the shape this reader knows. `scratch` receives the
 /// text, unescaped (emptied first, its allocation kept).
-pub(crate) fn read<'a>(line: &'a [u8], scratch: &'a mut Vec<u8>) -> Option<Doc<'a>> {
-    let bytes = line;
+pub(crate) fn read<'a>(bytes: &'a [u8], scratch: &'a mut Vec<u8>) -> Option<Doc<'a>> {
     let mut i = skip_whitespace(bytes, 0);
     if bytes.get(i) != Some(&b'{') {
         return None;
