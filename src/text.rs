@@ -365,6 +365,19 @@ fn is_solid_ascii(b: u8) -> bool {
 mod tests {
     use super::*;
 
+    /// What [`trim_range`] of all of `s` must give: `str::trim`'s bounds, or
+    /// `(0, 0)` for a blank `s`.
+    fn trimmed_by_std(s: &str) -> (usize, usize) {
+        let trimmed = s.trim();
+        match trimmed.is_empty() {
+            true => (0, 0),
+            false => {
+                let a = s.len() - s.trim_start().len();
+                (a, a + trimmed.len())
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The byte scan agrees with the plain definition.
         #[test]
@@ -376,32 +389,14 @@ mod tests {
         /// The byte scan agrees with `str::trim`.
         #[test]
         fn trim_range_as_defined(s in "[a \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{3000}ü\u{2009}]{0,12}") {
-            let (a, b) = trim_range(&s, 0, s.len());
-            let trimmed = s.trim();
-            let expected = match trimmed.is_empty() {
-                true => (0, 0),
-                false => {
-                    let a = s.len() - s.trim_start().len();
-                    (a, a + trimmed.len())
-                }
-            };
-            proptest::prop_assert_eq!((a, b), expected);
+            proptest::prop_assert_eq!(trim_range(&s, 0, s.len()), trimmed_by_std(&s));
         }
 
         /// The same for indented lines: runs of spaces longer than a word,
         /// with tabs and other whitespace among them.
         #[test]
         fn trim_range_of_indented_lines(s in "[ ]{0,20}[ \t\r\u{b}\u{a0}]{0,3}[ ]{0,12}[ab \t]{0,12}[ \t]{0,10}") {
-            let (a, b) = trim_range(&s, 0, s.len());
-            let trimmed = s.trim();
-            let expected = match trimmed.is_empty() {
-                true => (0, 0),
-                false => {
-                    let a = s.len() - s.trim_start().len();
-                    (a, a + trimmed.len())
-                }
-            };
-            proptest::prop_assert_eq!((a, b), expected);
+            proptest::prop_assert_eq!(trim_range(&s, 0, s.len()), trimmed_by_std(&s));
         }
 
         /// Joining pieces gives what a copy of each piece, collapsed, with a
