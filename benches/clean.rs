@@ -12,9 +12,9 @@
 //! - `corpus/*`: the dev full-page corpora `../shared/eval/corpora/{sh,tf}-inscriptis.jsonl`,
 //!   every `text` of the file cleaned in one iteration (skipped, with a note, when absent);
 //! - `synthetic/*`: page shapes generated here, deterministically: a long article
-//!   (~200 KB of paragraphs), a menu-heavy page (4,000 `  * Item N` lines around
-//!   a few paragraphs), a ~1 MB run-on line without a newline, and 200,000
-//!   identical short lines.
+//!   (~200 KB of paragraphs), one of Arabic, Chinese and Korean paragraphs, a
+//!   menu-heavy page (4,000 `  * Item N` lines around a few paragraphs), a
+//!   ~1 MB run-on line without a newline, and 200,000 identical short lines.
 //!
 //! Sampling is kept short (10 samples in ~3 s per bench) so that the whole run
 //! takes a few minutes on two cores. Inputs over 100 KB, whose cleaning takes
@@ -240,6 +240,93 @@ fn menu_heavy() -> String {
     text
 }
 
+/// Common words of three scripts the word scan reads without the
+/// `unicode-segmentation` fallback (Arabic, Hangul) or one character at a
+/// time (Han), for [`non_latin_article`].
+const ARABIC_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "أن",
+    "المدينة",
+    "الحكومة",
+    "مجلس",
+    "الميزانية",
+    "المياه",
+    "القرار",
+    "الشركة",
+    "السوق",
+    "العام",
+    "الجديد",
+    "المحكمة",
+    "الانتخابات",
+    "السكان",
+    "المشروع",
+    "البيان",
+];
+const HAN_CHARS: &[&str] = &[
+    "市", "政", "府", "会", "议", "预", "算", "水", "新", "年", "公", "司", "场", "法", "院", "选",
+    "举", "居", "民", "项", "目", "的", "在", "是", "了", "和", "有", "大", "中", "国",
+];
+const HANGUL_WORDS: &[&str] = &[
+    "시의회는",
+    "새로운",
+    "예산을",
+    "승인했다",
+    "주민들",
+    "회사",
+    "시장",
+    "법원",
+    "선거",
+    "계획",
+    "올해",
+    "물",
+    "건강",
+    "지역",
+    "공공",
+    "결정",
+    "사업",
+    "발표",
+    "조사",
+    "가족",
+];
+
+/// A headline, then paragraphs of Arabic, Chinese and Korean in turn (with
+/// their own commas and full stops) up to about `bytes`.
+fn non_latin_article(bytes: usize) -> String {
+    let mut prose = Prose::new(4);
+    let mut text = String::from("مجلس المدينة يوافق على الميزانية الجديدة\n\n");
+    let scripts: [(&[&str], &str, &str, &str); 3] = [
+        (ARABIC_WORDS, " ", "،", "."),
+        (HAN_CHARS, "", "，", "。"),
+        (HANGUL_WORDS, " ", ",", "."),
+    ];
+    let mut k = 0;
+    while text.len() < bytes {
+        let (words, space, comma, stop) = scripts[k % scripts.len()];
+        for s in 0..3 + prose.next(5) {
+            if s > 0 {
+                text.push_str(space);
+            }
+            let n = 8 + prose.next(17);
+            for i in 0..n {
+                if i > 0 {
+                    text.push_str(space);
+                }
+                text.push_str(words[prose.next(words.len())]);
+                if i + 1 < n && prose.next(9) == 0 {
+                    text.push_str(comma);
+                }
+            }
+            text.push_str(stop);
+        }
+        text.push_str("\n\n");
+        k += 1;
+    }
+    text
+}
+
 /// One line of sentences, no newline at all, up to about `bytes`.
 fn run_on(bytes: usize) -> String {
     let mut prose = Prose::new(3);
@@ -256,6 +343,10 @@ fn run_on(bytes: usize) -> String {
 fn synthetic() -> Vec<Input> {
     vec![
         Input::one("synthetic/long_article_200k", long_article(200_000)),
+        Input::one(
+            "synthetic/non_latin_article_200k",
+            non_latin_article(200_000),
+        ),
         Input::one("synthetic/menu_heavy", menu_heavy()),
         Input::one("synthetic/run_on_line_1m", run_on(1_000_000)),
         Input::one(
