@@ -12,8 +12,6 @@
 
 use std::ops::ControlFlow;
 
-use once_cell::sync::Lazy;
-
 use crate::words::try_for_each_word;
 
 /// How many Unicode words, from the start of the text, [`guess`] looks at.
@@ -120,23 +118,45 @@ impl Language {
 const MAX_STOPWORD_BYTES: usize = 16;
 
 /// Every stopword of every list, mapped to the bit mask of the languages whose
-/// list has it: one lookup answers for all languages.
-static STOPWORDS: Lazy<StopTable> = Lazy::new(|| {
-    let mut table = StopTable::default();
-    for language in Language::ALL {
-        for word in language
-            .list()
-            .lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-        {
-            if let Some(key) = key_of(word.as_bytes()) {
+/// list has it: one lookup answers for all languages. Built while compiling,
+/// so that no word's lookup first asks whether the table is there yet.
+static STOPWORDS: StopTable = {
+    let mut table = StopTable::EMPTY;
+    let mut l = 0;
+    while l < Language::ALL.len() {
+        let language = Language::ALL[l];
+        let list = language.list().as_bytes();
+        // Line by line, each trimmed of ASCII whitespace (the lists have no
+        // other), as `str::lines` and `str::trim` would cut them.
+        let mut start = 0;
+        while start < list.len() {
+            let mut end = start;
+            while end < list.len() && list[end] != b'\n' {
+                end += 1;
+            }
+            let (mut first, mut last) = (start, end);
+            while first < last && list[first].is_ascii_whitespace() {
+                first += 1;
+            }
+            while last > first && list[last - 1].is_ascii_whitespace() {
+                last -= 1;
+            }
+            if first < last && last - first <= MAX_STOPWORD_BYTES {
+                // The key of `key_of`: the bytes, little-endian.
+                let mut key: Key = 0;
+                let mut k = last;
+                while k > first {
+                    k -= 1;
+                    key = (key << 8) | list[k] as Key;
+                }
                 table.insert(key, language.bit());
             }
+            start = end + 1;
         }
+        l += 1;
     }
     table
-});
+};
 
 /// The mask of languages for which `word` is a stopword (0 for none). No
 /// allocation: the word is lowercased into a 16-byte key on the stack.
@@ -359,45 +379,41 @@ const STOP_FILTER_WORDS: usize = 512;
 /// is a multiply, a load and a compare, where a `HashMap<&[u8], _>` hashed and
 /// compared byte by byte.
 struct StopTable {
-    keys: Box<[Key]>,
-    masks: Box<[u8]>,
+    keys: [Key; 1 << STOP_TABLE_BITS],
+    masks: [u8; 1 << STOP_TABLE_BITS],
     /// One bit per hash value of [`StopTable::filter_bit`], set for every
     /// stopword: most other words are turned away here, in a table small
     /// enough to stay in the L1 cache, before `keys` is touched.
-    filter: Box<[u64]>,
-}
-
-impl Default for StopTable {
-    fn default() -> StopTable {
-        let slots = 1 << STOP_TABLE_BITS;
-        StopTable {
-            keys: vec![0; slots].into_boxed_slice(),
-            masks: vec![0; slots].into_boxed_slice(),
-            filter: vec![0; STOP_FILTER_WORDS].into_boxed_slice(),
-        }
-    }
+    filter: [u64; STOP_FILTER_WORDS],
 }
 
 impl StopTable {
+    /// The table without a word.
+    const EMPTY: StopTable = StopTable {
+        keys: [0; 1 << STOP_TABLE_BITS],
+        masks: [0; 1 << STOP_TABLE_BITS],
+        filter: [0; STOP_FILTER_WORDS],
+    };
+
     /// A hash of `key`.
-    fn mix(key: Key) -> u64 {
+    const fn mix(key: Key) -> u64 {
         ((key as u64) ^ ((key >> 64) as u64).rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
 
     /// The first slot to probe for `key` (the top bits of its hash).
-    fn slot(key: Key) -> usize {
+    const fn slot(key: Key) -> usize {
         (Self::mix(key) >> (64 - STOP_TABLE_BITS)) as usize
     }
 
     /// The word of `filter` and the bit in it for `key` (middle bits of its
     /// hash: not the slot's top bits, and not the low bits, which depend on the
     /// first bytes of the word only).
-    fn filter_bit(key: Key) -> (usize, u64) {
+    const fn filter_bit(key: Key) -> (usize, u64) {
         let bits = ((Self::mix(key) >> 32) as usize) % (STOP_FILTER_WORDS * 64);
         (bits / 64, 1 << (bits % 64))
     }
 
-    fn insert(&mut self, key: Key, bit: u8) {
+    const fn insert(&mut self, key: Key, bit: u8) {
         let mask = self.keys.len() - 1;
         let mut i = Self::slot(key);
         // Key 0 (the empty word) marks a free slot; no list has it.
@@ -586,6 +602,37 @@ mod tests {
                 language.code()
             );
         }
+    }
+
+    /// The table built while compiling holds every word of every list, as
+    /// `str::lines` and `str::trim` cut them, with the languages of each,
+    /// and nothing else.
+    #[test]
+    fn stop_table_has_every_list_word_and_no_other() {
+        let mut expected: std::collections::HashMap<Key, u8> = std::collections::HashMap::new();
+        for language in Language::ALL {
+            for word in language
+                .list()
+                .lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+            {
+                if let Some(key) = key_of(word.as_bytes()) {
+                    *expected.entry(key).or_default() |= language.bit();
+                }
+            }
+        }
+        for (&key, &mask) in &expected {
+            assert_eq!(STOPWORDS.get(key), mask, "{key:x}");
+        }
+        let stored: std::collections::HashMap<Key, u8> = STOPWORDS
+            .keys
+            .iter()
+            .zip(&STOPWORDS.masks)
+            .filter(|(k, _)| **k != 0)
+            .map(|(&k, &m)| (k, m))
+            .collect();
+        assert_eq!(stored, expected);
     }
 
     /// The table keeps free slots, so probes end soon (and always end).
