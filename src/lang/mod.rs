@@ -3,8 +3,8 @@
 //! Each language has a list of its most frequent function words (articles,
 //! pronouns, prepositions, conjunctions, auxiliaries, common adverbs), in the
 //! spirit of jusText's stoplists. The lists live in `stopwords/<code>.txt`, one
-//! lowercase word per line, are embedded with `include_str!` and parsed into a
-//! set on first use.
+//! lowercase word per line, are embedded with `include_str!` and made into a
+//! lookup table while compiling ([`STOPWORDS`]).
 //!
 //! [`guess`] names the language whose stopwords occur most often in a text.
 //! It is cheap (one pass over at most [`GUESS_MAX_WORDS`] words) and good
