@@ -163,14 +163,14 @@ impl<'a> Builder<'a, '_> {
 
     fn remove(&mut self, reason: Reason, span: Span) {
         let (rule, category) = self.reason(reason);
-        if self.article.removed.len() > self.block_removals {
-            if let Some(last) = self.article.removed.last_mut() {
-                if last.rule == rule && self.input[last.span.end..span.start].trim().is_empty() {
-                    last.span.end = span.end;
-                    last.text = Cow::Borrowed(last.span.slice(self.input));
-                    return;
-                }
-            }
+        if self.article.removed.len() > self.block_removals
+            && let Some(last) = self.article.removed.last_mut()
+            && last.rule == rule
+            && self.input[last.span.end..span.start].trim().is_empty()
+        {
+            last.span.end = span.end;
+            last.text = Cow::Borrowed(last.span.slice(self.input));
+            return;
         }
         self.article.removed.push(Removal {
             rule,

@@ -584,10 +584,10 @@ pub(crate) fn regions(
     }
     let mut out = vec![main.clone()];
     for (side, weights) in [(0..main.start, &choice), (main.end..end, &weights)] {
-        if let Some((w, run)) = heaviest_run(weights, side) {
-            if w as f64 >= SECONDARY_REGION_SHARE * main_weight as f64 {
-                out.push(run);
-            }
+        if let Some((w, run)) = heaviest_run(weights, side)
+            && w as f64 >= SECONDARY_REGION_SHARE * main_weight as f64
+        {
+            out.push(run);
         }
     }
     out

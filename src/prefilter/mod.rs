@@ -188,11 +188,11 @@ impl Analysis {
         let mut all_exact = true;
         for part in parts {
             // The common case, a plain ASCII character, extends the run in place.
-            if let (Ast::Literal(lit), Some(prefixes)) = (part, run.as_mut()) {
-                if let Some(form) = self.ascii_variant(lit.c) {
-                    prefixes.iter_mut().for_each(|p| p.push(form));
-                    continue;
-                }
+            if let (Ast::Literal(lit), Some(prefixes)) = (part, run.as_mut())
+                && let Some(form) = self.ascii_variant(lit.c)
+            {
+                prefixes.iter_mut().for_each(|p| p.push(form));
+                continue;
             }
             let need = self.need(part);
             match need.exact {
