@@ -125,33 +125,25 @@ static STOPWORDS: StopTable = {
     let mut l = 0;
     while l < Language::ALL.len() {
         let language = Language::ALL[l];
-        let list = language.list().as_bytes();
-        // Line by line, each trimmed of ASCII whitespace (the lists have no
-        // other), as `str::lines` and `str::trim` would cut them.
-        let mut start = 0;
-        while start < list.len() {
-            let mut end = start;
-            while end < list.len() && list[end] != b'\n' {
+        // Line by line, each trimmed, as `str::lines` and `str::trim` cut them
+        // (the lists hold no whitespace but ASCII).
+        let mut rest = language.list().as_bytes();
+        while !rest.is_empty() {
+            let mut end = 0;
+            while end < rest.len() && rest[end] != b'\n' {
                 end += 1;
             }
-            let (mut first, mut last) = (start, end);
-            while first < last && list[first].is_ascii_whitespace() {
-                first += 1;
-            }
-            while last > first && list[last - 1].is_ascii_whitespace() {
-                last -= 1;
-            }
-            if first < last && last - first <= MAX_STOPWORD_BYTES {
-                // The key of `key_of`: the bytes, little-endian.
-                let mut key: Key = 0;
-                let mut k = last;
-                while k > first {
-                    k -= 1;
-                    key = (key << 8) | list[k] as Key;
-                }
+            let (line, after) = rest.split_at(end);
+            let word = line.trim_ascii();
+            if !word.is_empty()
+                && let Some(key) = key_of(word)
+            {
                 table.insert(key, language.bit());
             }
-            start = end + 1;
+            rest = match after.split_first() {
+                Some((_, after_break)) => after_break,
+                None => after,
+            };
         }
         l += 1;
     }
@@ -335,9 +327,14 @@ fn ascii_lower(word: u64) -> u64 {
     word | (upper >> 2)
 }
 
-fn key_of(bytes: &[u8]) -> Option<Key> {
+/// The [`Key`] of a word of at most [`MAX_STOPWORD_BYTES`] bytes; `None` for a
+/// longer one. (`const`: [`STOPWORDS`] is made with it while compiling.)
+const fn key_of(bytes: &[u8]) -> Option<Key> {
+    if bytes.len() > MAX_STOPWORD_BYTES {
+        return None;
+    }
     let mut buf = [0u8; MAX_STOPWORD_BYTES];
-    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    buf.split_at_mut(bytes.len()).0.copy_from_slice(bytes);
     Some(Key::from_le_bytes(buf))
 }
 
