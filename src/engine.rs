@@ -22,7 +22,10 @@ use crate::matcher::{Caches, Matcher, cache};
 use crate::prefilter::{Prefilter, Seen, alternatives};
 use crate::rules::form;
 use crate::rules::{Action, Rule};
-use crate::text::{join_pieces, list_marker_len, push_piece};
+use crate::text::{
+    collapse_whitespace, is_collapsed, join_pieces, list_marker_len, offset_before_collapse,
+    push_piece,
+};
 use regex_syntax::ast::Ast;
 
 /// Largest compiled size, in bytes, of one rule's regex. A custom pattern beyond
@@ -384,7 +387,7 @@ impl Engine {
             return self.block_verdict(i, marker, || self.meta_match(i, text, span, caches));
         }
         if inline.is_empty() {
-            return Verdict::Keep;
+            return self.judge_as_shown(text, span, marker, features, scratch);
         }
         let mut spans = Vec::new();
         for i in inline {
@@ -483,6 +486,59 @@ impl Engine {
             }
         }
         (None, inline, kinds)
+    }
+
+    /// A unit no rule takes (`text`, at `span`: after its list marker, if
+    /// any), judged again as the body will show it, with its whitespace
+    /// collapsed: that is the text a second cleaning reads, so a block rule
+    /// that takes it there takes it now (`Leave a Reply` with a tail short
+    /// enough only once its runs of spaces are one, a promotion whose phrase
+    /// a line break splits). Units with no whitespace to collapse (nearly
+    /// all) cost one check.
+    fn judge_as_shown(
+        &self,
+        text: &str,
+        span: Span,
+        marker: usize,
+        features: &Features,
+        scratch: &mut Scratch,
+    ) -> Verdict {
+        if is_collapsed(text) {
+            return Verdict::Keep;
+        }
+        let Cow::Owned(shown) = collapse_whitespace(text) else {
+            return Verdict::Keep;
+        };
+        // The same features but for the characters, fewer by the whitespace
+        // the collapse took out.
+        let taken = text.chars().count() - shown.chars().count();
+        let shown_features = Features {
+            chars: features.chars.saturating_sub(crate::features::count(taken)),
+            ..features.clone()
+        };
+        let Some(i) = self
+            .matching_rules(&shown, &shown, &shown_features, scratch)
+            .0
+        else {
+            return Verdict::Keep;
+        };
+        self.block_verdict(i, marker, || {
+            let whole = Span {
+                start: 0,
+                end: shown.len(),
+            };
+            let m = self.meta_match(i, &shown, whole, &mut scratch.caches);
+            // Back to the input: `m`'s spans are offsets into `shown`.
+            let back = |s: Span| Span {
+                start: span.start + offset_before_collapse(text, s.start),
+                end: span.start + offset_before_collapse(text, s.end),
+            };
+            MetaMatch {
+                rule: m.rule,
+                value: back(m.value),
+                credit: m.credit.map(back),
+            }
+        })
     }
 
     /// The verdict of block rule `i` on a unit (`marker`: the length of its list
@@ -728,6 +784,43 @@ mod tests {
             "{:?}",
             article.removed
         );
+    }
+
+    /// A line no rule takes as the input has it, but one does as the body
+    /// shows it (whitespace collapsed), is taken now: else cleaning the body
+    /// again would find it. Prose with the same whitespace stays.
+    #[test]
+    fn a_line_is_judged_as_the_body_shows_it() {
+        let lead = "The lead paragraph of the story, long enough to count as body text for the tail rules.";
+        let prose = "The council approved the plan on Tuesday,  and the mayor said\tthe work would start in the spring.";
+        // 41 characters after the heading, 39 once the two double spaces are one.
+        let reply = "Leave a Reply AAA.Aa.a.A.AA .A.,,AA,  Aaa aaAAA  AA,a.";
+        let promo = "Get the magazine delivered every month. 12\u{a0}issues for £11.99.";
+        let date = "First   Published:  Saturday, September 23,  2017 03:18 AM";
+        let text = format!(
+            "Headline here\n\n{date}\n\n{lead}\n\n{prose}\n\n{promo}\n\n{reply}\n\nGreat article!"
+        );
+        let article = crate::clean(&text);
+        assert_eq!(
+            article.body,
+            format!("{lead}\n\n{}", prose.replace("  ", " ").replace('\t', " "))
+        );
+        let rules: Vec<&str> = article.removed.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "metadata.first_published",
+                "promo.click_here",
+                "comments.wordpress.leave_reply",
+                "comments.wordpress.leave_reply"
+            ]
+        );
+        // The date found in the collapsed text is where the input has it.
+        assert_eq!(
+            article.metadata.published.as_deref(),
+            Some("Saturday, September 23, 2017 03:18 AM")
+        );
+        assert_eq!(article.removed[0].text, date);
     }
 
     #[test]

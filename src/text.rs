@@ -55,6 +55,31 @@ fn push_collapsed(out: &mut String, s: &str) {
     out.push_str(s.get(copied..).unwrap_or(""));
 }
 
+/// Where byte `at` of [`collapse_whitespace`]`(s)` comes from in `s`: the
+/// offset of the same character, or of the whitespace run that became the
+/// space at `at`. `at` past the end maps to the end of the trimmed text.
+///
+/// Decodes `s` up to `at`; it serves the rare unit whose metadata a rule finds
+/// only in the collapsed text.
+pub(crate) fn offset_before_collapse(s: &str, at: usize) -> usize {
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    let mut shown = 0;
+    let mut chars = trimmed.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if shown >= at {
+            return lead + i;
+        }
+        if c.is_whitespace() {
+            while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+            shown += 1;
+        } else {
+            shown += c.len_utf8();
+        }
+    }
+    lead + trimmed.len()
+}
+
 /// True when `a` and `b` read the same once their whitespace runs are
 /// collapsed (as [`collapse_whitespace`], for texts trimmed alike).
 ///
@@ -80,7 +105,7 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
 /// chunk costs one decoded character, not eight steps. The last bytes are
 /// read as one more chunk that overlaps the one before (the bytes read twice
 /// pass twice).
-fn is_collapsed(s: &str) -> bool {
+pub(crate) fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
     if bytes.len() < CHUNK {
         let mut prev_space = false;
@@ -384,6 +409,18 @@ mod tests {
         fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北क©\u{2009}\u{1680}\u{205f}\u{2019}\u{2028}—!~\u{1f}\u{7f}]{0,40}") {
             let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
             proptest::prop_assert_eq!(is_collapsed(&s), plain);
+        }
+
+        /// Every character boundary of the collapsed text maps to a place in
+        /// the text that collapses to the same two halves.
+        #[test]
+        fn offsets_map_back_through_the_collapse(s in "[ab \t\u{a0}\u{3000}ü北]{0,24}") {
+            let shown = collapse_whitespace(&s);
+            for at in (0..=shown.len()).filter(|&at| shown.is_char_boundary(at)) {
+                let raw = offset_before_collapse(&s, at);
+                proptest::prop_assert_eq!(collapse_whitespace(&s[..raw]), shown[..at].trim_end());
+                proptest::prop_assert_eq!(collapse_whitespace(&s[raw..]), shown[at..].trim_start());
+            }
         }
 
         /// The byte scan agrees with `str::trim`.
