@@ -108,8 +108,12 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
 pub(crate) fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
     if bytes.len() < CHUNK {
-        let mut prev_space = false;
-        return (0..bytes.len()).all(|j| byte_is_collapsed(s, j, &mut prev_space));
+        // One chunk, padded with letters: neither whitespace nor part of it.
+        let mut padded = [b'a'; CHUNK];
+        if let Some(start) = padded.get_mut(..bytes.len()) {
+            start.copy_from_slice(bytes);
+        }
+        return chunk_spaces(&padded, 0).is_some_and(|spaces| spaces & (spaces << 8) == 0);
     }
     // 0x80 in the top byte when the byte before the chunk was a space.
     let mut prev_spaces = 0;
@@ -117,7 +121,7 @@ pub(crate) fn is_collapsed(s: &str) -> bool {
     // The last chunk ends the text.
     let last = bytes.len() - CHUNK;
     while start < last {
-        let Some(spaces) = chunk_spaces(s, start) else {
+        let Some(spaces) = chunk_spaces(bytes, start) else {
             return false;
         };
         if spaces & ((spaces << 8) | (prev_spaces >> 56)) != 0 {
@@ -131,27 +135,28 @@ pub(crate) fn is_collapsed(s: &str) -> bool {
     if start != last {
         prev_spaces = 0;
     }
-    chunk_spaces(s, last).is_some_and(|spaces| spaces & ((spaces << 8) | (prev_spaces >> 56)) == 0)
+    chunk_spaces(bytes, last)
+        .is_some_and(|spaces| spaces & ((spaces << 8) | (prev_spaces >> 56)) == 0)
 }
 
 /// How many bytes [`is_collapsed`] looks at in one step.
 const CHUNK: usize = 8;
 
-/// For the [`CHUNK`] bytes of `s` at `start` (a character boundary, or a
-/// chunk's start at least): `None` when they hold whitespace other than the
-/// ASCII space (or `s` ends before them), else 0x80 in each byte of the
-/// little-endian number that is a space (exact per byte).
+/// For the [`CHUNK`] bytes of `bytes` (UTF-8) at `start`: `None` when they
+/// start whitespace other than the ASCII space (or `bytes` ends before
+/// them), else 0x80 in each byte of the little-endian number that is a space
+/// (exact per byte).
 ///
 /// Printable ASCII (most chunks) is told apart with two tests. In other
 /// chunks, a mask marks every control byte and every byte 0xC2 or 0xE0..0xE3
 /// (the first bytes of non-ASCII whitespace, and of 0xE0's rare characters),
 /// with at most a few bytes more, and only those are looked at.
 #[inline(always)]
-fn chunk_spaces(s: &str, start: usize) -> Option<u64> {
+fn chunk_spaces(bytes: &[u8], start: usize) -> Option<u64> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = ONES * 0x80;
     const LOWS: u64 = ONES * 0x7f;
-    let chunk = s.as_bytes().get(start..start + CHUNK)?;
+    let chunk = bytes.get(start..start + CHUNK)?;
     let x = u64::from_le_bytes(<[u8; CHUNK]>::try_from(chunk).ok()?);
     // "hasless" of Bit Twiddling Hacks: 0x80 in each byte below `n`, and
     // maybe in bytes above one (a borrow), never missing one.
@@ -159,7 +164,7 @@ fn chunk_spaces(s: &str, start: usize) -> Option<u64> {
     if (x & HIGHS) | has_less(x, 0x20) != 0 {
         let suspects =
             has_less(x, 0x20) | has_less(x ^ (ONES * 0xe0), 4) | has_less(x ^ (ONES * 0xc2), 1);
-        if suspects != 0 && !suspects_are_collapsed(s, start, suspects) {
+        if suspects != 0 && !suspects_are_collapsed(bytes, start, suspects) {
             return None;
         }
     }
@@ -169,12 +174,13 @@ fn chunk_spaces(s: &str, start: usize) -> Option<u64> {
 
 /// The slow part of [`chunk_spaces`], out of line: true when none of the
 /// `suspects` (0x80 in a byte of the chunk at `start`) starts whitespace
-/// other than a space.
+/// other than a space, or two spaces.
 #[inline(never)]
-fn suspects_are_collapsed(s: &str, start: usize, mut suspects: u64) -> bool {
+fn suspects_are_collapsed(bytes: &[u8], start: usize, mut suspects: u64) -> bool {
     while suspects != 0 {
         let i = start + suspects.trailing_zeros() as usize / 8;
-        if !byte_is_collapsed(s, i, &mut false) {
+        let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        if starts_uncollapsed(at(0), at(1), at(2)) {
             return false;
         }
         suspects &= suspects - 1;
@@ -182,27 +188,26 @@ fn suspects_are_collapsed(s: &str, start: usize, mut suspects: u64) -> bool {
     true
 }
 
-/// One step of [`is_collapsed`]: the byte at `i` of `s`, after a space when
-/// `prev_space`. False when it shows whitespace that is not a single space.
-fn byte_is_collapsed(s: &str, i: usize, prev_space: &mut bool) -> bool {
-    let b = s.as_bytes().get(i).copied().unwrap_or(0);
-    match WHITESPACE_BYTES[usize::from(b)] {
-        Ws::No => *prev_space = false,
-        Ws::Space if *prev_space => return false,
-        Ws::Space => *prev_space = true,
-        Ws::Other => return false,
-        Ws::Maybe => {
-            // Only characters that start with these bytes are decoded.
-            if s.get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_none_or(char::is_whitespace)
-            {
-                return false;
-            }
-            *prev_space = false;
-        }
+/// True when the bytes `b0 b1 b2` of UTF-8 (`b0` anywhere; the bytes after
+/// the text count as 0) start two spaces or a whitespace character other
+/// than the space: tab to carriage return, U+0085 and U+00A0 (`C2 85`,
+/// `C2 A0`), U+1680 (`E1 9A 80`), U+2000..U+200A, U+2028, U+2029 and U+202F
+/// (`E2 80`, then `80`..`8A`, `A8`, `A9` or `AF`), U+205F (`E2 81 9F`) and
+/// U+3000 (`E3 80 80`), all that [`char::is_whitespace`] accepts. Told by
+/// the bytes alone: a byte inside a character starts none of these.
+fn starts_uncollapsed(b0: u8, b1: u8, b2: u8) -> bool {
+    match b0 {
+        b' ' => b1 == b' ',
+        b'\t'..=b'\r' => true,
+        0xc2 => matches!(b1, 0x85 | 0xa0),
+        0xe1 => b1 == 0x9a && b2 == 0x80,
+        0xe2 => matches!(
+            (b1, b2),
+            (0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf) | (0x81, 0x9f)
+        ),
+        0xe3 => b1 == 0x80 && b2 == 0x80,
+        _ => false,
     }
-    true
 }
 
 /// What one byte of UTF-8 says about whitespace (see [`WHITESPACE_BYTES`]).
@@ -403,10 +408,28 @@ mod tests {
         }
     }
 
+    /// Every character, alone and between letters, at each place of a chunk:
+    /// the scan calls it whitespace exactly when `char::is_whitespace` does
+    /// (the space alone is allowed).
+    #[test]
+    fn is_collapsed_knows_every_character() {
+        let mut text = String::new();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let expected = c == ' ' || !c.is_whitespace();
+            for pad in [0, 3, 7, 12] {
+                text.clear();
+                text.extend(std::iter::repeat_n('a', pad));
+                text.push(c);
+                text.push('b');
+                assert_eq!(is_collapsed(&text), expected, "{c:?} after {pad}");
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The byte scan agrees with the plain definition.
         #[test]
-        fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北क©\u{2009}\u{1680}\u{205f}\u{2019}\u{2028}—!~\u{1f}\u{7f}]{0,40}") {
+        fn is_collapsed_as_defined(s in "[a \t\n\u{b}\u{85}\u{a0}\u{3000}ü北क©\u{2009}\u{1680}\u{205f}\u{2019}\u{2028}—!~\u{1f}\u{7f}\u{84}\u{a1}\u{200a}\u{200b}\u{2027}\u{2029}\u{202f}\u{205e}\u{1681}\u{3001}]{0,40}") {
             let plain = !s.contains("  ") && !s.chars().any(|c| c != ' ' && c.is_whitespace());
             proptest::prop_assert_eq!(is_collapsed(&s), plain);
         }
