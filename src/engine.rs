@@ -42,6 +42,17 @@ pub(crate) const DFA_CACHE_LIMIT: usize = 16 << 20;
 /// [`Engine::warm_up`] callers.
 const GOLDEN_FRACTION: f64 = 0.618_033_988_749_895;
 
+/// The text inline rules were matched against.
+#[derive(Clone, Copy)]
+enum Matched<'a> {
+    /// The unit's own.
+    AsIs,
+    /// The unit's with its whitespace collapsed
+    /// ([`crate::text::collapse_whitespace`]), whose offsets map back to the
+    /// unit's.
+    Collapsed(&'a str),
+}
+
 /// The named groups a metadata rule's pattern may have: the field's value
 /// (`value`, else `value2`) and a `credit`.
 const META_GROUPS: [&str; 3] = ["value", "value2", "credit"];
@@ -387,29 +398,65 @@ impl Engine {
             return self.block_verdict(i, marker, || self.meta_match(i, text, span, caches));
         }
         if inline.is_empty() {
-            return self.judge_as_shown(text, span, marker, features, scratch);
+            // Nearly every unit has no whitespace to collapse.
+            if is_collapsed(text) {
+                return Verdict::Keep;
+            }
+            return self.judge_as_shown(input, span, marker, features, scratch);
         }
+        self.inline_verdict(
+            input,
+            span,
+            Matched::AsIs,
+            &inline,
+            marker,
+            features,
+            scratch,
+        )
+    }
+
+    /// The verdict of inline rules `inline` on a unit (`span`, after its list
+    /// marker, if any), whose text they matched as `matched` says: the spans
+    /// they remove, or a drop when nothing is left or a block rule takes what
+    /// is.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn inline_verdict(
+        &self,
+        input: &str,
+        span: Span,
+        matched: Matched<'_>,
+        inline: &[usize],
+        marker: usize,
+        features: &Features,
+        scratch: &mut Scratch,
+    ) -> Verdict {
+        let text = span.slice(input);
+        let (searched, at): (&str, &dyn Fn(usize) -> usize) = match matched {
+            Matched::AsIs => (text, &|o| span.start + o),
+            Matched::Collapsed(shown) => (shown, &|o| span.start + offset_before_collapse(text, o)),
+        };
         let mut spans = Vec::new();
-        for i in inline {
+        for &i in inline {
             let Some(Compiled::Full(regex)) = self.compiled(i) else {
                 continue;
             };
             let mut push = |m: regex::Match<'_>| {
                 if !m.is_empty() {
                     let s = Span {
-                        start: span.start + m.start(),
-                        end: span.start + m.end(),
+                        start: at(m.start()),
+                        end: at(m.end()),
                     };
                     spans.push((s, i));
                 }
             };
             if regex.captures_len() > 1 {
                 // Capture groups name the parts to remove.
-                for caps in regex.captures_iter(text) {
+                for caps in regex.captures_iter(searched) {
                     caps.iter().skip(1).flatten().for_each(&mut push);
                 }
             } else {
-                regex.find_iter(text).for_each(push);
+                regex.find_iter(searched).for_each(push);
             }
         }
         spans.sort_unstable_by_key(|(s, _)| (s.start, s.end));
@@ -488,39 +535,42 @@ impl Engine {
         (None, inline, kinds)
     }
 
-    /// A unit no rule takes (`text`, at `span`: after its list marker, if
-    /// any), judged again as the body will show it, with its whitespace
-    /// collapsed: that is the text a second cleaning reads, so a block rule
-    /// that takes it there takes it now (`Leave a Reply` with a tail short
-    /// enough only once its runs of spaces are one, a promotion whose phrase
-    /// a line break splits). Units with no whitespace to collapse (nearly
-    /// all) cost one check.
+    /// A unit no rule takes (at `span`: after its list marker, if any) that
+    /// has whitespace to collapse, judged again as the body will show it,
+    /// with its whitespace collapsed: that is the text a second cleaning
+    /// reads, so a block rule that takes it there takes it now (`Leave a
+    /// Reply` with a tail short enough only once its runs of spaces are one,
+    /// a promotion whose phrase a line break splits), and an inline rule that
+    /// matches there (a Markdown link whose text a line break splits) removes
+    /// its spans now. [`Engine::judge`] checks for the whitespace first: out
+    /// of line, this costs the units without any (nearly all) nothing.
+    #[inline(never)]
     fn judge_as_shown(
         &self,
-        text: &str,
+        input: &str,
         span: Span,
         marker: usize,
         features: &Features,
         scratch: &mut Scratch,
     ) -> Verdict {
-        if is_collapsed(text) {
-            return Verdict::Keep;
-        }
+        let text = span.slice(input);
         let Cow::Owned(shown) = collapse_whitespace(text) else {
             return Verdict::Keep;
         };
         // The same features but for the characters, fewer by the whitespace
         // the collapse took out.
-        let taken = text.chars().count() - shown.chars().count();
+        let taken = text.chars().count().saturating_sub(shown.chars().count());
         let shown_features = Features {
             chars: features.chars.saturating_sub(crate::features::count(taken)),
             ..features.clone()
         };
-        let Some(i) = self
-            .matching_rules(&shown, &shown, &shown_features, scratch)
-            .0
-        else {
-            return Verdict::Keep;
+        let (block, inline, _) = self.matching_rules(&shown, &shown, &shown_features, scratch);
+        let Some(i) = block else {
+            if inline.is_empty() {
+                return Verdict::Keep;
+            }
+            let collapsed = Matched::Collapsed(&shown);
+            return self.inline_verdict(input, span, collapsed, &inline, marker, features, scratch);
         };
         self.block_verdict(i, marker, || {
             let whole = Span {
@@ -821,6 +871,45 @@ mod tests {
             Some("Saturday, September 23, 2017 03:18 AM")
         );
         assert_eq!(article.removed[0].text, date);
+    }
+
+    /// An inline rule that matches a unit only as the body shows it (a
+    /// Markdown link whose text a hard-wrapped paragraph breaks) removes its
+    /// spans now, at their places in the input.
+    #[test]
+    fn an_inline_rule_matches_as_the_body_shows_the_text() {
+        let text = "Headline of the story\n\n\
+            The council approved the plan on Tuesday, and the mayor said that the work on\n\
+            the harbour would start in the spring,  as [the long report of the harbour\n\
+            commission](https://example.org/report) had asked for in the autumn of last\n\
+            year, and the opposition said the plan came much too late for the fishermen of\n\
+            the town and their families.\n\n\
+            Another paragraph of the story follows here, long enough to be body text, and\n\
+            it goes on for a while so that the text looks wrapped at seventy-eight columns\n\
+            like the output of html2text does for every page it converts.\n";
+        let article = crate::clean(text);
+        assert!(
+            article.body.contains(
+                "in the spring, as the long report of the harbour commission had asked for"
+            ),
+            "{}",
+            article.body
+        );
+        let removed: Vec<(&str, &str)> = article
+            .removed
+            .iter()
+            .map(|r| (r.rule.as_str(), r.text.as_ref()))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                ("markup.link", "["),
+                ("markup.link", "](https://example.org/report)")
+            ]
+        );
+        for r in &article.removed {
+            assert_eq!(&text[r.span.start..r.span.end], r.text);
+        }
     }
 
     #[test]
