@@ -42,17 +42,6 @@ pub(crate) const DFA_CACHE_LIMIT: usize = 16 << 20;
 /// [`Engine::warm_up`] callers.
 const GOLDEN_FRACTION: f64 = 0.618_033_988_749_895;
 
-/// The text inline rules were matched against.
-#[derive(Clone, Copy)]
-enum Matched<'a> {
-    /// The unit's own.
-    AsIs,
-    /// The unit's with its whitespace collapsed
-    /// ([`crate::text::collapse_whitespace`]), whose offsets map back to the
-    /// unit's.
-    Collapsed(&'a str),
-}
-
 /// The named groups a metadata rule's pattern may have: the field's value
 /// (`value`, else `value2`) and a `credit`.
 const META_GROUPS: [&str; 3] = ["value", "value2", "credit"];
@@ -397,67 +386,40 @@ impl Engine {
             let caches = &mut scratch.caches;
             return self.block_verdict(i, marker, || self.meta_match(i, text, span, caches));
         }
-        if inline.is_empty() {
-            // Nearly every unit has no whitespace to collapse.
-            if is_collapsed(text) {
-                return Verdict::Keep;
-            }
-            return self.judge_as_shown(input, span, marker, features, scratch);
+        // Nearly every unit has no whitespace to collapse.
+        if !is_collapsed(text) {
+            return self.judge_as_shown(input, span, &inline, marker, features, scratch);
         }
-        self.inline_verdict(
-            input,
-            span,
-            Matched::AsIs,
-            &inline,
-            marker,
-            features,
-            scratch,
-        )
+        if inline.is_empty() {
+            return Verdict::Keep;
+        }
+        self.inline_verdict(input, span, &inline, None, marker, features, scratch)
     }
 
-    /// The verdict of inline rules `inline` on a unit (`span`, after its list
-    /// marker, if any), whose text they matched as `matched` says: the spans
-    /// they remove, or a drop when nothing is left or a block rule takes what
-    /// is.
+    /// The verdict of inline rules on a unit (`span`, after its list marker,
+    /// if any): of `inline`, which matched its text, and of those that
+    /// matched its text as the body shows it, if given (`shown`: that text
+    /// and the rules). The spans they remove, or a drop when nothing is left
+    /// or a block rule takes what is.
     #[allow(clippy::too_many_arguments)]
     #[inline(never)]
     fn inline_verdict(
         &self,
         input: &str,
         span: Span,
-        matched: Matched<'_>,
         inline: &[usize],
+        shown: Option<(&str, &[usize])>,
         marker: usize,
         features: &Features,
         scratch: &mut Scratch,
     ) -> Verdict {
         let text = span.slice(input);
-        let (searched, at): (&str, &dyn Fn(usize) -> usize) = match matched {
-            Matched::AsIs => (text, &|o| span.start + o),
-            Matched::Collapsed(shown) => (shown, &|o| span.start + offset_before_collapse(text, o)),
-        };
         let mut spans = Vec::new();
-        for &i in inline {
-            let Some(Compiled::Full(regex)) = self.compiled(i) else {
-                continue;
-            };
-            let mut push = |m: regex::Match<'_>| {
-                if !m.is_empty() {
-                    let s = Span {
-                        start: at(m.start()),
-                        end: at(m.end()),
-                    };
-                    spans.push((s, i));
-                }
-            };
-            if regex.captures_len() > 1 {
-                // Capture groups name the parts to remove.
-                for caps in regex.captures_iter(searched) {
-                    caps.iter().skip(1).flatten().for_each(&mut push);
-                }
-            } else {
-                regex.find_iter(searched).for_each(push);
-            }
+        self.push_inline_spans(&mut spans, text, inline, &|o| span.start + o);
+        if let Some((shown, rules)) = shown {
+            // The same rule may match in both texts: the spans are merged below.
+            let back = |o| span.start + offset_before_collapse(text, o);
+            self.push_inline_spans(&mut spans, shown, rules, &back);
         }
         spans.sort_unstable_by_key(|(s, _)| (s.start, s.end));
         // Overlapping matches of different rules: the earlier match wins.
@@ -535,27 +497,66 @@ impl Engine {
         (None, inline, kinds)
     }
 
-    /// A unit no rule takes (at `span`: after its list marker, if any) that
-    /// has whitespace to collapse, judged again as the body will show it,
-    /// with its whitespace collapsed: that is the text a second cleaning
-    /// reads, so a block rule that takes it there takes it now (`Leave a
-    /// Reply` with a tail short enough only once its runs of spaces are one,
-    /// a promotion whose phrase a line break splits), and an inline rule that
-    /// matches there (a Markdown link whose text a line break splits) removes
-    /// its spans now. [`Engine::judge`] checks for the whitespace first: out
+    /// Adds to `spans` where inline rules `rules` match `searched`, with their
+    /// offsets given to `at` to place them in the input.
+    fn push_inline_spans(
+        &self,
+        spans: &mut Vec<(Span, usize)>,
+        searched: &str,
+        rules: &[usize],
+        at: &dyn Fn(usize) -> usize,
+    ) {
+        for &i in rules {
+            let Some(Compiled::Full(regex)) = self.compiled(i) else {
+                continue;
+            };
+            let mut push = |m: regex::Match<'_>| {
+                if !m.is_empty() {
+                    let s = Span {
+                        start: at(m.start()),
+                        end: at(m.end()),
+                    };
+                    spans.push((s, i));
+                }
+            };
+            if regex.captures_len() > 1 {
+                // Capture groups name the parts to remove.
+                for caps in regex.captures_iter(searched) {
+                    caps.iter().skip(1).flatten().for_each(&mut push);
+                }
+            } else {
+                regex.find_iter(searched).for_each(push);
+            }
+        }
+    }
+
+    /// A unit no block rule takes (at `span`: after its list marker, if any;
+    /// `inline`: the inline rules that matched it) that has whitespace to
+    /// collapse, judged again as the body will show it, with its whitespace
+    /// collapsed: that is the text a second cleaning reads, so a block rule
+    /// that takes it there takes it now (`Leave a Reply` with a tail short
+    /// enough only once its runs of spaces are one, a promotion whose phrase
+    /// a line break splits), and an inline rule that matches there (a
+    /// Markdown link whose text a line break splits) removes its spans now,
+    /// with those of `inline`. [`Engine::judge`] checks for the whitespace first: out
     /// of line, this costs the units without any (nearly all) nothing.
     #[inline(never)]
     fn judge_as_shown(
         &self,
         input: &str,
         span: Span,
+        inline: &[usize],
         marker: usize,
         features: &Features,
         scratch: &mut Scratch,
     ) -> Verdict {
         let text = span.slice(input);
         let Cow::Owned(shown) = collapse_whitespace(text) else {
-            return Verdict::Keep;
+            // Only whitespace at the ends, which the body trims too.
+            return match inline.is_empty() {
+                true => Verdict::Keep,
+                false => self.inline_verdict(input, span, inline, None, marker, features, scratch),
+            };
         };
         // The same features but for the characters, fewer by the whitespace
         // the collapse took out.
@@ -564,13 +565,14 @@ impl Engine {
             chars: features.chars.saturating_sub(crate::features::count(taken)),
             ..features.clone()
         };
-        let (block, inline, _) = self.matching_rules(&shown, &shown, &shown_features, scratch);
+        let (block, shown_inline, _) =
+            self.matching_rules(&shown, &shown, &shown_features, scratch);
         let Some(i) = block else {
-            if inline.is_empty() {
+            if inline.is_empty() && shown_inline.is_empty() {
                 return Verdict::Keep;
             }
-            let collapsed = Matched::Collapsed(&shown);
-            return self.inline_verdict(input, span, collapsed, &inline, marker, features, scratch);
+            let shown = Some((shown.as_str(), shown_inline.as_slice()));
+            return self.inline_verdict(input, span, inline, shown, marker, features, scratch);
         };
         self.block_verdict(i, marker, || {
             let whole = Span {

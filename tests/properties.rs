@@ -50,6 +50,8 @@ fn piece() -> impl Strategy<Value = String> {
         Just("Leave a Reply See [x](https://example.org/a/very/long/url/that/pads/out/the/line/a/lot)".to_string()),
         Just("[Facebook](https://example.org/share?u=https://example.org/story) [Twitter](https://example.org/t)".to_string()),
         Just("READ MORE : Storm closes the harbour , ".to_string()),
+        // a hard-wrapped paragraph, with a link and a double space a break splits
+        Just("The council approved the plan on Tuesday, and the mayor said that the work on\nthe harbour would start in the spring,  as [the long report of the harbour\ncommission](https://example.org/report) had asked for in the autumn of last\nyear, and the opposition said the plan came much too late for the fishermen of\nthe town and their families.".to_string()),
         // awkward text
         "[a-zA-Z ,.]{0,80}",
         "\\PC{0,40}",
@@ -336,6 +338,10 @@ fn second_pass_regressions() {
         // Forty-one characters after the heading, too many for the comment
         // heading; thirty-nine once the body shows each double space as one.
         "Leave a Reply AAA.Aa.a.A.AA .A.,,AA,  Aaa aaAAA  AA,a.\n",
+        // An inline rule matched the line as it is (`READ MORE : …`), and
+        // another only as the body shows it: a link whose text a line break
+        // of the hard-wrapped paragraph splits. Both go in the first pass.
+        "The council approved the plan on Tuesday, and the mayor said that the work on\nthe harbour would start in the spring,  as [the long report of the harbour\ncommission](https://example.org/report) had asked for in the autumn of last\nyear, and the opposition said the plan came much too late for the fishermen of\nthe town and their families. READ MORE : Storm closes the harbour , \r\nCity approves new harbour plan\n",
     ] {
         let once = deboiler::clean(text);
         let twice = deboiler::clean(&once.body);
