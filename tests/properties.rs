@@ -50,6 +50,9 @@ fn piece() -> impl Strategy<Value = String> {
         Just("Leave a Reply See [x](https://example.org/a/very/long/url/that/pads/out/the/line/a/lot)".to_string()),
         Just("[Facebook](https://example.org/share?u=https://example.org/story) [Twitter](https://example.org/t)".to_string()),
         Just("READ MORE : Storm closes the harbour , ".to_string()),
+        // phrases that whitespace other than one space splits
+        Just("Leave  a\tReply".to_string()),
+        Just("Get the magazine delivered every month. 12\u{a0}issues for £11.99.".to_string()),
         // a hard-wrapped paragraph, with a link and a double space a break splits
         Just("The council approved the plan on Tuesday, and the mayor said that the work on\nthe harbour would start in the spring,  as [the long report of the harbour\ncommission](https://example.org/report) had asked for in the autumn of last\nyear, and the opposition said the plan came much too late for the fishermen of\nthe town and their families.".to_string()),
         // awkward text
