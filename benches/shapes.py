@@ -10,6 +10,8 @@ Each shape at 12.5 MB and at 100 MB (8x the text), into the directory given
   identical50  2 million identical 50-byte lines
   identical11  9 million identical 11-byte lines (`Click here`)
   dots         nothing but dots
+  links        one line of Markdown links two spaces apart, no sentence end:
+               a unit whose inline matches are found in its collapsed text
 
 Then, per file: /usr/bin/time -f "%U %M" ./target/release/examples/clean FILE
 (user seconds, peak RSS in KiB). The text is generated from a small word list
@@ -49,6 +51,9 @@ def write(path, size, kind):
             f.write("Click here\n" * (size // 11))
         elif kind == "dots":
             f.write("." * size)
+        elif kind == "links":
+            piece = "see [the report](https://example.org/r)  and "
+            f.write(piece * (size // len(piece)) + "\n")
         while written < size and kind in ("short", "10k", "oneline"):
             if kind == "short":
                 piece = (rng.choice(MENU) if rng.random() < 0.5 else sentence(rng)) + "\n"
@@ -66,7 +71,7 @@ def write(path, size, kind):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "shapes"
     os.makedirs(out, exist_ok=True)
-    for kind in ["short", "10k", "oneline", "identical50", "identical11", "dots"]:
+    for kind in ["short", "10k", "oneline", "identical50", "identical11", "dots", "links"]:
         for size, tag in SIZES:
             write(os.path.join(out, f"{kind}.{tag}.txt"), size, kind)
 

@@ -24,7 +24,7 @@ use crate::rules::form;
 use crate::rules::{Action, Rule};
 use crate::text::{
     collapse_whitespace, is_collapsed, join_pieces, list_marker_len, offset_before_collapse,
-    push_piece,
+    offsets_before_collapse, push_piece,
 };
 use regex_syntax::ast::Ast;
 
@@ -415,11 +415,27 @@ impl Engine {
     ) -> Verdict {
         let text = span.slice(input);
         let mut spans = Vec::new();
-        self.push_inline_spans(&mut spans, text, inline, &|o| span.start + o);
+        self.push_inline_spans(&mut spans, text, inline, span.start);
         if let Some((shown, rules)) = shown {
-            // The same rule may match in both texts: the spans are merged below.
-            let back = |o| span.start + offset_before_collapse(text, o);
-            self.push_inline_spans(&mut spans, shown, rules, &back);
+            let mut found = Vec::new();
+            self.push_inline_spans(&mut found, shown, rules, 0);
+            // Back to the input, all in one pass over the text. The same rule
+            // may match in both texts: the spans are merged below.
+            let mut ends: Vec<usize> = found.iter().flat_map(|(s, _)| [s.start, s.end]).collect();
+            ends.sort_unstable();
+            ends.dedup();
+            let raw = offsets_before_collapse(text, &ends);
+            let back = |o: usize| {
+                let k = ends.binary_search(&o).ok();
+                span.start + k.and_then(|k| raw.get(k)).map_or(text.len(), |&o| o)
+            };
+            spans.extend(found.into_iter().map(|(s, i)| {
+                let s = Span {
+                    start: back(s.start),
+                    end: back(s.end),
+                };
+                (s, i)
+            }));
         }
         spans.sort_unstable_by_key(|(s, _)| (s.start, s.end));
         // Overlapping matches of different rules: the earlier match wins.
@@ -497,14 +513,14 @@ impl Engine {
         (None, inline, kinds)
     }
 
-    /// Adds to `spans` where inline rules `rules` match `searched`, with their
-    /// offsets given to `at` to place them in the input.
+    /// Adds to `spans` where inline rules `rules` match `searched`, which
+    /// starts at `base`.
     fn push_inline_spans(
         &self,
         spans: &mut Vec<(Span, usize)>,
         searched: &str,
         rules: &[usize],
-        at: &dyn Fn(usize) -> usize,
+        base: usize,
     ) {
         for &i in rules {
             let Some(Compiled::Full(regex)) = self.compiled(i) else {
@@ -513,8 +529,8 @@ impl Engine {
             let mut push = |m: regex::Match<'_>| {
                 if !m.is_empty() {
                     let s = Span {
-                        start: at(m.start()),
-                        end: at(m.end()),
+                        start: base + m.start(),
+                        end: base + m.end(),
                     };
                     spans.push((s, i));
                 }

@@ -58,17 +58,29 @@ fn push_collapsed(out: &mut String, s: &str) {
 /// Where byte `at` of [`collapse_whitespace`]`(s)` comes from in `s`: the
 /// offset of the same character, or of the whitespace run that became the
 /// space at `at`. `at` past the end maps to the end of the trimmed text.
-///
-/// Decodes `s` up to `at`; it serves the rare unit whose metadata a rule finds
-/// only in the collapsed text.
 pub(crate) fn offset_before_collapse(s: &str, at: usize) -> usize {
+    offsets_before_collapse(s, &[at])
+        .first()
+        .copied()
+        .unwrap_or(s.len())
+}
+
+/// [`offset_before_collapse`] of each of `ats` (in ascending order), in one
+/// pass over `s` up to the last of them: a unit with many matches is not read
+/// once per match.
+pub(crate) fn offsets_before_collapse(s: &str, ats: &[usize]) -> Vec<usize> {
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
+    let mut out = Vec::with_capacity(ats.len());
+    let mut ats = ats.iter().peekable();
     let mut shown = 0;
     let mut chars = trimmed.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if shown >= at {
-            return lead + i;
+        while ats.next_if(|&&at| shown >= at).is_some() {
+            out.push(lead + i);
+        }
+        if ats.peek().is_none() {
+            return out;
         }
         if c.is_whitespace() {
             while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
@@ -77,7 +89,8 @@ pub(crate) fn offset_before_collapse(s: &str, at: usize) -> usize {
             shown += c.len_utf8();
         }
     }
-    lead + trimmed.len()
+    out.extend(ats.map(|_| lead + trimmed.len()));
+    out
 }
 
 /// True when `a` and `b` read the same once their whitespace runs are
@@ -434,13 +447,18 @@ mod tests {
             proptest::prop_assert_eq!(is_collapsed(&s), plain);
         }
 
-        /// Every character boundary of the collapsed text maps to a place in
-        /// the text that collapses to the same two halves.
+        /// Every character boundary of the collapsed text (and one past its
+        /// end) maps to a place in the text that collapses to the same two
+        /// halves, one at a time or all in one pass.
         #[test]
         fn offsets_map_back_through_the_collapse(s in "[ab \t\u{a0}\u{3000}ü北]{0,24}") {
             let shown = collapse_whitespace(&s);
-            for at in (0..=shown.len()).filter(|&at| shown.is_char_boundary(at)) {
-                let raw = offset_before_collapse(&s, at);
+            let ats: Vec<usize> = (0..=shown.len() + 1).filter(|&at| shown.is_char_boundary(at) || at > shown.len()).collect();
+            let all = offsets_before_collapse(&s, &ats);
+            proptest::prop_assert_eq!(all.len(), ats.len());
+            for (&at, &raw) in ats.iter().zip(&all) {
+                proptest::prop_assert_eq!(raw, offset_before_collapse(&s, at));
+                let at = at.min(shown.len());
                 proptest::prop_assert_eq!(collapse_whitespace(&s[..raw]), shown[..at].trim_end());
                 proptest::prop_assert_eq!(collapse_whitespace(&s[raw..]), shown[at..].trim_start());
             }
