@@ -568,21 +568,22 @@ impl Engine {
     ) -> Verdict {
         let text = span.slice(input);
         let Cow::Owned(shown) = collapse_whitespace(text) else {
-            // Only whitespace at the ends, which the body trims too.
-            return match inline.is_empty() {
-                true => Verdict::Keep,
-                false => self.inline_verdict(input, span, inline, None, marker, features, scratch),
-            };
+            // Only whitespace at the ends, which the body trims too (units
+            // are trimmed, so this is a guard).
+            if inline.is_empty() {
+                return Verdict::Keep;
+            }
+            return self.inline_verdict(input, span, inline, None, marker, features, scratch);
         };
-        // The same features but for the characters, fewer by the whitespace
-        // the collapse took out.
-        let taken = text.chars().count().saturating_sub(shown.chars().count());
-        let shown_features = Features {
-            chars: features.chars.saturating_sub(crate::features::count(taken)),
-            ..features.clone()
-        };
-        let (block, shown_inline, _) =
-            self.matching_rules(&shown, &shown, &shown_features, scratch);
+        // The features stay: what guards read (words, how the unit ends,
+        // whether it is a whole line or repeated) does not change with the
+        // whitespace.
+        let (block, shown_inline, shown_kinds) =
+            self.matching_rules(&shown, &shown, features, scratch);
+        // The form detector reads the line as the body shows it too.
+        if let Some(kinds) = scratch.form_kinds.last_mut() {
+            *kinds |= shown_kinds;
+        }
         let Some(i) = block else {
             if inline.is_empty() && shown_inline.is_empty() {
                 return Verdict::Keep;
@@ -785,6 +786,13 @@ mod tests {
             "* Passwort vergessen?".to_string(),
             "- Remember me".to_string(),
             "o Sign in".to_string(),
+            // Phrases that whitespace other than one space splits: the scan
+            // reads them as the body shows them.
+            "Remember  me".to_string(),
+            "Email\u{a0}address".to_string(),
+            "Sign\tin".to_string(),
+            "Mot  de passe".to_string(),
+            "Keep me\u{a0}signed in".to_string(),
         ];
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         for entry in std::fs::read_dir(dir).expect("fixtures") {
@@ -806,8 +814,9 @@ mod tests {
             };
             scratch.form_kinds.clear();
             engine.judge(line, span, f, &mut scratch);
+            let shown = collapse_whitespace(line);
             for (k, regex) in regexes.iter().enumerate() {
-                if regex.is_match(line) {
+                if regex.is_match(line) || regex.is_match(&shown) {
                     found += 1;
                     assert!(
                         scratch.form_kinds[0] & (1 << k) != 0,

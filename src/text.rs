@@ -21,18 +21,18 @@ pub(crate) fn collapse_whitespace(s: &str) -> Cow<'_, str> {
 /// of whitespace as one ASCII space.
 ///
 /// The text between runs is copied a run at a time, and only the bytes that
-/// can start a non-ASCII whitespace character (see [`Ws::Maybe`]) are decoded:
-/// splitting into words would decode every character.
+/// can start a non-ASCII whitespace character (see [`Ws::Maybe`]) are looked
+/// at with the two after them ([`whitespace_len`]): splitting into words
+/// would decode every character.
 fn push_collapsed(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     // The whitespace character at byte `i` (a character boundary), if any: its length.
     let space_at = |i: usize| match bytes.get(i).map(|&b| WHITESPACE_BYTES[usize::from(b)]) {
         Some(Ws::Space | Ws::Other) => 1,
-        Some(Ws::Maybe) => s
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
+        Some(Ws::Maybe) => {
+            let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+            whitespace_len(at(0), at(1), at(2))
+        }
         Some(Ws::No) | None => 0,
     };
     let (mut copied, mut i) = (0, 0);
@@ -114,10 +114,11 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
 /// Eight bytes at a time: the spaces of a chunk are found with bit masks, and
 /// so are the few bytes that could be other whitespace (control bytes, and
 /// the bytes that can start a non-ASCII whitespace character), which are then
-/// looked at one by one (see [`chunk_spaces`]): a curly quote or a dash in a
-/// chunk costs one decoded character, not eight steps. The last bytes are
-/// read as one more chunk that overlaps the one before (the bytes read twice
-/// pass twice).
+/// looked at one by one with the two bytes after them (see [`chunk_spaces`]):
+/// a curly quote or a dash in a chunk costs a few comparisons, not eight
+/// steps. The last bytes are read as one more chunk that overlaps the one
+/// before (the bytes read twice pass twice); a text shorter than a chunk is
+/// one chunk padded with letters.
 pub(crate) fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
     if bytes.len() < CHUNK {
@@ -156,9 +157,10 @@ pub(crate) fn is_collapsed(s: &str) -> bool {
 const CHUNK: usize = 8;
 
 /// For the [`CHUNK`] bytes of `bytes` (UTF-8) at `start`: `None` when they
-/// start whitespace other than the ASCII space (or `bytes` ends before
-/// them), else 0x80 in each byte of the little-endian number that is a space
-/// (exact per byte).
+/// start whitespace other than the ASCII space (or two spaces, where a space
+/// is among the bytes looked at closely, or `bytes` ends before them), else
+/// 0x80 in each byte of the little-endian number that is a space (exact per
+/// byte).
 ///
 /// Printable ASCII (most chunks) is told apart with two tests. In other
 /// chunks, a mask marks every control byte and every byte 0xC2 or 0xE0..0xE3
@@ -201,25 +203,38 @@ fn suspects_are_collapsed(bytes: &[u8], start: usize, mut suspects: u64) -> bool
     true
 }
 
-/// True when the bytes `b0 b1 b2` of UTF-8 (`b0` anywhere; the bytes after
-/// the text count as 0) start two spaces or a whitespace character other
-/// than the space: tab to carriage return, U+0085 and U+00A0 (`C2 85`,
-/// `C2 A0`), U+1680 (`E1 9A 80`), U+2000..U+200A, U+2028, U+2029 and U+202F
-/// (`E2 80`, then `80`..`8A`, `A8`, `A9` or `AF`), U+205F (`E2 81 9F`) and
-/// U+3000 (`E3 80 80`), all that [`char::is_whitespace`] accepts. Told by
-/// the bytes alone: a byte inside a character starts none of these.
+/// True when the bytes `b0 b1 b2` start two spaces or a whitespace
+/// character other than the space (see [`whitespace_len`]).
 fn starts_uncollapsed(b0: u8, b1: u8, b2: u8) -> bool {
+    match whitespace_len(b0, b1, b2) {
+        0 => false,
+        _ if b0 == b' ' => b1 == b' ',
+        _ => true,
+    }
+}
+
+/// The byte length of the whitespace character the bytes `b0 b1 b2` of UTF-8
+/// start, or 0 when they start none (`b0` may be any byte of the text; the
+/// bytes past its end count as 0, or as any byte that is not a continuation
+/// byte). All that [`char::is_whitespace`] accepts: the space, tab to
+/// carriage return, U+0085 and U+00A0 (`C2 85`, `C2 A0`), U+1680 (`E1 9A
+/// 80`), U+2000..U+200A, U+2028, U+2029 and U+202F (`E2 80`, then `80`..`8A`,
+/// `A8`, `A9` or `AF`), U+205F (`E2 81 9F`) and U+3000 (`E3 80 80`). Told by
+/// the bytes alone, without decoding: a byte inside a character starts none.
+fn whitespace_len(b0: u8, b1: u8, b2: u8) -> usize {
     match b0 {
-        b' ' => b1 == b' ',
-        b'\t'..=b'\r' => true,
-        0xc2 => matches!(b1, 0x85 | 0xa0),
-        0xe1 => b1 == 0x9a && b2 == 0x80,
-        0xe2 => matches!(
+        b' ' | b'\t'..=b'\r' => 1,
+        0xc2 if matches!(b1, 0x85 | 0xa0) => 2,
+        0xe1 if b1 == 0x9a && b2 == 0x80 => 3,
+        0xe2 if matches!(
             (b1, b2),
             (0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf) | (0x81, 0x9f)
-        ),
-        0xe3 => b1 == 0x80 && b2 == 0x80,
-        _ => false,
+        ) =>
+        {
+            3
+        }
+        0xe3 if b1 == 0x80 && b2 == 0x80 => 3,
+        _ => 0,
     }
 }
 
@@ -423,11 +438,16 @@ mod tests {
 
     /// Every character, alone and between letters, at each place of a chunk:
     /// the scan calls it whitespace exactly when `char::is_whitespace` does
-    /// (the space alone is allowed).
+    /// (the space alone is allowed), and its bytes tell its length.
     #[test]
     fn is_collapsed_knows_every_character() {
         let mut text = String::new();
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let at = |k: usize| bytes.get(k).copied().unwrap_or(0);
+            let len = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(whitespace_len(at(0), at(1), at(2)), len, "{c:?}");
             let expected = c == ' ' || !c.is_whitespace();
             for pad in [0, 3, 7, 12] {
                 text.clear();

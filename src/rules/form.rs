@@ -13,6 +13,7 @@ use regex_automata::util::pool::PoolGuard;
 
 use crate::engine::{DFA_CACHE_LIMIT, PATTERN_SIZE_LIMIT};
 use crate::matcher::{MatcherSet, SetCaches};
+use crate::text::collapse_whitespace;
 
 /// A line of a form block has at most this many words: form messages are
 /// short ("The password must be at least 8 characters long."); an article
@@ -80,14 +81,20 @@ pub(crate) struct FormLine<'a> {
     pub kinds: u8,
 }
 
-/// The kinds of form vocabulary in `line`, one bit per kind.
+/// The kinds of form vocabulary in `line`, one bit per kind, read as the
+/// body shows the line (whitespace collapsed: `Remember  me` is `Remember
+/// me`), as the engine reads it.
 fn kinds(line: &FormLine, scan: &mut Scan) -> u8 {
     let mut possible = u64::from(line.kinds);
+    if possible == 0 {
+        return 0;
+    }
+    let text = collapse_whitespace(line.text);
     if possible & u64::from(UNSCANNED) != 0 {
-        possible = MATCHERS.possible(line.text, scan);
+        possible = MATCHERS.possible(&text, scan);
     }
     (0..PATTERNS.len())
-        .filter(|&k| possible & (1 << k) != 0 && MATCHERS.is_match(k, line.text, scan))
+        .filter(|&k| possible & (1 << k) != 0 && MATCHERS.is_match(k, &text, scan))
         .fold(0, |mask, k| mask | (1 << k))
 }
 
@@ -192,6 +199,30 @@ mod tests {
             "Champs obligatoires *",
         ];
         assert!(form_blocks(lines(&fr)).iter().all(|f| *f));
+    }
+
+    /// Labels whose phrases a tab, a no-break space or two spaces split are
+    /// read as the body shows them: the same form as with single spaces.
+    #[test]
+    fn labels_split_by_whitespace_are_read_as_shown() {
+        let plain = [
+            "Story ends here with a long final sentence of the article.",
+            "Sign in",
+            "Email address",
+            "Password",
+            "Remember me",
+            "Forgot password?",
+            "Next",
+            "The password must be at least 8 characters long.",
+            "Please accept the terms. I accept the terms of use.",
+            "Register",
+            "About us",
+        ];
+        let spaced = plain.map(|l| l.replace(' ', ["\t", "\u{a0}", "  "][l.len() % 3]));
+        let spaced: Vec<&str> = spaced.iter().map(String::as_str).collect();
+        let expected = [vec![false], vec![true; 9], vec![false]].concat();
+        assert_eq!(form_blocks(lines(&plain)), expected);
+        assert_eq!(form_blocks(lines(&spaced)), expected, "{spaced:?}");
     }
 
     #[test]
