@@ -1,6 +1,7 @@
 //! Custom rules are untrusted input too: a pattern that does not compile, is
 //! empty, or would compile to a huge automaton is a typed `Error` from
-//! `Cleaner::builder().build()` that names the rule, never a panic.
+//! `Cleaner::builder().build()` that names the rule, never a panic. And they
+//! match a line both as the input has it and as the body shows it.
 
 use std::error::Error as _;
 
@@ -84,5 +85,44 @@ fn patterns_matching_empty_text_would_drop_every_line() {
             "{pattern:?}: {err:?}"
         );
         assert!(err.to_string().contains("`site.every`"), "{err}");
+    }
+}
+
+/// A unit with whitespace to collapse is matched as the body shows it and as
+/// the input has it: an inline rule that needs the input's two spaces still
+/// removes its span, next to one that matches only the collapsed text.
+#[test]
+fn inline_rules_match_the_input_and_the_text_the_body_shows() {
+    let cleaner = Cleaner::builder()
+        .rule(Rule::new(
+            "site.double",
+            Category::Custom,
+            "ad  break",
+            Action::DropSpan,
+        ))
+        .rule(Rule::new(
+            "site.single",
+            Category::Custom,
+            "sponsored link",
+            Action::DropSpan,
+        ))
+        .build()
+        .expect("the rules build");
+    let text = "A headline here\n\nThe council met on Monday, ad  break and sponsored\tlink, and the debate went on until late.\n";
+    let article = cleaner.clean(text);
+    let removed: Vec<(&str, &str)> = article
+        .removed
+        .iter()
+        .map(|r| (r.rule.as_str(), r.text.as_ref()))
+        .collect();
+    assert_eq!(
+        removed,
+        [
+            ("site.double", "ad  break"),
+            ("site.single", "sponsored\tlink")
+        ]
+    );
+    for r in &article.removed {
+        assert_eq!(&text[r.span.start..r.span.end], r.text);
     }
 }
