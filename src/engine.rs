@@ -401,6 +401,8 @@ impl Engine {
     /// matched its text as the body shows it, if given (`shown`: that text
     /// and the rules). The spans they remove, or a drop when nothing is left
     /// or a block rule takes what is.
+    // One argument past clippy's limit: the unit's place and features, and
+    // the two sets of matches, are what the verdict is made of.
     #[allow(clippy::too_many_arguments)]
     #[inline(never)]
     fn inline_verdict(
@@ -554,8 +556,9 @@ impl Engine {
     /// enough only once its runs of spaces are one, a promotion whose phrase
     /// a line break splits), and an inline rule that matches there (a
     /// Markdown link whose text a line break splits) removes its spans now,
-    /// with those of `inline`. [`Engine::judge`] checks for the whitespace first: out
-    /// of line, this costs the units without any (nearly all) nothing.
+    /// with those of `inline`. [`Engine::judge`] checks for the whitespace
+    /// first: out of line, this costs the units without any (nearly all)
+    /// nothing.
     #[inline(never)]
     fn judge_as_shown(
         &self,
