@@ -5,6 +5,8 @@
 
 use std::error::Error as _;
 
+mod common;
+
 use deboiler::{Action, Category, Cleaner, Error, Rule};
 
 fn build_with(id: &str, pattern: &str) -> Result<Cleaner, Error> {
@@ -110,19 +112,19 @@ fn inline_rules_match_the_input_and_the_text_the_body_shows() {
         .expect("the rules build");
     let text = "A headline here\n\nThe council met on Monday, ad  break and sponsored\tlink, and the debate went on until late.\n";
     let article = cleaner.clean(text);
-    let removed: Vec<(&str, &str)> = article
-        .removed
-        .iter()
-        .map(|r| (r.rule.as_str(), r.text.as_ref()))
-        .collect();
+    let expected = [
+        ("site.double", "ad  break"),
+        ("site.single", "sponsored\tlink"),
+    ];
     assert_eq!(
-        removed,
-        [
-            ("site.double", "ad  break"),
-            ("site.single", "sponsored\tlink")
-        ]
+        article.removed.len(),
+        expected.len(),
+        "{:?}",
+        article.removed
     );
-    for r in &article.removed {
-        assert_eq!(&text[r.span.start..r.span.end], r.text);
+    for (r, (rule, removed)) in article.removed.iter().zip(expected) {
+        assert_eq!((r.rule.as_str(), r.text.as_ref()), (rule, removed));
+        assert_eq!(&text[r.span.start..r.span.end], removed);
     }
+    common::assert_accounted(text, &article);
 }

@@ -163,21 +163,25 @@ mod tests {
         })
     }
 
+    /// The end of a story, then an English registration form (nine lines),
+    /// then a footer link.
+    const EN_FORM: [&str; 11] = [
+        "Story ends here with a long final sentence of the article.",
+        "Sign in",
+        "Email address",
+        "Password",
+        "Remember me",
+        "Forgot password?",
+        "Next",
+        "The password must be at least 8 characters long.",
+        "Please accept the terms. I accept the terms of use.",
+        "Register",
+        "About us",
+    ];
+
     #[test]
     fn finds_a_registration_form_in_several_languages() {
-        let en = [
-            "Story ends here with a long final sentence of the article.",
-            "Sign in",
-            "Email address",
-            "Password",
-            "Remember me",
-            "Forgot password?",
-            "Next",
-            "The password must be at least 8 characters long.",
-            "Please accept the terms. I accept the terms of use.",
-            "Register",
-            "About us",
-        ];
+        let en = EN_FORM;
         let got = form_blocks(lines(&en));
         assert_eq!(got, [vec![false], vec![true; 9], vec![false]].concat());
         let de = [
@@ -205,19 +209,7 @@ mod tests {
     /// read as the body shows them: the same form as with single spaces.
     #[test]
     fn labels_split_by_whitespace_are_read_as_shown() {
-        let plain = [
-            "Story ends here with a long final sentence of the article.",
-            "Sign in",
-            "Email address",
-            "Password",
-            "Remember me",
-            "Forgot password?",
-            "Next",
-            "The password must be at least 8 characters long.",
-            "Please accept the terms. I accept the terms of use.",
-            "Register",
-            "About us",
-        ];
+        let plain = EN_FORM;
         let spaced = plain.map(|l| l.replace(' ', ["\t", "\u{a0}", "  "][l.len() % 3]));
         let spaced: Vec<&str> = spaced.iter().map(String::as_str).collect();
         let expected = [vec![false], vec![true; 9], vec![false]].concat();
