@@ -570,14 +570,9 @@ impl Engine {
         scratch: &mut Scratch,
     ) -> Verdict {
         let text = span.slice(input);
-        let Cow::Owned(shown) = collapse_whitespace(text) else {
-            // Only whitespace at the ends, which the body trims too (units
-            // are trimmed, so this is a guard).
-            if inline.is_empty() {
-                return Verdict::Keep;
-            }
-            return self.inline_verdict(input, span, inline, None, marker, features, scratch);
-        };
+        // Owned in fact: the text has whitespace to collapse, and units are
+        // trimmed.
+        let shown = collapse_whitespace(text).into_owned();
         // The features stay: what guards read (words, how the unit ends,
         // whether it is a whole line or repeated) does not change with the
         // whitespace.
