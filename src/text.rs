@@ -29,10 +29,7 @@ fn push_collapsed(out: &mut String, s: &str) {
     // The whitespace character at byte `i` (a character boundary), if any: its length.
     let space_at = |i: usize| match bytes.get(i).map(|&b| WHITESPACE_BYTES[usize::from(b)]) {
         Some(Ws::Space | Ws::Other) => 1,
-        Some(Ws::Maybe) => {
-            let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-            whitespace_len(at(0), at(1), at(2))
-        }
+        Some(Ws::Maybe) => whitespace_len_at(bytes, i),
         Some(Ws::No) | None => 0,
     };
     let (mut copied, mut i) = (0, 0);
@@ -194,8 +191,7 @@ fn chunk_spaces(bytes: &[u8], start: usize) -> Option<u64> {
 fn suspects_are_collapsed(bytes: &[u8], start: usize, mut suspects: u64) -> bool {
     while suspects != 0 {
         let i = start + suspects.trailing_zeros() as usize / 8;
-        let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        if starts_uncollapsed(at(0), at(1), at(2)) {
+        if starts_uncollapsed(bytes, i) {
             return false;
         }
         suspects &= suspects - 1;
@@ -203,14 +199,19 @@ fn suspects_are_collapsed(bytes: &[u8], start: usize, mut suspects: u64) -> bool
     true
 }
 
-/// True when the bytes `b0 b1 b2` start two spaces or a whitespace
-/// character other than the space (see [`whitespace_len`]).
-fn starts_uncollapsed(b0: u8, b1: u8, b2: u8) -> bool {
-    match whitespace_len(b0, b1, b2) {
-        0 => false,
-        _ if b0 == b' ' => b1 == b' ',
-        _ => true,
+/// True when byte `i` of `bytes` starts two spaces or a whitespace character
+/// other than the space (see [`whitespace_len`]).
+fn starts_uncollapsed(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b' ') => bytes.get(i + 1) == Some(&b' '),
+        _ => whitespace_len_at(bytes, i) > 0,
     }
+}
+
+/// [`whitespace_len`] of the bytes of `bytes` from `i` on (0 past its end).
+fn whitespace_len_at(bytes: &[u8], i: usize) -> usize {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    whitespace_len(at(0), at(1), at(2))
 }
 
 /// The byte length of the whitespace character the bytes `b0 b1 b2` of UTF-8
@@ -445,9 +446,8 @@ mod tests {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            let at = |k: usize| bytes.get(k).copied().unwrap_or(0);
             let len = if c.is_whitespace() { c.len_utf8() } else { 0 };
-            assert_eq!(whitespace_len(at(0), at(1), at(2)), len, "{c:?}");
+            assert_eq!(whitespace_len_at(bytes, 0), len, "{c:?}");
             let expected = c == ' ' || !c.is_whitespace();
             for pad in [0, 3, 7, 12] {
                 text.clear();
